@@ -1,0 +1,228 @@
+#include "pipeline/cli/commands.h"
+
+#include <cstdio>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "extractors/poppler_pdf_source.h"
+#include "pipeline/run/batch.h"
+#include "pipeline/thai/dates.h"
+#include "pipeline/thai/text_repair.h"
+
+namespace ita::cli {
+namespace {
+
+constexpr char kExtractHelp[] = R"(usage: ita-extract extract INPUT... [--out DIR] [options]
+
+Reads Thai ITA report PDFs and writes one contract JSON (thai-ita-extract/1) per PDF.
+
+INPUT    a PDF file, a folder (searched recursively for *.pdf), or @LIST (a text file
+         with one path per line; blank lines and lines starting with # are ignored)
+
+options:
+  --out DIR         output folder (default: out); NAME.pdf -> DIR/NAME.json, names that
+                    collide get a short hash suffix
+  --jobs N          documents processed in parallel (default: number of cores)
+  --resume          skip inputs whose output file already exists
+  --max-mb N        files larger than N MiB get a too_large error record (default 512)
+  --max-pages N     documents longer than N pages get a too_large record (default 2000)
+  --quiet           no per-document lines, only the summary
+
+exit codes:
+  0  every document was processed (validation findings do not count as failures)
+  1  at least one document could not be processed and got an error record
+     (not_pdf, empty, corrupt, encrypted, too_large, …); the others were processed
+  2  bad arguments (unknown option, no input, missing path)
+  3  fatal: output folder not writable, or the built-in schemas failed to load
+)";
+
+constexpr char kToolHelp[] = R"(usage: ita-extract tool repair TEXT
+       ita-extract tool period TEXT [--fiscal-year BE]
+       ita-extract tool dates TEXT
+
+repair   prints TEXT after Thai repair (PUA glyphs, SARA AM, mark order, spaces)
+period   prints {"text","start","end"} (and "reason" when unreadable) as JSON
+dates    prints the ISO dates mentioned in TEXT as a JSON array
+)";
+
+bool ParseInt(const std::string& s, long long* out) {
+  try {
+    size_t used = 0;
+    *out = std::stoll(s, &used);
+    return used == s.size();
+  } catch (...) {
+    return false;
+  }
+}
+
+}  // namespace
+
+const std::vector<Command>& Commands() {
+  static const std::vector<Command> commands = {
+      {"extract", Extract, "PDFs to contract JSON, one file per PDF"},
+      {"tool", Tool, "debugging tools: repair, period, dates"},
+      {"schemas", Schemas, "print the built-in JSON Schema of a family"},
+  };
+  return commands;
+}
+
+std::string Usage() {
+  std::string s = "usage: ita-extract COMMAND [ARGS]\n\ncommands:\n";
+  for (const Command& c : Commands()) {
+    char line[160];
+    std::snprintf(line, sizeof line, "  %-9s %s\n", c.name, c.summary);
+    s += line;
+  }
+  s += "\n'ita-extract COMMAND --help' for a command's options and exit codes.\n";
+  return s;
+}
+
+int Extract(const Args& args) {
+  BatchOptions options;
+  std::vector<std::string> inputs;
+  bool quiet = false;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    auto value = [&](long long* out) {
+      if (i + 1 >= args.size() || !ParseInt(args[i + 1], out) || *out < 0) {
+        std::cerr << "ita-extract: " << a << " needs a non-negative number\n";
+        return false;
+      }
+      ++i;
+      return true;
+    };
+    long long n = 0;
+    if (a == "--help" || a == "-h") {
+      std::cout << kExtractHelp;
+      return kExitOk;
+    } else if (a == "--out" || a == "-o") {
+      if (i + 1 >= args.size()) {
+        std::cerr << "ita-extract: --out needs a folder\n";
+        return kExitUsage;
+      }
+      options.out_dir = args[++i];
+    } else if (a == "--jobs" || a == "-j") {
+      if (!value(&n)) return kExitUsage;
+      options.jobs = static_cast<int>(n);
+    } else if (a == "--max-mb") {
+      if (!value(&n)) return kExitUsage;
+      options.max_bytes = static_cast<uint64_t>(n) << 20;
+    } else if (a == "--max-pages") {
+      if (!value(&n)) return kExitUsage;
+      options.extract.max_pages = static_cast<int>(n);
+    } else if (a == "--resume") {
+      options.resume = true;
+    } else if (a == "--quiet" || a == "-q") {
+      quiet = true;
+    } else if (a.size() > 1 && a[0] == '-' && a != "-") {
+      std::cerr << "ita-extract: unknown option " << a << " (see ita-extract extract --help)\n";
+      return kExitUsage;
+    } else {
+      inputs.push_back(a);
+    }
+  }
+  if (inputs.empty()) {
+    std::cerr << "ita-extract: no INPUT given (see ita-extract extract --help)\n";
+    return kExitUsage;
+  }
+  std::vector<std::string> problems;
+  std::vector<std::string> pdfs = ExpandInputs(inputs, &problems);
+  for (const std::string& p : problems) std::cerr << "ita-extract: " << p << "\n";
+  if (!problems.empty()) return kExitUsage;
+  auto validator = SchemaValidator::Create();
+  if (!validator) {
+    std::cerr << "ita-extract: " << validator.error().message << "\n";
+    return kExitFatal;
+  }
+  BatchSummary summary = RunBatch(pdfs, OpenPopplerPdf, **validator, options,
+                                  [quiet](const DocumentOutcome& o) {
+    if (o.error) {
+      std::cerr << "error  " << o.input << ": " << ErrorCodeName(o.error->code) << ": "
+                << o.error->message << "\n";
+      return;
+    }
+    if (quiet) return;
+    char line[512];
+    if (o.skipped) {
+      std::snprintf(line, sizeof line, "skip   %s (output exists)\n", o.input.c_str());
+    } else {
+      std::snprintf(line, sizeof line, "ok     %s: %s, %d pages (%d OCR), %zu measures, complete %.0f%%, %.2fs\n",
+                    o.input.c_str(), o.family.c_str(), o.pages, o.ocr_pages, o.measures,
+                    o.completeness * 100, o.seconds);
+    }
+    std::cout << line << std::flush;
+  });
+  char line[256];
+  std::snprintf(line, sizeof line,
+                "%d documents: %d ok, %d failed, %d skipped; %d pages, %zu measures; %.1fs -> %s\n",
+                summary.documents, summary.ok, summary.failed + summary.write_failed,
+                summary.skipped, summary.pages, summary.measures, summary.seconds,
+                options.out_dir.c_str());
+  std::cout << line;
+  if (summary.write_failed > 0) return kExitFatal;
+  return summary.failed > 0 ? kExitDocumentFailed : kExitOk;
+}
+
+int Tool(const Args& args) {
+  if (args.empty() || args[0] == "--help" || args[0] == "-h") {
+    std::cout << kToolHelp;
+    return args.empty() ? kExitUsage : kExitOk;
+  }
+  const std::string& what = args[0];
+  if (args.size() < 2) {
+    std::cerr << kToolHelp;
+    return kExitUsage;
+  }
+  const std::string& text = args[1];
+  if (what == "repair") {
+    std::cout << thai::RepairThai(text) << "\n";
+    return kExitOk;
+  }
+  if (what == "period") {
+    thai::DateContext context;
+    for (size_t i = 2; i < args.size(); ++i) {
+      long long fy = 0;
+      if (args[i] == "--fiscal-year" && i + 1 < args.size() && ParseInt(args[i + 1], &fy)) {
+        context.fiscal_year_be = static_cast<int>(fy);
+        ++i;
+      } else {
+        std::cerr << "ita-extract: tool period: unexpected " << args[i] << "\n";
+        return kExitUsage;
+      }
+    }
+    Period p = thai::ParsePeriod(text, context);
+    nlohmann::ordered_json j;
+    j["text"] = p.text;
+    j["start"] = p.start.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(p.start);
+    j["end"] = p.end.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(p.end);
+    if (p.start.empty()) j["reason"] = p.reason;
+    std::cout << j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
+    return kExitOk;
+  }
+  if (what == "dates") {
+    nlohmann::json j = thai::FindDates(text);
+    std::cout << j.dump() << "\n";
+    return kExitOk;
+  }
+  std::cerr << "ita-extract: unknown tool " << what << "\n" << kToolHelp;
+  return kExitUsage;
+}
+
+int Schemas(const Args& args) {
+  const auto& schemas = EmbeddedSchemas();
+  if (args.empty() || args[0] == "--help") {
+    std::cout << "usage: ita-extract schemas NAME\n\nbuilt-in schemas:";
+    for (const auto& [name, text] : schemas) std::cout << " " << name;
+    std::cout << "\n";
+    return args.empty() ? kExitUsage : kExitOk;
+  }
+  auto it = schemas.find(args[0]);
+  if (it == schemas.end()) {
+    std::cerr << "ita-extract: no schema named " << args[0] << "\n";
+    return kExitUsage;
+  }
+  std::cout << it->second;
+  return kExitOk;
+}
+
+}  // namespace ita::cli

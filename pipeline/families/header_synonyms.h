@@ -1,0 +1,35 @@
+// Which contract field a table header cell names, from a table of synonyms (data, not code).
+//
+//   HeaderFieldOf("ระยะเวลา ดำเนินการ")                    -> kPeriod
+//   HeaderFieldOf("ผลลัพธ์หรือผลสัมฤทธิ์ในการดำเนินการ (outcome/result)") -> kOutcome
+//   HeaderFieldOf("ขัน้ ตอนหรือวิธีการปฏิบัติ")  (broken text layer)      -> kMethod
+//   HeaderFieldOf("วิธีดำเนนิการ")  (one letter off)                      -> kMethod
+//
+// Matching ignores spaces and digits' script, and tolerates one wrong letter in synonyms of
+// six letters or more. Thread-safe.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pipeline/model/document.h"
+
+namespace ita {
+
+struct HeaderSynonym {
+  MeasureField field;
+  std::string text;  // as written in reports, spaces ignored
+};
+
+// In priority order: the first synonym found in a header cell decides its field.
+const std::vector<HeaderSynonym>& MeasureHeaderSynonyms();
+
+std::optional<MeasureField> HeaderFieldOf(std::string_view header_text);
+
+// Header text normalised for matching: no spaces or line breaks, repaired Thai, ASCII digits,
+// lower-case Latin.
+std::u32string NormalizeHeader(std::string_view text);
+
+}  // namespace ita

@@ -1,0 +1,60 @@
+#include "pipeline/model/document.h"
+
+namespace ita {
+
+std::string ErrorCodeName(ErrorCode code) {
+  switch (code) {
+    case ErrorCode::kNotPdf: return "not_pdf";
+    case ErrorCode::kCorrupt: return "corrupt";
+    case ErrorCode::kEncrypted: return "encrypted";
+    case ErrorCode::kEmpty: return "empty";
+    case ErrorCode::kTooLarge: return "too_large";
+    case ErrorCode::kTimeout: return "timeout";
+    case ErrorCode::kIo: return "io";
+    case ErrorCode::kInternal: return "internal";
+  }
+  return "internal";
+}
+
+std::string FamilyName(Family family) {
+  switch (family) {
+    case Family::kMeasuresPlan: return "measures_plan";
+    case Family::kMeasuresReport: return "measures_report";
+    case Family::kItaAnalysis: return "ita_analysis";
+    case Family::kActionPlan: return "action_plan";
+    case Family::kUnknown: return "unknown";
+  }
+  return "unknown";
+}
+
+std::string MeasureFieldName(MeasureField field) {
+  switch (field) {
+    case MeasureField::kSeq: return "seq";
+    case MeasureField::kIssue: return "issue";
+    case MeasureField::kQuestions: return "questions";
+    case MeasureField::kFindings: return "findings";
+    case MeasureField::kMeasure: return "measure";
+    case MeasureField::kMethod: return "method";
+    case MeasureField::kResponsible: return "responsible";
+    case MeasureField::kPeriod: return "period";
+    case MeasureField::kOutput: return "output";
+    case MeasureField::kOutcome: return "outcome";
+    case MeasureField::kSuggestion: return "suggestion";
+    case MeasureField::kFollowUp: return "follow_up";
+  }
+  return "unknown";
+}
+
+std::string OrganizationTypeName(OrganizationType type) {
+  switch (type) {
+    case OrganizationType::kThesabanNakhon: return "thesaban_nakhon";
+    case OrganizationType::kThesabanMueang: return "thesaban_mueang";
+    case OrganizationType::kThesabanTambon: return "thesaban_tambon";
+    case OrganizationType::kSao: return "sao";
+    case OrganizationType::kPao: return "pao";
+    case OrganizationType::kOther: return "other";
+  }
+  return "other";
+}
+
+}  // namespace ita

@@ -1,0 +1,206 @@
+// Plain value types that flow through the pipeline, from PDF words to records.
+//
+// Everything here is a value: copyable, no pointers between levels (indices instead),
+// no library types. One coordinate system throughout: PDF points, top-left origin.
+// Thread-safety: values; share const, copy to mutate.
+#pragma once
+
+#include <expected>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ita {
+
+// An axis-aligned rectangle in PDF points, top-left origin (y grows downwards).
+struct Box {
+  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+
+  double Width() const { return x1 - x0; }
+  double Height() const { return y1 - y0; }
+  double CenterX() const { return (x0 + x1) / 2; }
+  double CenterY() const { return (y0 + y1) / 2; }
+  bool Contains(double x, double y) const { return x >= x0 && x <= x1 && y >= y0 && y <= y1; }
+};
+
+// Where a piece of text came from.
+enum class Origin { kPdfText, kOcr };
+
+// One word (or word fragment) as the PDF text layer or the OCR engine reports it.
+struct Word {
+  std::string utf8;
+  Box box;
+  double confidence = 1.0;  // 0..1; 1 for the PDF text layer
+  Origin origin = Origin::kPdfText;
+};
+
+// An 8-bit grayscale raster of a page (0 = black, 255 = white), row-major.
+struct Raster {
+  int width = 0;
+  int height = 0;
+  double dpi = 72;
+  std::vector<unsigned char> pixels;
+
+  unsigned char At(int x, int y) const { return pixels[static_cast<size_t>(y) * width + x]; }
+};
+
+// Which text a page's words came from, as recorded in `source.page_sources`.
+enum class TextSource { kText, kOcr };
+
+// One page after text extraction.
+struct Page {
+  int index = 0;  // 0-based
+  double width_pt = 0;
+  double height_pt = 0;
+  TextSource source = TextSource::kText;
+  std::vector<Word> words;
+  std::vector<std::string> diagnostics;  // what went wrong on this page, if anything
+};
+
+// One cell of a ruled table. `row`/`col` index the table's grid; spans cover merged cells.
+struct Cell {
+  int row = 0;
+  int col = 0;
+  int row_span = 1;
+  int col_span = 1;
+  Box box;
+  std::string text;          // repaired, lines joined per the output contract
+  double confidence = 1.0;   // lowest word confidence in the cell
+  Origin origin = Origin::kPdfText;
+};
+
+// A ruled table on one page. `cells` are in reading order (row, then column).
+struct Table {
+  int page = 0;
+  Box box;
+  std::vector<double> row_edges;  // rows+1 horizontal rule positions (points)
+  std::vector<double> col_edges;  // cols+1 vertical rule positions (points)
+  std::vector<Cell> cells;
+
+  int Rows() const { return row_edges.empty() ? 0 : static_cast<int>(row_edges.size()) - 1; }
+  int Cols() const { return col_edges.empty() ? 0 : static_cast<int>(col_edges.size()) - 1; }
+};
+
+// Why a document could not be processed. `code` is one of the contract's error codes.
+enum class ErrorCode { kNotPdf, kCorrupt, kEncrypted, kEmpty, kTooLarge, kTimeout, kIo, kInternal };
+
+struct Error {
+  ErrorCode code = ErrorCode::kInternal;
+  std::string message;
+};
+
+std::string ErrorCodeName(ErrorCode code);
+
+template <typename T>
+using Result = std::expected<T, Error>;
+
+inline std::unexpected<Error> Fail(ErrorCode code, std::string message) {
+  return std::unexpected<Error>(Error{code, std::move(message)});
+}
+
+// ---------------------------------------------------------------- records
+
+enum class Family { kMeasuresPlan, kMeasuresReport, kItaAnalysis, kActionPlan, kUnknown };
+std::string FamilyName(Family family);
+
+// A date span read from text. `start`/`end` are ISO dates, empty when unreadable; `reason`
+// then says why.
+struct Period {
+  std::string text;
+  std::string start;
+  std::string end;
+  std::string reason;
+};
+
+struct Question {
+  std::string code;  // "I1", "E11", … ; empty when the line has no code
+  std::string text;
+};
+
+// The contract's Measure fields that come from table columns.
+enum class MeasureField {
+  kSeq,
+  kIssue,
+  kQuestions,
+  kFindings,
+  kMeasure,
+  kMethod,
+  kResponsible,
+  kPeriod,
+  kOutput,
+  kOutcome,
+  kSuggestion,
+  kFollowUp,
+};
+std::string MeasureFieldName(MeasureField field);
+
+// Where a record came from, for diagnostics and `pages`.
+struct Provenance {
+  std::vector<int> pages;   // 1-based
+  Origin origin = Origin::kPdfText;
+  double min_confidence = 1.0;
+};
+
+// One row of a measures table after continuation rows are merged.
+// `columns` holds a value for every field whose column exists; an empty string is an empty cell.
+struct Measure {
+  std::optional<int> seq;
+  std::map<MeasureField, std::string> columns;
+  std::vector<Question> questions;  // parsed from columns[kQuestions]
+  std::optional<Period> period;     // parsed from columns[kPeriod]
+  std::vector<std::string> dates;   // ISO dates mentioned in output/outcome
+  Provenance provenance;
+  std::map<MeasureField, double> confidence;  // per field, lowest OCR confidence (absent: text)
+
+  bool Has(MeasureField f) const { return columns.contains(f); }
+};
+
+enum class OrganizationType { kThesabanNakhon, kThesabanMueang, kThesabanTambon, kSao, kPao, kOther };
+std::string OrganizationTypeName(OrganizationType type);
+
+struct Organization {
+  std::string name;  // empty: not found
+  OrganizationType type = OrganizationType::kOther;
+  std::string district;
+  std::string province;
+};
+
+struct DocumentInfo {
+  Family family = Family::kUnknown;
+  std::string title;
+  Organization organization;
+  std::optional<int> fiscal_year;  // BE
+};
+
+struct ValidationIssue {
+  std::string path;
+  std::string code;
+  std::string message;
+};
+
+struct Validation {
+  std::string schema;
+  bool valid = true;
+  double completeness = 1.0;
+  std::vector<ValidationIssue> errors;
+};
+
+struct SourceInfo {
+  std::string file;
+  std::string sha256;
+  int pages = 0;
+  std::vector<TextSource> page_sources;
+};
+
+// Everything one run learns about one PDF; the JSON writer turns it into the contract.
+struct Extraction {
+  SourceInfo source;
+  std::optional<DocumentInfo> document;  // empty when `error` is set
+  std::vector<Measure> measures;
+  Validation validation;
+  std::optional<Error> error;
+  std::vector<std::string> diagnostics;
+};
+
+}  // namespace ita

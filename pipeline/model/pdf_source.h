@@ -1,0 +1,34 @@
+// PdfSource: what the pipeline needs from a PDF, and nothing of the library behind it.
+//
+// The Poppler adapter (extractors/poppler_pdf_source.h) implements it for real files; tests use
+// fakes (tests/testutil/fake_pdf_source.h). No Poppler type appears here.
+//
+// Thread-safety: an instance is used by one thread at a time. Ownership: the caller owns it.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "pipeline/model/document.h"
+
+namespace ita {
+
+class PdfSource {
+ public:
+  virtual ~PdfSource() = default;
+
+  virtual int PageCount() const = 0;
+  // Page size in points (x0 = y0 = 0), or an error for a page that cannot be read.
+  virtual Result<Box> PageBox(int index) const = 0;
+  // Words of the text layer with boxes in points (top-left origin), UTF-8 as the PDF encodes
+  // them (not yet repaired). An empty vector is a page without a text layer, not an error.
+  virtual Result<std::vector<Word>> Words(int index) const = 0;
+  // The page rendered to 8-bit grayscale at `dpi`.
+  virtual Result<Raster> Render(int index, double dpi) const = 0;
+};
+
+// Opens a PDF from a file path. Fails with kNotPdf, kEmpty, kCorrupt, kEncrypted or kIo.
+using PdfOpener = std::unique_ptr<PdfSource> (*)(const std::string& path, Error* error);
+
+}  // namespace ita

@@ -1,0 +1,211 @@
+#include "pipeline/tables/grid_detector.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+namespace ita {
+namespace {
+
+struct Run {
+  int line;   // row (horizontal runs) or column (vertical runs), in pixels
+  int from;   // start pixel along the run
+  int to;     // end pixel (exclusive)
+};
+
+// Dark runs of at least `min_len` pixels along rows (horizontal) or columns (vertical).
+std::vector<Run> DarkRuns(const Raster& r, bool horizontal, int dark_level, int min_len) {
+  std::vector<Run> runs;
+  int lines = horizontal ? r.height : r.width;
+  int length = horizontal ? r.width : r.height;
+  for (int l = 0; l < lines; ++l) {
+    int start = -1;
+    for (int i = 0; i <= length; ++i) {
+      bool dark = false;
+      if (i < length) dark = (horizontal ? r.At(i, l) : r.At(l, i)) < dark_level;
+      if (dark && start < 0) start = i;
+      if (!dark && start >= 0) {
+        if (i - start >= min_len) runs.push_back({l, start, i});
+        start = -1;
+      }
+    }
+  }
+  return runs;
+}
+
+// Merges runs on adjacent pixel lines that overlap along their length into one ruling
+// (a 2-pixel-thick line is one ruling), dropping bars thicker than `max_thickness`.
+std::vector<Ruling> MergeRuns(std::vector<Run> runs, bool horizontal, double scale,
+                              int max_thickness) {
+  struct Band {
+    int first_line, last_line, from, to;
+  };
+  std::vector<Band> bands;
+  std::sort(runs.begin(), runs.end(),
+            [](const Run& a, const Run& b) { return std::tie(a.line, a.from) < std::tie(b.line, b.from); });
+  // Bands that reached the previous pixel line can grow into the current one.
+  std::vector<size_t> previous, current;
+  int line = -2;
+  for (const Run& run : runs) {
+    if (run.line != line) {
+      previous = run.line == line + 1 ? std::move(current) : std::vector<size_t>{};
+      current.clear();
+      line = run.line;
+    }
+    auto it = std::find_if(previous.begin(), previous.end(), [&](size_t idx) {
+      return run.from < bands[idx].to && run.to > bands[idx].from;
+    });
+    if (it != previous.end()) {
+      Band& b = bands[*it];
+      b.last_line = run.line;
+      b.from = std::min(b.from, run.from);
+      b.to = std::max(b.to, run.to);
+      current.push_back(*it);
+      previous.erase(it);
+    } else {
+      bands.push_back({run.line, run.line, run.from, run.to});
+      current.push_back(bands.size() - 1);
+    }
+  }
+  std::vector<Ruling> out;
+  for (const Band& b : bands) {
+    if (b.last_line - b.first_line + 1 > max_thickness) continue;
+    Ruling r;
+    r.horizontal = horizontal;
+    r.pos = (b.first_line + b.last_line + 1) / 2.0 * scale;
+    r.from = b.from * scale;
+    r.to = b.to * scale;
+    out.push_back(r);
+  }
+  return out;
+}
+
+// Joins collinear rulings separated by small gaps (dashed or anti-aliased breaks).
+std::vector<Ruling> JoinCollinear(std::vector<Ruling> rulings, double tolerance) {
+  std::sort(rulings.begin(), rulings.end(), [](const Ruling& a, const Ruling& b) {
+    return std::tie(a.pos, a.from) < std::tie(b.pos, b.from);
+  });
+  std::vector<Ruling> out;
+  for (const Ruling& r : rulings) {
+    bool joined = false;
+    for (auto it = out.rbegin(); it != out.rend(); ++it) {
+      if (r.pos - it->pos > tolerance) break;
+      if (r.from <= it->to + tolerance && r.to >= it->from - tolerance) {
+        it->from = std::min(it->from, r.from);
+        it->to = std::max(it->to, r.to);
+        joined = true;
+        break;
+      }
+    }
+    if (!joined) out.push_back(r);
+  }
+  return out;
+}
+
+bool Touch(const Ruling& h, const Ruling& v, double tol) {
+  return v.pos >= h.from - tol && v.pos <= h.to + tol && h.pos >= v.from - tol &&
+         h.pos <= v.to + tol;
+}
+
+int Find(std::vector<int>& parent, int i) {
+  while (parent[i] != i) i = parent[i] = parent[parent[i]];
+  return i;
+}
+
+// Distinct positions, clustering values closer than `tol`.
+std::vector<double> Cluster(std::vector<double> values, double tol) {
+  std::sort(values.begin(), values.end());
+  std::vector<double> out;
+  std::vector<int> counts;
+  for (double v : values) {
+    if (!out.empty() && v - out.back() <= tol) {
+      out.back() = (out.back() * counts.back() + v) / (counts.back() + 1);
+      ++counts.back();
+    } else {
+      out.push_back(v);
+      counts.push_back(1);
+    }
+  }
+  return out;
+}
+
+double Coverage(const std::vector<Ruling>& rulings, double pos, double from, double to,
+                double tol) {
+  double len = to - from;
+  if (len <= 0) return 0;
+  double covered = 0;
+  for (const Ruling& r : rulings) {
+    if (std::abs(r.pos - pos) > tol) continue;
+    double a = std::max(from, r.from - tol);
+    double b = std::min(to, r.to + tol);
+    if (b > a) covered += b - a;
+  }
+  return covered / len;
+}
+
+}  // namespace
+
+bool Grid::HasHorizontal(int r, int c, double min_coverage) const {
+  return Coverage(horizontals, row_edges[r], col_edges[c], col_edges[c + 1], 2.5) >= min_coverage;
+}
+
+bool Grid::HasVertical(int r, int c, double min_coverage) const {
+  return Coverage(verticals, col_edges[c], row_edges[r], row_edges[r + 1], 2.5) >= min_coverage;
+}
+
+std::vector<Ruling> FindRulings(const Raster& raster, const GridOptions& options) {
+  if (raster.width == 0 || raster.height == 0) return {};
+  double scale = 72.0 / raster.dpi;  // pixels to points
+  int min_len = std::max(3, static_cast<int>(options.min_ruling_pt / scale));
+  int max_thick = std::max(2, static_cast<int>(std::ceil(options.max_thickness_pt / scale)));
+  auto h = MergeRuns(DarkRuns(raster, true, options.dark_level, min_len), true, scale, max_thick);
+  auto v = MergeRuns(DarkRuns(raster, false, options.dark_level, min_len), false, scale, max_thick);
+  h = JoinCollinear(std::move(h), options.join_tolerance_pt);
+  v = JoinCollinear(std::move(v), options.join_tolerance_pt);
+  h.insert(h.end(), v.begin(), v.end());
+  return h;
+}
+
+std::vector<Grid> GridsFromRulings(const std::vector<Ruling>& rulings, const GridOptions& options) {
+  const double tol = options.join_tolerance_pt;
+  int n = static_cast<int>(rulings.size());
+  std::vector<int> parent(n);
+  std::iota(parent.begin(), parent.end(), 0);
+  std::vector<int> touches(n, 0);
+  for (int i = 0; i < n; ++i) {
+    if (!rulings[i].horizontal) continue;
+    for (int j = 0; j < n; ++j) {
+      if (rulings[j].horizontal || !Touch(rulings[i], rulings[j], tol)) continue;
+      parent[Find(parent, i)] = Find(parent, j);
+      ++touches[i];
+      ++touches[j];
+    }
+  }
+  std::vector<std::vector<int>> groups(n);
+  for (int i = 0; i < n; ++i) {
+    if (touches[i] > 0) groups[Find(parent, i)].push_back(i);
+  }
+  std::vector<Grid> grids;
+  for (const auto& members : groups) {
+    Grid g;
+    std::vector<double> ys, xs;
+    for (int i : members) {
+      const Ruling& r = rulings[i];
+      // A ruling touching only one perpendicular is a stray stroke (e.g. text), unless long.
+      if (touches[i] < 2) continue;
+      (r.horizontal ? g.horizontals : g.verticals).push_back(r);
+      (r.horizontal ? ys : xs).push_back(r.pos);
+    }
+    if (g.horizontals.size() < 2 || g.verticals.size() < 2) continue;
+    g.row_edges = Cluster(ys, tol);
+    g.col_edges = Cluster(xs, tol);
+    if (g.row_edges.size() < 2 || g.col_edges.size() < 2) continue;
+    g.box = Box{g.col_edges.front(), g.row_edges.front(), g.col_edges.back(), g.row_edges.back()};
+    grids.push_back(std::move(g));
+  }
+  std::sort(grids.begin(), grids.end(),
+            [](const Grid& a, const Grid& b) { return a.box.y0 < b.box.y0; });
+  return grids;
+}
+
+}  // namespace ita

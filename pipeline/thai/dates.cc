@@ -1,0 +1,540 @@
+#include "pipeline/thai/dates.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <set>
+
+#include "pipeline/thai/utf8.h"
+
+namespace ita::thai {
+namespace {
+
+// ------------------------------------------------------------------ lexicon
+
+struct MonthNames {
+  int month;
+  std::vector<std::u32string> full;  // full names and common misspellings
+  std::u32string abbr_first;         // the abbreviation's two parts: "ต" "ค" for ต.ค.
+  std::u32string abbr_second;
+};
+
+const std::vector<MonthNames>& Months() {
+  static const std::vector<MonthNames> months = {
+      {1, {U"มกราคม", U"มกรา"}, U"ม", U"ค"},
+      {2, {U"กุมภาพันธ์", U"กุมภาพันธ", U"กุมภา"}, U"ก", U"พ"},
+      {3, {U"มีนาคม", U"มีนา"}, U"มี", U"ค"},
+      {4, {U"เมษายน", U"เมษา"}, U"เม", U"ย"},
+      {5, {U"พฤษภาคม", U"พฤษภา"}, U"พ", U"ค"},
+      {6, {U"มิถุนายน", U"มิถุนา"}, U"มิ", U"ย"},
+      {7, {U"กรกฎาคม", U"กรกฏาคม", U"กรกฎา"}, U"ก", U"ค"},
+      {8, {U"สิงหาคม", U"สิงหา"}, U"ส", U"ค"},
+      {9, {U"กันยายน", U"กันยา"}, U"ก", U"ย"},
+      {10, {U"ตุลาคม", U"ตุลา"}, U"ต", U"ค"},
+      {11, {U"พฤศจิกายน", U"พฤศจิกา"}, U"พ", U"ย"},
+      {12, {U"ธันวาคม", U"ธันวา"}, U"ธ", U"ค"},
+  };
+  return months;
+}
+
+enum class Tok { kNum, kMonth, kBe, kCe, kSep, kComma, kFiscal, kThroughout, kQuarter, kEvery };
+
+struct Token {
+  Tok kind;
+  int value = 0;   // number value or month
+  int digits = 0;  // for numbers
+};
+
+bool StartsWith(std::u32string_view s, size_t pos, std::u32string_view word) {
+  return s.substr(pos, word.size()) == word;
+}
+
+bool IsLetterAt(std::u32string_view s, size_t pos) {
+  return pos < s.size() && (IsThaiLetter(s[pos]) || IsThaiCombining(s[pos]) || s[pos] == 0x0E33);
+}
+
+size_t SkipSpaces(std::u32string_view s, size_t pos) {
+  while (pos < s.size() && s[pos] == U' ') ++pos;
+  return pos;
+}
+
+// Matches a month abbreviation such as ต.ค. / ต.ค / ตค. / ต. ค. at `pos`; returns its length.
+size_t MatchAbbreviation(std::u32string_view s, size_t pos, const MonthNames& m) {
+  if (!StartsWith(s, pos, m.abbr_first)) return 0;
+  size_t i = pos + m.abbr_first.size();
+  bool dotted = false;
+  if (i < s.size() && s[i] == U'.') {
+    dotted = true;
+    ++i;
+  }
+  i = SkipSpaces(s, i);
+  if (!StartsWith(s, i, m.abbr_second)) return 0;
+  i += m.abbr_second.size();
+  if (i < s.size() && s[i] == U'.') {
+    dotted = true;
+    ++i;
+  }
+  // The second letter must end the abbreviation ("ก.พ.ร." and "ก.ค.ศ." are agencies).
+  if (IsLetterAt(s, i)) {
+    size_t after = i + 1;
+    if (after < s.size() && s[after] == U'.') return 0;
+    if (!dotted) return 0;
+  }
+  if (i < s.size() && s[i - 1] != U'.' && IsLetterAt(s, i)) return 0;
+  // Undotted abbreviations must stand alone: "ตค" inside a word is not a month.
+  if (!dotted && pos > 0 && IsLetterAt(s, pos - 1)) return 0;
+  return i - pos;
+}
+
+// Finds the month named at `pos`; sets *len. Full names win over abbreviations.
+std::optional<int> MatchMonth(std::u32string_view s, size_t pos, size_t* len) {
+  for (const MonthNames& m : Months()) {
+    for (const std::u32string& name : m.full) {
+      if (StartsWith(s, pos, name)) {
+        *len = name.size();
+        return m.month;
+      }
+    }
+  }
+  // Longer first parts first: "มี.ค." must not be read as "ม" + …
+  size_t best_len = 0;
+  int best = 0;
+  for (const MonthNames& m : Months()) {
+    size_t l = MatchAbbreviation(s, pos, m);
+    if (l > best_len) {
+      best_len = l;
+      best = m.month;
+    }
+  }
+  if (best_len == 0) return std::nullopt;
+  *len = best_len;
+  return best;
+}
+
+// Era markers: พ.ศ. / พ.ศ / พศ. / พ. ศ. and ค.ศ.
+size_t MatchEra(std::u32string_view s, size_t pos, std::u32string_view first) {
+  if (!StartsWith(s, pos, first)) return 0;
+  size_t i = pos + first.size();
+  bool dotted = false;
+  if (i < s.size() && s[i] == U'.') {
+    dotted = true;
+    ++i;
+  }
+  i = SkipSpaces(s, i);
+  if (!StartsWith(s, i, U"ศ")) return 0;
+  ++i;
+  if (i < s.size() && s[i] == U'.') {
+    dotted = true;
+    ++i;
+  }
+  if (!dotted) return 0;
+  return i - pos;
+}
+
+struct Keyword {
+  std::u32string_view text;
+  Tok kind;
+};
+
+std::vector<Token> Tokenize(std::string_view utf8) {
+  std::u32string s = DecodeUtf8(ThaiDigitsToAscii(utf8));
+  for (char32_t& c : s) {
+    if (c == U'\n' || c == U'\t' || c == 0xA0) c = U' ';
+  }
+  static constexpr Keyword kKeywords[] = {
+      {U"ปีงบประมาณ", Tok::kFiscal}, {U"งบประมาณ", Tok::kFiscal},  {U"ตลอด", Tok::kThroughout},
+      {U"ไตรมาสที่", Tok::kQuarter},  {U"ไตรมาส", Tok::kQuarter},   {U"ทุก", Tok::kEvery},
+      {U"จนถึง", Tok::kSep},          {U"ถึง", Tok::kSep},          {U"และ", Tok::kComma},
+  };
+  std::vector<Token> tokens;
+  size_t i = 0;
+  while (i < s.size()) {
+    char32_t c = s[i];
+    if (c >= U'0' && c <= U'9') {
+      size_t j = i;
+      while (j < s.size() && s[j] >= U'0' && s[j] <= U'9') ++j;
+      // Times ("08.00", "8:30") and decimals are not date parts.
+      bool fraction = j + 1 < s.size() && (s[j] == U'.' || s[j] == U':') && s[j + 1] >= U'0' &&
+                      s[j + 1] <= U'9';
+      if (fraction) {
+        ++j;
+        while (j < s.size() && s[j] >= U'0' && s[j] <= U'9') ++j;
+      } else if (j - i <= 4) {
+        int value = 0;
+        for (size_t k = i; k < j; ++k) value = value * 10 + static_cast<int>(s[k] - U'0');
+        tokens.push_back({Tok::kNum, value, static_cast<int>(j - i)});
+      }
+      i = j;
+      continue;
+    }
+    if (c == U'-' || c == 0x2013 || c == 0x2014 || c == U'~' || c == 0x2212) {
+      tokens.push_back({Tok::kSep});
+      ++i;
+      continue;
+    }
+    if (c == U',' || c == U'/') {
+      tokens.push_back({Tok::kComma});
+      ++i;
+      continue;
+    }
+    if (size_t len = MatchEra(s, i, U"พ")) {
+      tokens.push_back({Tok::kBe});
+      i += len;
+      continue;
+    }
+    if (size_t len = MatchEra(s, i, U"ค")) {
+      tokens.push_back({Tok::kCe});
+      i += len;
+      continue;
+    }
+    size_t month_len = 0;
+    if (auto month = MatchMonth(s, i, &month_len)) {
+      tokens.push_back({Tok::kMonth, *month});
+      i += month_len;
+      continue;
+    }
+    bool matched = false;
+    for (const Keyword& k : kKeywords) {
+      if (StartsWith(s, i, k.text)) {
+        tokens.push_back({k.kind});
+        i += k.text.size();
+        matched = true;
+        break;
+      }
+    }
+    if (matched) continue;
+    // Any other word: skip it whole so that a month abbreviation is never found inside it.
+    if (IsLetterAt(s, i)) {
+      while (IsLetterAt(s, i)) {
+        size_t len = 0;
+        if (MatchMonth(s, i, &len) || MatchEra(s, i, U"พ") || MatchEra(s, i, U"ค")) break;
+        bool keyword = false;
+        for (const Keyword& k : kKeywords) keyword = keyword || StartsWith(s, i, k.text);
+        if (keyword) break;
+        ++i;
+      }
+      continue;
+    }
+    ++i;
+  }
+  return tokens;
+}
+
+// -------------------------------------------------------------- composition
+
+CivilDate Civil(int year, int month, int day) { return CivilDate{year, month, day}; }
+
+// A year number as written (after an optional era marker) to a Gregorian year.
+std::optional<int> YearOf(const Token& num, bool ce) {
+  return YearToGregorian(num.value, num.digits, ce);
+}
+
+// A point in a month-based period: [day] month [era] [year].
+struct Point {
+  std::optional<int> day;
+  int month = 0;
+  std::optional<int> year;  // Gregorian
+};
+
+Period Unread(std::string_view text, std::string reason) {
+  Period p;
+  p.text = std::string(text);
+  p.reason = std::move(reason);
+  return p;
+}
+
+Period Read(std::string_view text, const CivilDate& start, const CivilDate& end) {
+  Period p;
+  p.text = std::string(text);
+  if (!IsValidDate(start) || !IsValidDate(end)) {
+    const CivilDate& bad = IsValidDate(start) ? end : start;
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "invalid date: day %d of month %d in %d", bad.day, bad.month,
+                  bad.year);
+    p.reason = buf;
+    return p;
+  }
+  if (std::tie(end.year, end.month, end.day) < std::tie(start.year, start.month, start.day)) {
+    p.reason = "end before start";
+    return p;
+  }
+  p.start = IsoDate(start);
+  p.end = IsoDate(end);
+  return p;
+}
+
+// Years written after the fiscal word (or anywhere, as BE), as BE fiscal years.
+std::vector<int> FiscalYearsIn(const std::vector<Token>& tokens, bool* implausible) {
+  std::vector<int> years;
+  bool ce = false;
+  for (const Token& t : tokens) {
+    if (t.kind == Tok::kCe) ce = true;
+    if (t.kind != Tok::kNum) continue;
+    if (t.digits != 2 && t.digits != 4) continue;
+    auto g = YearToGregorian(t.value, t.digits, ce);
+    if (!g) {
+      *implausible = true;
+      continue;
+    }
+    years.push_back(*g + 543);
+  }
+  return years;
+}
+
+Period ParseQuarters(std::string_view text, const std::vector<Token>& tokens,
+                     const DateContext& context) {
+  std::set<int> quarters;
+  bool every = false;
+  std::vector<int> years;
+  size_t q = 0;
+  while (q < tokens.size() && tokens[q].kind != Tok::kQuarter) ++q;
+  if (q > 0 && tokens[q - 1].kind == Tok::kEvery) every = true;
+  // Quarter numbers follow the keyword: "2-4", "1,2,4", "ที่ 1".
+  int last = 0;
+  bool range = false;
+  for (size_t i = q + 1; i < tokens.size(); ++i) {
+    const Token& t = tokens[i];
+    if (t.kind == Tok::kNum && t.digits == 1 && t.value >= 1 && t.value <= 4) {
+      if (range && last) {
+        for (int k = last; k <= t.value; ++k) quarters.insert(k);
+      } else {
+        quarters.insert(t.value);
+      }
+      last = t.value;
+      range = false;
+    } else if (t.kind == Tok::kSep) {
+      range = true;
+    } else if (t.kind == Tok::kComma || t.kind == Tok::kQuarter) {
+      range = false;
+    } else if (t.kind == Tok::kNum && t.digits == 1) {
+      return Unread(text, "quarter out of range 1-4");
+    } else {
+      break;
+    }
+  }
+  bool implausible = false;
+  for (const Token& t : tokens) {
+    if (t.kind == Tok::kNum && (t.digits == 4 || t.digits == 2) && t.value > 4) {
+      if (auto g = YearToGregorian(t.value, t.digits, false)) {
+        years.push_back(*g + 543);
+      } else {
+        implausible = true;
+      }
+    }
+  }
+  if (implausible && years.empty()) return Unread(text, "implausible year");
+  std::optional<int> fy = years.empty() ? context.fiscal_year_be : std::optional<int>(years[0]);
+  if (!fy) return Unread(text, "quarter without a fiscal year");
+  if (every || quarters.empty()) return Read(text, FiscalYearStart(*fy), FiscalYearEnd(*fy));
+  return Read(text, QuarterStart(*fy, *quarters.begin()), QuarterEnd(*fy, *quarters.rbegin()));
+}
+
+Period ParseFiscal(std::string_view text, const std::vector<Token>& tokens,
+                   const DateContext& context) {
+  bool implausible = false;
+  std::vector<int> years = FiscalYearsIn(tokens, &implausible);
+  if (years.empty()) {
+    if (implausible) return Unread(text, "implausible year");
+    if (!context.fiscal_year_be) return Unread(text, "fiscal year not given");
+    years.push_back(*context.fiscal_year_be);
+  }
+  return Read(text, FiscalYearStart(years.front()), FiscalYearEnd(years.back()));
+}
+
+// Groups tokens into points separated by range separators, then fills what a point leaves out
+// from its neighbour ("17 - 18 ธันวาคม 2564", "ต.ค. - ธ.ค. 63") or from the fiscal year.
+Period ParseMonths(std::string_view text, const std::vector<Token>& tokens,
+                   const DateContext& context) {
+  struct Group {
+    std::vector<Token> toks;
+  };
+  std::vector<Group> groups(1);
+  for (const Token& t : tokens) {
+    if (t.kind == Tok::kSep || t.kind == Tok::kComma) {
+      if (!groups.back().toks.empty()) groups.emplace_back();
+      continue;
+    }
+    if (t.kind == Tok::kFiscal || t.kind == Tok::kThroughout || t.kind == Tok::kEvery) continue;
+    groups.back().toks.push_back(t);
+  }
+  if (groups.back().toks.empty()) groups.pop_back();
+
+  std::vector<Point> points;
+  std::vector<int> pending_days;  // day-only groups waiting for the next month
+  bool bad_year = false;
+  for (const Group& g : groups) {
+    Point p;
+    bool has_month = false;
+    bool ce = false;
+    bool era = false;
+    std::optional<int> day;
+    for (const Token& t : g.toks) {
+      if (t.kind == Tok::kMonth) {
+        has_month = true;
+        p.month = t.value;
+      } else if (t.kind == Tok::kBe) {
+        era = true;
+      } else if (t.kind == Tok::kCe) {
+        ce = true;
+        era = true;
+      } else if (t.kind == Tok::kNum) {
+        if (!has_month && !era && t.digits <= 2 && !day) {
+          day = t.value;
+        } else if (has_month || era) {
+          auto y = YearOf(t, ce);
+          if (!y) bad_year = true;
+          p.year = y;
+        }
+      }
+    }
+    if (!has_month) {
+      if (day) pending_days.push_back(*day);
+      continue;
+    }
+    p.day = day;
+    for (int d : pending_days) points.push_back(Point{d, p.month, p.year});
+    pending_days.clear();
+    points.push_back(p);
+  }
+  if (bad_year) return Unread(text, "implausible year");
+  if (points.empty()) return Unread(text, "no month found");
+  Point start = points.front();
+  Point end = points.back();
+  if (!start.year && end.year) {
+    start.year = *end.year - (start.month > end.month ? 1 : 0);
+  } else if (start.year && !end.year) {
+    end.year = *start.year + (end.month < start.month ? 1 : 0);
+  } else if (!start.year && !end.year) {
+    if (!context.fiscal_year_be) return Unread(text, "year not given");
+    int fy_ce = *context.fiscal_year_be - 543;
+    start.year = start.month >= 10 ? fy_ce - 1 : fy_ce;
+    end.year = end.month >= 10 ? fy_ce - 1 : fy_ce;
+  }
+  CivilDate s = Civil(*start.year, start.month, start.day.value_or(1));
+  CivilDate e = Civil(*end.year, end.month, end.day.value_or(DaysInMonth(*end.year, end.month)));
+  return Read(text, s, e);
+}
+
+}  // namespace
+
+// ------------------------------------------------------------------ public
+
+std::string IsoDate(const CivilDate& d) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
+  return buf;
+}
+
+int DaysInMonth(int year, int month) {
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (month < 1 || month > 12) return 0;
+  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return month == 2 && leap ? 29 : kDays[month - 1];
+}
+
+bool IsValidDate(const CivilDate& d) {
+  return d.month >= 1 && d.month <= 12 && d.day >= 1 && d.day <= DaysInMonth(d.year, d.month);
+}
+
+CivilDate FiscalYearStart(int be) { return Civil(be - 543 - 1, 10, 1); }
+CivilDate FiscalYearEnd(int be) { return Civil(be - 543, 9, 30); }
+
+CivilDate QuarterStart(int be, int quarter) {
+  if (quarter <= 1) return FiscalYearStart(be);
+  return Civil(be - 543, (quarter - 2) * 3 + 1, 1);
+}
+
+CivilDate QuarterEnd(int be, int quarter) {
+  if (quarter <= 1) return Civil(be - 543 - 1, 12, 31);
+  int month = (quarter - 2) * 3 + 3;
+  return Civil(be - 543, month, DaysInMonth(be - 543, month));
+}
+
+std::optional<int> YearToGregorian(int value, int digits, bool ce_marked) {
+  int year = 0;
+  if (ce_marked) {
+    year = digits == 2 ? 2000 + value : value;
+  } else if (digits == 2) {
+    year = 2500 + value - 543;
+  } else if (digits == 4 && value >= 2400 && value <= 2700) {
+    year = value - 543;
+  } else if (digits == 4 && value >= 1900 && value <= 2200) {
+    year = value;
+  } else {
+    return std::nullopt;
+  }
+  // ITA began in 2013; leave generous room on both sides, but no further.
+  if (year < 1950 || year > 2100) return std::nullopt;
+  return year;
+}
+
+std::optional<int> MonthFromWord(std::string_view word) {
+  std::u32string s = DecodeUtf8(word);
+  size_t len = 0;
+  auto m = MatchMonth(s, 0, &len);
+  if (!m || SkipSpaces(s, len) != s.size()) return std::nullopt;
+  return m;
+}
+
+Period ParsePeriod(std::string_view text, const DateContext& context) {
+  std::vector<Token> tokens = Tokenize(text);
+  auto has = [&](Tok k) {
+    return std::any_of(tokens.begin(), tokens.end(), [k](const Token& t) { return t.kind == k; });
+  };
+  if (tokens.empty()) return Unread(text, "no date found");
+  if (has(Tok::kQuarter)) return ParseQuarters(text, tokens, context);
+  if (has(Tok::kMonth)) return ParseMonths(text, tokens, context);
+  if (has(Tok::kFiscal) || has(Tok::kThroughout)) return ParseFiscal(text, tokens, context);
+  // Bare years with an era ("พ.ศ. 2565"): calendar years.
+  if (has(Tok::kBe) || has(Tok::kCe)) {
+    bool ce = false;
+    std::vector<int> years;
+    for (const Token& t : tokens) {
+      if (t.kind == Tok::kCe) ce = true;
+      if (t.kind == Tok::kNum) {
+        auto y = YearOf(t, ce);
+        if (!y) return Unread(text, "implausible year");
+        years.push_back(*y);
+      }
+    }
+    if (!years.empty()) return Read(text, Civil(years.front(), 1, 1), Civil(years.back(), 12, 31));
+  }
+  return Unread(text, "no date found");
+}
+
+std::vector<std::string> FindDates(std::string_view text, const DateContext& context) {
+  (void)context;  // dates in prose always carry their year in these reports
+  std::vector<Token> t = Tokenize(text);
+  std::vector<std::string> out;
+  auto add = [&out](const CivilDate& d) {
+    if (!IsValidDate(d)) return;
+    std::string iso = IsoDate(d);
+    if (std::find(out.begin(), out.end(), iso) == out.end()) out.push_back(iso);
+  };
+  for (size_t i = 0; i + 2 < t.size(); ++i) {
+    // day [- day] month [era] year
+    if (t[i].kind != Tok::kNum || t[i].digits > 2) continue;
+    std::vector<int> days = {t[i].value};
+    size_t j = i + 1;
+    if (j + 1 < t.size() && t[j].kind == Tok::kSep && t[j + 1].kind == Tok::kNum &&
+        t[j + 1].digits <= 2) {
+      days.push_back(t[j + 1].value);
+      j += 2;
+    }
+    if (j >= t.size() || t[j].kind != Tok::kMonth) continue;
+    int month = t[j].value;
+    ++j;
+    bool ce = false;
+    if (j < t.size() && (t[j].kind == Tok::kBe || t[j].kind == Tok::kCe)) {
+      ce = t[j].kind == Tok::kCe;
+      ++j;
+    }
+    if (j >= t.size() || t[j].kind != Tok::kNum) continue;
+    auto year = YearOf(t[j], ce);
+    if (!year) continue;
+    for (int d : days) add(Civil(*year, month, d));
+    i = j;
+  }
+  return out;
+}
+
+}  // namespace ita::thai

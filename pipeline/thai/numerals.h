@@ -1,0 +1,26 @@
+// Thai numbers as reports print them, to typed values.
+//
+//   ParseAmountBaht("๑๐,๐๐๐.-")           -> 10000
+//   ParseAmountBaht("-")                  -> 0      (a dash in a budget column means none)
+//   ParseAmountBaht("ไม่ใช้งบประมาณ")        -> 0
+//   ParsePercent("ร้อยละ ๘๐")               -> 80
+//   ParseDecimal("๕๙.๔๖")                 -> 59.46
+//   ParseInteger("๑๒")                    -> 12
+//
+// All return std::nullopt when the text holds no such number. Thread-safe.
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+namespace ita::thai {
+
+std::optional<long long> ParseInteger(std::string_view text);
+std::optional<double> ParseDecimal(std::string_view text);
+std::optional<double> ParseAmountBaht(std::string_view text);
+std::optional<double> ParsePercent(std::string_view text);
+
+// The number an enumerated item starts with: "1.", "๑.", "(1)", "1)", "๒)" -> 1, 1, 1, 1, 2.
+std::optional<int> LeadingEnumerator(std::string_view text);
+
+}  // namespace ita::thai

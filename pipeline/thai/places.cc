@@ -1,0 +1,186 @@
+#include "pipeline/thai/places.h"
+
+#include <algorithm>
+
+#include "pipeline/thai/utf8.h"
+
+namespace ita::thai {
+namespace {
+
+struct TypeWord {
+  std::u32string_view word;
+  OrganizationType type;
+};
+
+// Longest first, so "องค์การบริหารส่วนตำบล" is not read as a shorter prefix.
+constexpr TypeWord kTypeWords[] = {
+    {U"องค์การบริหารส่วนตำบล", OrganizationType::kSao},
+    {U"องค์การบริหารส่วนจังหวัด", OrganizationType::kPao},
+    {U"เทศบาลนคร", OrganizationType::kThesabanNakhon},
+    {U"เทศบาลเมือง", OrganizationType::kThesabanMueang},
+    {U"เทศบาลตำบล", OrganizationType::kThesabanTambon},
+    {U"อบต.", OrganizationType::kSao},
+    {U"อบจ.", OrganizationType::kPao},
+    {U"อบต", OrganizationType::kSao},
+    {U"อบจ", OrganizationType::kPao},
+};
+
+bool IsNameChar(char32_t c) { return IsThaiLetter(c) || IsThaiCombining(c) || c == 0x0E33; }
+
+// The Thai run starting at `pos`, stopping at a space, a non-Thai character or a place word.
+std::u32string RunAt(std::u32string_view s, size_t pos) {
+  static constexpr std::u32string_view kStops[] = {U"อำเภอ", U"จังหวัด", U"ตำบล"};
+  size_t i = pos;
+  while (i < s.size() && IsNameChar(s[i])) {
+    if (i > pos) {
+      bool stop = false;
+      for (auto w : kStops) stop = stop || s.substr(i, w.size()) == w;
+      if (stop) break;
+    }
+    ++i;
+  }
+  return std::u32string(s.substr(pos, i - pos));
+}
+
+size_t SkipBlank(std::u32string_view s, size_t pos) {
+  while (pos < s.size() && (s[pos] == U' ' || s[pos] == U'\n')) ++pos;
+  return pos;
+}
+
+// Finds `marker` (e.g. "อำเภอ", "อ.") at or after `from`; returns the run after it.
+std::optional<std::u32string> AfterMarker(std::u32string_view s, size_t from,
+                                          std::initializer_list<std::u32string_view> markers,
+                                          size_t* found_at) {
+  size_t best = std::u32string_view::npos;
+  size_t best_len = 0;
+  for (auto m : markers) {
+    size_t p = from;
+    while ((p = s.find(m, p)) != std::u32string_view::npos) {
+      // Abbreviations ("อ.", "จ.") must not be the tail of another word.
+      if (m.size() <= 2 && p > 0 && IsNameChar(s[p - 1])) {
+        ++p;
+        continue;
+      }
+      break;
+    }
+    if (p != std::u32string_view::npos && p < best) {
+      best = p;
+      best_len = m.size();
+    }
+  }
+  if (best == std::u32string_view::npos) return std::nullopt;
+  std::u32string run = RunAt(s, SkipBlank(s, best + best_len));
+  if (run.empty()) return std::nullopt;
+  if (found_at) *found_at = best;
+  return run;
+}
+
+}  // namespace
+
+int EditDistance(std::u32string_view a, std::u32string_view b) {
+  std::vector<int> prev(b.size() + 1), cur(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) prev[j] = static_cast<int>(j);
+  for (size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = static_cast<int>(i);
+    for (size_t j = 1; j <= b.size(); ++j) {
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] != b[j - 1])});
+    }
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+
+const std::vector<std::string>& Provinces() {
+  static const std::vector<std::string> provinces = {
+      "กรุงเทพมหานคร", "กระบี่", "กาญจนบุรี", "กาฬสินธุ์", "กำแพงเพชร", "ขอนแก่น", "จันทบุรี",
+      "ฉะเชิงเทรา", "ชลบุรี", "ชัยนาท", "ชัยภูมิ", "ชุมพร", "เชียงราย", "เชียงใหม่", "ตรัง", "ตราด",
+      "ตาก", "นครนายก", "นครปฐม", "นครพนม", "นครราชสีมา", "นครศรีธรรมราช", "นครสวรรค์", "นนทบุรี",
+      "นราธิวาส", "น่าน", "บึงกาฬ", "บุรีรัมย์", "ปทุมธานี", "ประจวบคีรีขันธ์", "ปราจีนบุรี", "ปัตตานี",
+      "พระนครศรีอยุธยา", "พะเยา", "พังงา", "พัทลุง", "พิจิตร", "พิษณุโลก", "เพชรบุรี", "เพชรบูรณ์",
+      "แพร่", "ภูเก็ต", "มหาสารคาม", "มุกดาหาร", "แม่ฮ่องสอน", "ยโสธร", "ยะลา", "ร้อยเอ็ด", "ระนอง",
+      "ระยอง", "ราชบุรี", "ลพบุรี", "ลำปาง", "ลำพูน", "เลย", "ศรีสะเกษ", "สกลนคร", "สงขลา", "สตูล",
+      "สมุทรปราการ", "สมุทรสงคราม", "สมุทรสาคร", "สระแก้ว", "สระบุรี", "สิงห์บุรี", "สุโขทัย",
+      "สุพรรณบุรี", "สุราษฎร์ธานี", "สุรินทร์", "หนองคาย", "หนองบัวลำภู", "อ่างทอง", "อำนาจเจริญ",
+      "อุดรธานี", "อุตรดิตถ์", "อุทัยธานี", "อุบลราชธานี"};
+  return provinces;
+}
+
+std::optional<ProvinceMatch> MatchProvince(std::string_view text) {
+  std::u32string run = DecodeUtf8(text);
+  // Exact: the longest province name the run starts with.
+  std::optional<ProvinceMatch> best;
+  for (const std::string& p : Provinces()) {
+    std::u32string name = DecodeUtf8(p);
+    if (run.compare(0, name.size(), name) == 0 &&
+        (!best || name.size() > DecodeUtf8(best->name).size())) {
+      best = ProvinceMatch{p, 0};
+    }
+  }
+  if (best) return best;
+  // Nearest: compare the run (and its prefix of the name's length) with each name.
+  for (const std::string& p : Provinces()) {
+    std::u32string name = DecodeUtf8(p);
+    if (name.size() < 5) continue;
+    int allowed = name.size() >= 8 ? 2 : 1;
+    int d = std::min(EditDistance(run, name),
+                     EditDistance(std::u32string_view(run).substr(0, name.size()), name));
+    if (d <= allowed && (!best || d < best->distance)) best = ProvinceMatch{p, d};
+  }
+  return best;
+}
+
+OrganizationType OrganizationTypeOf(std::string_view name) {
+  std::u32string s = DecodeUtf8(name);
+  for (const TypeWord& t : kTypeWords) {
+    if (s.compare(0, t.word.size(), t.word) == 0) return t.type;
+  }
+  return OrganizationType::kOther;
+}
+
+std::optional<OrganizationMention> FindOrganization(std::string_view text) {
+  std::u32string s = DecodeUtf8(text);
+  size_t at = std::u32string::npos;
+  const TypeWord* type = nullptr;
+  for (const TypeWord& t : kTypeWords) {
+    size_t p = s.find(t.word);
+    // Abbreviations must start a word.
+    while (p != std::u32string::npos && t.word.size() <= 4 && p > 0 && IsNameChar(s[p - 1]))
+      p = s.find(t.word, p + 1);
+    if (p != std::u32string::npos && (p < at || (p == at && type && t.word.size() > type->word.size()))) {
+      at = p;
+      type = &t;
+    }
+  }
+  if (type == nullptr) return std::nullopt;
+  size_t name_start = at + type->word.size();
+  size_t rest = SkipBlank(s, name_start);
+  std::u32string proper = RunAt(s, rest);
+  if (proper.empty()) return std::nullopt;
+
+  OrganizationMention mention;
+  Organization& org = mention.organization;
+  org.type = type->type;
+  org.name = EncodeUtf8(s.substr(at, type->word.size())) + EncodeUtf8(proper);
+  size_t after_name = rest + proper.size();
+  // District and province: prefer the ones right after the name, else the first anywhere.
+  for (size_t from : {after_name, size_t{0}}) {
+    if (org.district.empty()) {
+      if (auto d = AfterMarker(s, from, {U"อำเภอ", U"อ."}, nullptr)) org.district = EncodeUtf8(*d);
+    }
+    if (org.province.empty()) {
+      if (auto p = AfterMarker(s, from, {U"จังหวัด", U"จ."}, nullptr)) {
+        if (auto match = MatchProvince(EncodeUtf8(*p))) {
+          org.province = match->name;
+          if (match->distance > 0) {
+            mention.diagnostics.push_back("province \"" + EncodeUtf8(*p) + "\" read as \"" +
+                                          match->name + "\" (" + std::to_string(match->distance) +
+                                          " character(s) corrected)");
+          }
+        }
+      }
+    }
+  }
+  return mention;
+}
+
+}  // namespace ita::thai

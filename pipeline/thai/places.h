@@ -1,0 +1,48 @@
+// Thai local-government names and places.
+//
+//   OrganizationTypeOf("เทศบาลเมืองบ้านทุ่ม")          -> kThesabanMueang
+//   OrganizationTypeOf("อบต.ตะโกทอง")                -> kSao
+//   MatchProvince("ขอนแก่น")                        -> {"ขอนแก่น", 0}
+//   MatchProvince("ขอนแกน")   (OCR lost a tone mark) -> {"ขอนแก่น", 1}
+//   FindOrganization("เทศบาลตำบลคงสมบูรณ์ อำเภอท่าคันโท จังหวัดกาฬสินธุ์")
+//       -> name "เทศบาลตำบลคงสมบูรณ์", district "ท่าคันโท", province "กาฬสินธุ์"
+//
+// Thread-safe.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pipeline/model/document.h"
+
+namespace ita::thai {
+
+// The 77 provinces (กรุงเทพมหานคร included), in Thai.
+const std::vector<std::string>& Provinces();
+
+struct ProvinceMatch {
+  std::string name;
+  int distance = 0;  // edits between the text and the name; 0 = exact
+};
+
+// The province a name (or the start of a longer Thai run) refers to, allowing up to two
+// character errors for names of five or more letters. nullopt when none is close enough.
+std::optional<ProvinceMatch> MatchProvince(std::string_view text);
+
+OrganizationType OrganizationTypeOf(std::string_view name);
+
+struct OrganizationMention {
+  Organization organization;
+  std::vector<std::string> diagnostics;  // e.g. a province read with an OCR correction
+};
+
+// The first local-government name in `text`, with the district and province that follow it
+// (or, failing that, the first ones anywhere in `text`).
+std::optional<OrganizationMention> FindOrganization(std::string_view text);
+
+// Levenshtein distance in code points.
+int EditDistance(std::u32string_view a, std::u32string_view b);
+
+}  // namespace ita::thai

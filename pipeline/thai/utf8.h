@@ -1,0 +1,33 @@
+// UTF-8 <-> UTF-32 conversion and Thai character classes used by the normalizers.
+// Pure functions; thread-safe.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace ita::thai {
+
+// Decodes UTF-8; each invalid byte becomes U+FFFD, so bad input never throws.
+std::u32string DecodeUtf8(std::string_view utf8);
+std::string EncodeUtf8(std::u32string_view text);
+
+inline bool IsThai(char32_t c) { return c >= 0x0E01 && c <= 0x0E5B; }
+inline bool IsThaiConsonant(char32_t c) { return c >= 0x0E01 && c <= 0x0E2E; }
+inline bool IsThaiDigit(char32_t c) { return c >= 0x0E50 && c <= 0x0E59; }
+// Above/below vowels: MAI HAN-AKAT, SARA I..UEE, SARA U/UU/PHINTHU, MAITAIKHU.
+inline bool IsThaiVowelMark(char32_t c) {
+  return c == 0x0E31 || (c >= 0x0E34 && c <= 0x0E3A) || c == 0x0E47;
+}
+// Tone marks and the signs written above them: MAI EK..CHATTAWA, THANTHAKHAT, NIKHAHIT, YAMAKKAN.
+inline bool IsThaiToneMark(char32_t c) { return c >= 0x0E48 && c <= 0x0E4E; }
+inline bool IsThaiCombining(char32_t c) { return IsThaiVowelMark(c) || IsThaiToneMark(c); }
+// A Thai letter that can carry marks or start a syllable (not a mark, digit or sign).
+inline bool IsThaiLetter(char32_t c) {
+  return IsThai(c) && !IsThaiCombining(c) && !IsThaiDigit(c) && c != 0x0E3F && c != 0x0E4F &&
+         c != 0x0E5A && c != 0x0E5B;
+}
+
+// Thai digits become ASCII digits; everything else is kept.
+std::string ThaiDigitsToAscii(std::string_view utf8);
+
+}  // namespace ita::thai
