@@ -5,6 +5,7 @@
 #include <map>
 
 #include "pipeline/families/header_synonyms.h"
+#include "pipeline/layout/text_lines.h"
 #include "pipeline/thai/dates.h"
 #include "pipeline/thai/numerals.h"
 #include "pipeline/thai/utf8.h"
@@ -35,10 +36,6 @@ struct ColumnMap {
   std::vector<double> col_edges;
   int header_rows = 0;
 };
-
-bool IsAnchor(MeasureField f) {
-  return f == MeasureField::kSeq || f == MeasureField::kMeasure || f == MeasureField::kIssue;
-}
 
 // A row is a header row when at least two of the cells starting in it name distinct fields
 // and they are most of its non-empty cells.
@@ -114,12 +111,6 @@ int AnchorColumn(const ColumnMap& map) {
     }
   }
   return 0;
-}
-
-void Append(std::string& to, const std::string& text) {
-  if (text.empty()) return;
-  if (!to.empty()) to += '\n';
-  to += text;
 }
 
 Measure NewMeasure(const ColumnMap& map) {
@@ -263,7 +254,7 @@ MeasuresResult BuildMeasures(const std::vector<Table>& tables, std::optional<int
         std::optional<MeasureField> field;
         for (int k = cell.col; k < cell.col + cell.col_span && !field; ++k) field = map->field_of_col[k];
         if (!field) continue;
-        Append(m.columns[*field], cell.text);
+        AppendWrapped(m.columns[*field], cell.text);
         if (cell.origin == Origin::kOcr && !cell.text.empty()) {
           m.provenance.origin = Origin::kOcr;
           auto [it, inserted] = m.confidence.emplace(*field, cell.confidence);

@@ -56,6 +56,8 @@ bool IsThaiText(char32_t c) {
   return thai::IsThaiLetter(c) || thai::IsThaiCombining(c) || c == 0x0E33;
 }
 
+bool IsDigit(char32_t c) { return (c >= U'0' && c <= U'9') || thai::IsThaiDigit(c); }
+
 }  // namespace
 
 std::vector<TextLine> AssembleLines(const std::vector<Word>& words, const LineOptions& options) {
@@ -155,20 +157,24 @@ bool StartsNewItem(const std::string& line) {
          line.find_first_of(".)") < 8;
 }
 
+void AppendWrapped(std::string& text, const std::string& next) {
+  if (next.empty()) return;
+  if (!text.empty()) {
+    char32_t last = LastChar(text);
+    char32_t first = FirstChar(next);
+    bool digits = IsDigit(last) && IsDigit(first);
+    if (StartsNewItem(next)) {
+      text += '\n';
+    } else if (!(IsThaiText(last) && IsThaiText(first)) && !digits) {
+      text += ' ';
+    }
+  }
+  text += next;
+}
+
 std::string JoinCellLines(const std::vector<TextLine>& lines) {
   std::string joined;
-  for (const TextLine& line : lines) {
-    std::string text = thai::CollapseSpaces(line.text);
-    if (text.empty()) continue;
-    if (!joined.empty()) {
-      if (StartsNewItem(text)) {
-        joined += '\n';
-      } else if (!(IsThaiText(LastChar(joined)) && IsThaiText(FirstChar(text)))) {
-        joined += ' ';
-      }
-    }
-    joined += text;
-  }
+  for (const TextLine& line : lines) AppendWrapped(joined, thai::CollapseSpaces(line.text));
   return thai::RepairThai(joined);
 }
 

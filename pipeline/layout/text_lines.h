@@ -36,6 +36,9 @@ std::vector<TextLine> AssembleLines(const std::vector<Word>& words, const LineOp
 // other wrap joins with a space. Then Thai repair. Returns "" for an empty cell.
 std::string JoinCellLines(const std::vector<TextLine>& lines);
 
+// Appends `next` to `text` with the same wrap rule (used for cells continued across rows).
+void AppendWrapped(std::string& text, const std::string& next);
+
 // True when `line` starts a new item: "-", "•", "1.", "๑.", "(1)", "1)", "๑)".
 bool StartsNewItem(const std::string& line);
 

@@ -36,7 +36,9 @@ const std::vector<MonthNames>& Months() {
   return months;
 }
 
-enum class Tok { kNum, kMonth, kBe, kCe, kSep, kComma, kFiscal, kThroughout, kQuarter, kEvery };
+// kWord stands for any other word, so that adjacency can be checked ("๕ เดือน เมษายน" is
+// "5 months: April", not the 5th of April).
+enum class Tok { kNum, kMonth, kBe, kCe, kSep, kComma, kFiscal, kThroughout, kQuarter, kEvery, kWord };
 
 struct Token {
   Tok kind;
@@ -204,6 +206,7 @@ std::vector<Token> Tokenize(std::string_view utf8) {
     if (matched) continue;
     // Any other word: skip it whole so that a month abbreviation is never found inside it.
     if (IsLetterAt(s, i)) {
+      tokens.push_back({Tok::kWord});
       while (IsLetterAt(s, i)) {
         size_t len = 0;
         if (MatchMonth(s, i, &len) || MatchEra(s, i, U"พ") || MatchEra(s, i, U"ค")) break;
@@ -476,7 +479,9 @@ std::optional<int> MonthFromWord(std::string_view word) {
 }
 
 Period ParsePeriod(std::string_view text, const DateContext& context) {
+  // Words around the grammar ("ระหว่างเดือน", "วันที่") carry nothing for a period cell.
   std::vector<Token> tokens = Tokenize(text);
+  std::erase_if(tokens, [](const Token& t) { return t.kind == Tok::kWord; });
   auto has = [&](Tok k) {
     return std::any_of(tokens.begin(), tokens.end(), [k](const Token& t) { return t.kind == k; });
   };

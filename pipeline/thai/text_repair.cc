@@ -53,17 +53,21 @@ char32_t PuaToThai(char32_t c) {
 bool IsMojibakeByte(char32_t c) { return c >= 0xA1 && c <= 0xFB; }
 bool IsAsciiLetter(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
-// A decoded run is accepted only if it reads as Thai: no unassigned code point, and every
-// combining mark follows a letter or another mark.
+// A decoded run is accepted only if it reads as Thai: no unassigned code point, every
+// combining mark follows a letter or another mark, and some vowel or mark is present (Thai
+// words of three letters or more almost always have one; symbol runs like "½¾¿" do not).
 bool LooksLikeThai(std::u32string_view run) {
   char32_t prev = U' ';
+  bool has_vowel = false;
   for (char32_t c : run) {
+    if (IsThaiCombining(c) || (c >= 0x0E30 && c <= 0x0E33) || (c >= 0x0E40 && c <= 0x0E44))
+      has_vowel = true;
     if (c >= 0x0E3B && c <= 0x0E3E) return false;
     if (IsThaiCombining(c) && !(IsThaiLetter(prev) || IsThaiCombining(prev) || prev == kSaraAm))
       return false;
     prev = c;
   }
-  return true;
+  return has_vowel;
 }
 
 // 0 vowels below/above the base, 1 tone marks, 2 the rest (thanthakhat, nikhahit, yamakkan).
@@ -261,7 +265,9 @@ std::string JoinSplitThaiWords(std::string_view utf8) {
       while (re < text.size() && IsThaiWordChar(text[re])) ++re;
       std::u32string_view left(out.data() + ls, out.size() - ls);
       std::u32string_view right(text.data() + i + 1, re - i - 1);
-      if (SpaceIsInsideWord(left, right)) continue;
+      // "ปีงบประมาณ พ.ศ." / "ต. ค.": a run that is part of an abbreviation is its own word.
+      bool abbreviation = (re < text.size() && text[re] == U'.') || (ls > 0 && out[ls - 1] == U'.');
+      if (!abbreviation && SpaceIsInsideWord(left, right)) continue;
     }
     out.push_back(c);
   }

@@ -1,0 +1,110 @@
+#include "pipeline/layout/text_lines.h"
+
+#include <gtest/gtest.h>
+
+#include "pipeline/layout/text_source_policy.h"
+#include "tests/testutil/fake_pdf_source.h"
+
+namespace ita {
+namespace {
+
+using testing::MakeWord;
+
+// Poppler on LibreOffice PDFs: "บุคลากรทั" "ง" and a zero-width "้" whose origin sits just
+// right of the fragment it belongs to.
+TEST(AssembleLines, ReattachesZeroWidthMarkToTheFragmentItFollows) {
+  std::vector<Word> words = {
+      MakeWord("บุคลากรทั", 173.9, 153.3, 63.836),
+      MakeWord("ง", 237.72, 153.3, 7.072),
+      MakeWord("\u0E49", 238.424, 153.3, 0),
+  };
+  auto lines = AssembleLines(words);
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_EQ(lines[0].text, "บุคลากรทั้ง");
+}
+
+TEST(AssembleLines, JoinsFragmentsSplitInsideAWordButKeepsRealSpaces) {
+  std::vector<Word> words = {
+      MakeWord("เพิกเฉยต่อ", 173.9, 318.0, 66.612),
+      MakeWord("ปั", 245.68, 318.0, 8.304),     // 5.2 pt gap: a real space
+      MakeWord("ญหาการ", 255.968, 318.0, 54.9),  // 2.0 pt gap: a split inside ปัญหา
+  };
+  auto lines = AssembleLines(words);
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_EQ(lines[0].text, "เพิกเฉยต่อ ปัญหาการ");
+}
+
+TEST(AssembleLines, GroupsByVerticalOverlapInReadingOrder) {
+  std::vector<Word> words = {
+      MakeWord("สอง", 10, 40, 30), MakeWord("หนึ่ง", 10, 10, 30), MakeWord("ขวา", 60, 12, 30),
+  };
+  auto lines = AssembleLines(words);
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(lines[0].text, "หนึ่ง ขวา");
+  EXPECT_EQ(lines[1].text, "สอง");
+}
+
+TEST(AssembleLines, KeepsLowestConfidenceAndOrigin) {
+  Word a = MakeWord("ก", 0, 0, 10);
+  a.confidence = 0.9;
+  a.origin = Origin::kOcr;
+  Word b = MakeWord("ข", 20, 0, 10);
+  b.confidence = 0.4;
+  b.origin = Origin::kOcr;
+  auto lines = AssembleLines({a, b});
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_DOUBLE_EQ(lines[0].confidence, 0.4);
+  EXPECT_EQ(lines[0].origin, Origin::kOcr);
+}
+
+TEST(AssembleLines, EmptyInput) { EXPECT_TRUE(AssembleLines({}).empty()); }
+
+TEST(JoinCellLines, ContractTextConventions) {
+  auto line = [](const std::string& s) { return TextLine{Box{}, s}; };
+  // A wrap between Thai letters joins without a space.
+  EXPECT_EQ(JoinCellLines({line("การสร้างฐาน"), line("ความคิด")}), "การสร้างฐานความคิด");
+  // Bullets and numbered items start new lines.
+  EXPECT_EQ(JoinCellLines({line("- ข้อหนึ่ง"), line("ต่อ"), line("- ข้อสอง")}),
+            "- ข้อหนึ่งต่อ\n- ข้อสอง");
+  EXPECT_EQ(JoinCellLines({line("๑. หนึ่ง"), line("๒. สอง")}), "๑. หนึ่ง\n๒. สอง");
+  EXPECT_EQ(JoinCellLines({line("(1) หนึ่ง"), line("(2) สอง")}), "(1) หนึ่ง\n(2) สอง");
+  // A number wrapped across lines stays one number; other scripts get a space.
+  EXPECT_EQ(JoinCellLines({line("พ.ศ.๒๕๖"), line("๕")}), "พ.ศ.๒๕๖๕");
+  EXPECT_EQ(JoinCellLines({line("ITA"), line("ประจำปี")}), "ITA ประจำปี");
+  // Repair runs on the result.
+  EXPECT_EQ(JoinCellLines({line("ดําเนินการ")}), "ดำเนินการ");
+  EXPECT_EQ(JoinCellLines({}), "");
+}
+
+TEST(StartsNewItem, BulletsAndEnumerators) {
+  for (const char* s : {"- ก", "• ก", "1. ก", "๑. ก", "(1) ก", "๔) ก", "1.ประชาชน"})
+    EXPECT_TRUE(StartsNewItem(s)) << s;
+  for (const char* s : {"ก", "2564", "๕", "1.5 ล้าน", "ITA"}) EXPECT_FALSE(StartsNewItem(s)) << s;
+}
+
+TEST(ChooseTextSource, Decisions) {
+  Raster blank = testing::DrawRaster(100, 100, 72, {});
+  Raster inked = testing::DrawRaster(100, 100, 72, {Box{10, 10, 90, 40}});
+  std::vector<Word> thai = testing::MakeLine("รายงานผลการดำเนินการมาตรการส่งเสริมคุณธรรม", 0, 0);
+  EXPECT_EQ(ChooseTextSource(thai, inked).source, TextSource::kText);
+  EXPECT_EQ(ChooseTextSource({}, inked).source, TextSource::kOcr);
+  EXPECT_EQ(ChooseTextSource({}, inked).reason, "no text layer");
+  EXPECT_EQ(ChooseTextSource({}, blank).source, TextSource::kText);
+  EXPECT_EQ(ChooseTextSource({}, blank).reason, "blank page");
+  std::vector<Word> garbage = {testing::MakeWord("\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD"
+                                                 "\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD"
+                                                 "\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD", 0, 0, 100)};
+  EXPECT_EQ(ChooseTextSource(garbage, inked).source, TextSource::kOcr);
+  // Windows PUA glyphs are repairable, so such a layer is still used.
+  std::vector<Word> pua = testing::MakeLine("ผ\uF70Bูรับผิดชอบ การสร\uF70Bาง ผ\uF70Bูรับผิดชอบ", 0, 0);
+  EXPECT_EQ(ChooseTextSource(pua, inked).source, TextSource::kText);
+}
+
+TEST(GarbageShare, Counts) {
+  EXPECT_DOUBLE_EQ(GarbageShare("กขคง"), 0.0);
+  EXPECT_DOUBLE_EQ(GarbageShare("ก\uFFFD"), 0.5);
+  EXPECT_DOUBLE_EQ(GarbageShare(""), 0.0);
+}
+
+}  // namespace
+}  // namespace ita

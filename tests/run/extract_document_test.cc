@@ -1,0 +1,111 @@
+// The whole core on synthetic pages (no PDF): title block, a ruled table, and injected faults.
+#include "pipeline/run/extract_document.h"
+
+#include <gtest/gtest.h>
+
+#include "tests/testutil/fake_pdf_source.h"
+
+namespace ita {
+namespace {
+
+using testing::FakePage;
+using testing::FakePdfSource;
+using testing::GridLines;
+using testing::MakeLine;
+
+FakePage TitlePage() {
+  FakePage p;
+  for (auto& w : MakeLine("รายงานผลการดำเนินการมาตรการส่งเสริมคุณธรรมและความโปร่งใส", 100, 40)) p.words.push_back(w);
+  for (auto& w : MakeLine("ประจำปี พ.ศ.2564", 100, 70)) p.words.push_back(w);
+  for (auto& w : MakeLine("เทศบาลเมืองบ้านทุ่ม", 100, 100)) p.words.push_back(w);
+  for (auto& w : MakeLine("อำเภอเมืองขอนแก่น จังหวัดขอนแก่น", 100, 130)) p.words.push_back(w);
+  return p;
+}
+
+// Columns: มาตรการ | วิธีการดำเนินการ | ผู้รับผิดชอบ | ระยะเวลา | ผลการดำเนินการ
+FakePage TablePage(const std::vector<std::vector<std::string>>& rows) {
+  FakePage p;
+  std::vector<double> xs = {40, 200, 360, 480, 600, 800};
+  std::vector<double> ys = {40};
+  for (size_t r = 0; r <= rows.size(); ++r) ys.push_back(ys.back() + 60);
+  p.lines = GridLines(xs, ys);
+  std::vector<std::string> header = {"มาตรการ", "วิธีการดำเนินการ", "ผู้รับผิดชอบ", "ระยะเวลา", "ผลการดำเนินการ"};
+  for (size_t c = 0; c < header.size(); ++c)
+    for (auto& w : MakeLine(header[c], xs[c] + 4, ys[0] + 10)) p.words.push_back(w);
+  for (size_t r = 0; r < rows.size(); ++r)
+    for (size_t c = 0; c < rows[r].size(); ++c)
+      for (auto& w : MakeLine(rows[r][c], xs[c] + 4, ys[r + 1] + 10)) p.words.push_back(w);
+  return p;
+}
+
+std::vector<FakePage> Report() {
+  return {TitlePage(),
+          TablePage({{"1. มาตรการแรก", "- อบรม", "กองคลัง", "ต.ค. 63", "อบรม 11 ธ.ค. 63"},
+                     {"2. มาตรการสอง", "- รณรงค์", "", "ไตรมาส 2", "ทำแล้ว"}})};
+}
+
+TEST(ExtractDocument, SyntheticReportEndToEnd) {
+  FakePdfSource pdf(Report());
+  Extraction ex = ExtractDocument(pdf, SourceInfo{"r.pdf", "", 0, {}});
+  ASSERT_TRUE(ex.document);
+  EXPECT_FALSE(ex.error);
+  EXPECT_EQ(ex.source.pages, 2);
+  EXPECT_EQ(ex.source.page_sources, (std::vector<TextSource>{TextSource::kText, TextSource::kText}));
+  EXPECT_EQ(ex.document->family, Family::kMeasuresReport);
+  EXPECT_EQ(ex.document->fiscal_year, 2564);
+  EXPECT_EQ(ex.document->organization.name, "เทศบาลเมืองบ้านทุ่ม");
+  EXPECT_EQ(ex.document->organization.province, "ขอนแก่น");
+  ASSERT_EQ(ex.measures.size(), 2u);
+  EXPECT_EQ(ex.measures[0].columns.at(MeasureField::kResponsible), "กองคลัง");
+  EXPECT_EQ(ex.measures[0].period->start, "2020-10-01");
+  EXPECT_EQ(ex.measures[0].dates, std::vector<std::string>{"2020-12-11"});
+  EXPECT_EQ(ex.measures[1].period->start, "2021-01-01");
+  ASSERT_EQ(ex.validation.errors.size(), 1u);
+  EXPECT_EQ(ex.validation.errors[0].path, "/measures/1/responsible");
+  EXPECT_DOUBLE_EQ(ex.validation.completeness, 9.0 / 10.0);
+}
+
+TEST(ExtractDocument, FailedPagesStayDiagnostics) {
+  std::vector<FakePage> pages = Report();
+  pages.push_back(TablePage({{"3. สาม", "- ก", "ข", "ต.ค. 63", "ค"}}));  // text fails
+  pages.push_back(TablePage({{"4. สี่", "- ก", "ข", "ต.ค. 63", "ค"}}));  // garbage text
+  pages.push_back(TablePage({{"5. ห้า", "- ก", "ข", "ต.ค. 63", "ค"}}));  // render fails
+  FakePdfSource pdf(pages);
+  pdf.fail_words = {2};
+  pdf.garbage_words = {3};
+  pdf.fail_render = {4};
+  Extraction ex = ExtractDocument(pdf, SourceInfo{"r.pdf", "", 0, {}});
+  ASSERT_TRUE(ex.document);
+  EXPECT_EQ(ex.source.pages, 5);
+  EXPECT_EQ(ex.source.page_sources[3], TextSource::kOcr);  // unreadable layer -> OCR
+  // Pages 3-5 contribute no rows (no text, no OCR engine, no grid); 1-2 are intact.
+  EXPECT_EQ(ex.measures.size(), 2u);
+  int page_diagnostics = 0;
+  for (const auto& d : ex.diagnostics) page_diagnostics += d.rfind("page ", 0) == 0;
+  EXPECT_GE(page_diagnostics, 3);
+}
+
+TEST(ExtractDocument, ScannedPagesAreMarkedForOcr) {
+  FakePage scan;
+  scan.ink_without_text = true;
+  FakePdfSource pdf({scan});
+  Extraction ex = ExtractDocument(pdf, SourceInfo{"s.pdf", "", 0, {}});
+  ASSERT_TRUE(ex.document);
+  EXPECT_EQ(ex.source.page_sources, std::vector<TextSource>{TextSource::kOcr});
+  EXPECT_EQ(ex.document->family, Family::kUnknown);
+}
+
+TEST(ExtractDocument, TooManyPagesAndNoPages) {
+  FakePdfSource none({});
+  EXPECT_EQ(ExtractDocument(none, {}).error->code, ErrorCode::kEmpty);
+  FakePdfSource three({FakePage{}, FakePage{}, FakePage{}});
+  ExtractOptions options;
+  options.max_pages = 2;
+  Extraction ex = ExtractDocument(three, {}, options);
+  ASSERT_TRUE(ex.error);
+  EXPECT_EQ(ex.error->code, ErrorCode::kTooLarge);
+  EXPECT_EQ(three.render_calls, 0);  // rejected before any page is read
+}
+
+}  // namespace
+}  // namespace ita

@@ -1,0 +1,78 @@
+#include <gtest/gtest.h>
+
+#include "pipeline/tables/grid_detector.h"
+#include "pipeline/tables/table_builder.h"
+#include "tests/testutil/fake_pdf_source.h"
+
+namespace ita {
+namespace {
+
+using testing::DrawRaster;
+using testing::GridLines;
+using testing::MakeWord;
+
+TEST(DetectGrids, FindsASimpleGridAtSeveralResolutions) {
+  auto lines = GridLines({50, 150, 300, 450}, {100, 140, 200, 260});
+  for (double dpi : {72.0, 100.0, 150.0, 300.0}) {
+    auto grids = DetectGrids(DrawRaster(595, 842, dpi, lines));
+    ASSERT_EQ(grids.size(), 1u) << dpi;
+    ASSERT_EQ(grids[0].col_edges.size(), 4u) << dpi;
+    ASSERT_EQ(grids[0].row_edges.size(), 4u) << dpi;
+    EXPECT_NEAR(grids[0].col_edges[1], 150, 2.0) << dpi;
+    EXPECT_NEAR(grids[0].row_edges[2], 200, 2.0) << dpi;
+  }
+}
+
+TEST(DetectGrids, IgnoresTextStrokesAndLoneLines) {
+  std::vector<Box> shapes = {
+      Box{50, 50, 400, 51},    // an underline: a horizontal with no verticals
+      Box{100, 300, 101, 308}, // a short vertical stroke, like a letter
+      Box{120, 300, 126, 306}, // a blob
+  };
+  EXPECT_TRUE(DetectGrids(DrawRaster(595, 842, 100, shapes)).empty());
+}
+
+TEST(DetectGrids, TwoTablesOnOnePageInOrder) {
+  auto a = GridLines({50, 200, 350}, {400, 450, 500});
+  auto b = GridLines({50, 200, 350}, {100, 150, 200});
+  a.insert(a.end(), b.begin(), b.end());
+  auto grids = DetectGrids(DrawRaster(595, 842, 100, a));
+  ASSERT_EQ(grids.size(), 2u);
+  EXPECT_LT(grids[0].box.y0, grids[1].box.y0);
+}
+
+TEST(DetectGrids, EmptyRaster) { EXPECT_TRUE(DetectGrids(Raster{}).empty()); }
+
+// Header row 0: one cell spanning columns 1-2 (vertical at column edge 2 missing in row 0);
+// column 0 spans rows 0-1 (horizontal at row edge 1 missing under column 0).
+TEST(BuildTables, RecoversRowAndColumnSpans) {
+  std::vector<double> xs = {50, 150, 300, 450};
+  std::vector<double> ys = {100, 130, 160, 220};
+  auto lines = GridLines(xs, ys, /*skip_vertical=*/{0 * 1000 + 2}, /*skip_horizontal=*/{1 * 1000 + 0});
+  auto grids = DetectGrids(DrawRaster(595, 842, 100, lines));
+  ASSERT_EQ(grids.size(), 1u);
+  std::vector<Word> words = {
+      MakeWord("ประเด็น", 60, 110, 40),  MakeWord("การนำผล", 200, 105, 60),
+      MakeWord("ข้อคำถาม", 160, 135, 50), MakeWord("ข้อค้นพบ", 310, 135, 50),
+      MakeWord("ข้อมูล", 60, 180, 30),    MakeWord("นอกตาราง", 60, 400, 50),
+  };
+  std::vector<Word> outside;
+  auto tables = BuildTables(0, words, grids, &outside);
+  ASSERT_EQ(tables.size(), 1u);
+  const Table& t = tables[0];
+  EXPECT_EQ(t.Rows(), 3);
+  EXPECT_EQ(t.Cols(), 3);
+  ASSERT_EQ(t.cells.size(), 7u);  // 9 elementary cells, two merges
+  EXPECT_EQ(t.cells[0].text, "ประเด็น");
+  EXPECT_EQ(t.cells[0].row_span, 2);
+  EXPECT_EQ(t.cells[1].text, "การนำผล");
+  EXPECT_EQ(t.cells[1].col_span, 2);
+  EXPECT_EQ(t.cells[2].text, "ข้อคำถาม");
+  EXPECT_EQ(t.cells[3].text, "ข้อค้นพบ");
+  EXPECT_EQ(t.cells[4].text, "ข้อมูล");
+  ASSERT_EQ(outside.size(), 1u);
+  EXPECT_EQ(outside[0].utf8, "นอกตาราง");
+}
+
+}  // namespace
+}  // namespace ita

@@ -1,0 +1,110 @@
+#include <gtest/gtest.h>
+
+#include "pipeline/thai/numerals.h"
+#include "pipeline/thai/places.h"
+
+namespace ita::thai {
+namespace {
+
+TEST(ParseAmountBaht, BudgetCells) {
+  EXPECT_EQ(ParseAmountBaht("๑๐,๐๐๐.-"), 10000);
+  EXPECT_EQ(ParseAmountBaht("10,000.-"), 10000);
+  EXPECT_EQ(ParseAmountBaht("๑,๒๓๔,๕๖๗.๕๐"), 1234567.5);
+  EXPECT_EQ(ParseAmountBaht("20000"), 20000);
+  EXPECT_EQ(ParseAmountBaht("-"), 0);
+  EXPECT_EQ(ParseAmountBaht(" – "), 0);
+  EXPECT_EQ(ParseAmountBaht("ไม่ใช้งบประมาณ"), 0);
+  EXPECT_EQ(ParseAmountBaht("ไม่ใช้งบประมาณ (บูรณาการ)"), 0);
+  EXPECT_EQ(ParseAmountBaht("งบประมาณ 5,000 บาท"), 5000);
+  EXPECT_EQ(ParseAmountBaht(""), std::nullopt);
+  EXPECT_EQ(ParseAmountBaht("ตามความเหมาะสม"), std::nullopt);
+}
+
+TEST(ParsePercent, Forms) {
+  EXPECT_EQ(ParsePercent("ร้อยละ ๘๐"), 80);
+  EXPECT_EQ(ParsePercent("ร้อยละ 85.5"), 85.5);
+  EXPECT_EQ(ParsePercent("90%"), 90);
+  EXPECT_EQ(ParsePercent("80"), std::nullopt);
+}
+
+TEST(ParseDecimal, Scores) {
+  EXPECT_EQ(ParseDecimal("๕๙.๔๖"), 59.46);
+  EXPECT_EQ(ParseDecimal("59.46"), 59.46);
+  EXPECT_EQ(ParseDecimal("-1.50"), -1.5);
+  EXPECT_EQ(ParseDecimal("100"), 100);
+  EXPECT_EQ(ParseDecimal("59.46 คะแนน"), std::nullopt);
+  EXPECT_EQ(ParseDecimal(""), std::nullopt);
+}
+
+TEST(ParseInteger, Digits) {
+  EXPECT_EQ(ParseInteger("๑๒"), 12);
+  EXPECT_EQ(ParseInteger(" 7 "), 7);
+  EXPECT_EQ(ParseInteger("1,234"), 1234);
+  EXPECT_EQ(ParseInteger("1.5"), std::nullopt);
+  EXPECT_EQ(ParseInteger("ก"), std::nullopt);
+}
+
+TEST(LeadingEnumerator, Forms) {
+  EXPECT_EQ(LeadingEnumerator("1. การสร้าง"), 1);
+  EXPECT_EQ(LeadingEnumerator("๑. การสร้าง"), 1);
+  EXPECT_EQ(LeadingEnumerator("(1) กระบวนการ"), 1);
+  EXPECT_EQ(LeadingEnumerator("(๑๒) กระบวนการ"), 12);
+  EXPECT_EQ(LeadingEnumerator("๔) โครงการ"), 4);
+  EXPECT_EQ(LeadingEnumerator("10"), 10);
+  EXPECT_EQ(LeadingEnumerator("1.5 ล้าน"), std::nullopt);
+  EXPECT_EQ(LeadingEnumerator("- การปฏิบัติ"), std::nullopt);
+  EXPECT_EQ(LeadingEnumerator("(ก) ข้อ"), std::nullopt);
+}
+
+TEST(Provinces, SeventySevenIncludingBangkok) {
+  EXPECT_EQ(Provinces().size(), 77u);
+  EXPECT_NE(std::find(Provinces().begin(), Provinces().end(), "กรุงเทพมหานคร"), Provinces().end());
+  EXPECT_NE(std::find(Provinces().begin(), Provinces().end(), "บึงกาฬ"), Provinces().end());
+}
+
+TEST(MatchProvince, ExactPrefixAndNearest) {
+  EXPECT_EQ(MatchProvince("ขอนแก่น")->name, "ขอนแก่น");
+  EXPECT_EQ(MatchProvince("ขอนแก่น")->distance, 0);
+  EXPECT_EQ(MatchProvince("อุบลราชธานี")->name, "อุบลราชธานี");
+  EXPECT_EQ(MatchProvince("ขอนแกน")->name, "ขอนแก่น");       // OCR lost a tone mark
+  EXPECT_EQ(MatchProvince("ขอนแกน")->distance, 1);
+  EXPECT_EQ(MatchProvince("กาฬสินธ")->name, "กาฬสินธุ์");      // two marks lost
+  EXPECT_EQ(MatchProvince("นครราชสืมา")->name, "นครราชสีมา");
+  EXPECT_EQ(MatchProvince("สวัสดีครับ"), std::nullopt);
+}
+
+TEST(OrganizationTypeOf, TypeWords) {
+  EXPECT_EQ(OrganizationTypeOf("เทศบาลนครขอนแก่น"), OrganizationType::kThesabanNakhon);
+  EXPECT_EQ(OrganizationTypeOf("เทศบาลเมืองบ้านทุ่ม"), OrganizationType::kThesabanMueang);
+  EXPECT_EQ(OrganizationTypeOf("เทศบาลตำบลเขมราฐ"), OrganizationType::kThesabanTambon);
+  EXPECT_EQ(OrganizationTypeOf("องค์การบริหารส่วนตำบลตะโกทอง"), OrganizationType::kSao);
+  EXPECT_EQ(OrganizationTypeOf("อบต.ตะโกทอง"), OrganizationType::kSao);
+  EXPECT_EQ(OrganizationTypeOf("องค์การบริหารส่วนจังหวัดขอนแก่น"), OrganizationType::kPao);
+  EXPECT_EQ(OrganizationTypeOf("อบจ.ขอนแก่น"), OrganizationType::kPao);
+  EXPECT_EQ(OrganizationTypeOf("กรมส่งเสริมการปกครองท้องถิ่น"), OrganizationType::kOther);
+}
+
+TEST(FindOrganization, TitleBlocks) {
+  auto a = FindOrganization("เทศบาลเมืองบ้านทุ่ม\nอำเภอเมืองขอนแก่น จังหวัดขอนแก่น");
+  ASSERT_TRUE(a);
+  EXPECT_EQ(a->organization.name, "เทศบาลเมืองบ้านทุ่ม");
+  EXPECT_EQ(a->organization.type, OrganizationType::kThesabanMueang);
+  EXPECT_EQ(a->organization.district, "เมืองขอนแก่น");
+  EXPECT_EQ(a->organization.province, "ขอนแก่น");
+
+  auto b = FindOrganization("องค์การบริหารส่วนตำบลตะโกทอง อ.ซับใหญ่ จ.ชัยภูมิ");
+  ASSERT_TRUE(b);
+  EXPECT_EQ(b->organization.name, "องค์การบริหารส่วนตำบลตะโกทอง");
+  EXPECT_EQ(b->organization.district, "ซับใหญ่");
+  EXPECT_EQ(b->organization.province, "ชัยภูมิ");
+
+  auto c = FindOrganization("เทศบาลตำบลเขมราฐ อำเภอเขมราฐ\nจังหวัดอุบลราชธานิ");
+  ASSERT_TRUE(c);
+  EXPECT_EQ(c->organization.province, "อุบลราชธานี");
+  ASSERT_EQ(c->diagnostics.size(), 1u);  // the OCR correction is reported
+
+  EXPECT_FALSE(FindOrganization("รายงานผลการดำเนินการ"));
+}
+
+}  // namespace
+}  // namespace ita::thai
