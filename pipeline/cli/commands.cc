@@ -39,10 +39,12 @@ exit codes:
 constexpr char kToolHelp[] = R"(usage: ita-extract tool repair TEXT
        ita-extract tool period TEXT [--fiscal-year BE]
        ita-extract tool dates TEXT
+       ita-extract tool tables FILE.pdf [--page N]
 
 repair   prints TEXT after Thai repair (PUA glyphs, SARA AM, mark order, spaces)
 period   prints {"text","start","end"} (and "reason" when unreadable) as JSON
 dates    prints the ISO dates mentioned in TEXT as a JSON array
+tables   prints each page's text source, ruled tables (cells with spans) and free text lines
 )";
 
 bool ParseInt(const std::string& s, long long* out) {
@@ -53,6 +55,46 @@ bool ParseInt(const std::string& s, long long* out) {
   } catch (...) {
     return false;
   }
+}
+
+int DumpTables(const Args& args) {
+  int only_page = -1;
+  for (size_t i = 2; i + 1 < args.size(); i += 2) {
+    long long n = 0;
+    if (args[i] != "--page" || !ParseInt(args[i + 1], &n)) {
+      std::cerr << kToolHelp;
+      return kExitUsage;
+    }
+    only_page = static_cast<int>(n) - 1;
+  }
+  Error error;
+  std::unique_ptr<PdfSource> pdf = OpenPopplerPdf(args[1], &error);
+  if (!pdf) {
+    std::cerr << "ita-extract: " << ErrorCodeName(error.code) << ": " << error.message << "\n";
+    return kExitDocumentFailed;
+  }
+  ExtractOptions options;
+  for (int p = 0; p < pdf->PageCount(); ++p) {
+    if (only_page >= 0 && p != only_page) continue;
+    PageResult page = AnalyzePage(*pdf, p, options);
+    std::cout << "=== page " << p + 1 << " ("
+              << (page.page.source == TextSource::kText ? "text" : "ocr") << ")\n";
+    for (const std::string& d : page.page.diagnostics) std::cout << "! " << d << "\n";
+    for (const TextLine& l : page.free_lines) std::cout << "  | " << l.text << "\n";
+    for (size_t t = 0; t < page.tables.size(); ++t) {
+      const Table& table = page.tables[t];
+      std::cout << "  table " << t + 1 << ": " << table.Rows() << " rows x " << table.Cols()
+                << " cols\n";
+      for (const Cell& c : table.cells) {
+        std::string text = c.text;
+        for (char& ch : text) ch = ch == '\n' ? '/' : ch;
+        std::cout << "    [" << c.row << "," << c.col << "]";
+        if (c.row_span > 1 || c.col_span > 1) std::cout << " span " << c.row_span << "x" << c.col_span;
+        std::cout << " " << text << "\n";
+      }
+    }
+  }
+  return kExitOk;
 }
 
 }  // namespace
@@ -199,6 +241,7 @@ int Tool(const Args& args) {
     std::cout << j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
     return kExitOk;
   }
+  if (what == "tables") return DumpTables(args);
   if (what == "dates") {
     nlohmann::json j = thai::FindDates(text);
     std::cout << j.dump() << "\n";

@@ -21,13 +21,6 @@ struct LineOptions {
   double em_per_box_height = 0.77;  // font size / word box height for PDF text boxes
 };
 
-struct TextLine {
-  Box box;
-  std::string text;           // raw: not yet repaired
-  double confidence = 1.0;    // lowest word confidence
-  Origin origin = Origin::kPdfText;
-};
-
 // Groups words into lines in reading order (top to bottom, left to right).
 std::vector<TextLine> AssembleLines(const std::vector<Word>& words, const LineOptions& options = {});
 

@@ -58,6 +58,14 @@ struct Page {
   std::vector<std::string> diagnostics;  // what went wrong on this page, if anything
 };
 
+// One line of text rebuilt from words (pipeline/layout/text_lines.h).
+struct TextLine {
+  Box box;
+  std::string text;
+  double confidence = 1.0;  // lowest word confidence
+  Origin origin = Origin::kPdfText;
+};
+
 // One cell of a ruled table. `row`/`col` index the table's grid; spans cover merged cells.
 struct Cell {
   int row = 0;
@@ -66,6 +74,7 @@ struct Cell {
   int col_span = 1;
   Box box;
   std::string text;          // repaired, lines joined per the output contract
+  std::vector<TextLine> lines;  // the cell's repaired lines with their boxes
   double confidence = 1.0;   // lowest word confidence in the cell
   Origin origin = Origin::kPdfText;
 };

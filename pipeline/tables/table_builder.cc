@@ -5,6 +5,7 @@
 #include <numeric>
 
 #include "pipeline/layout/text_lines.h"
+#include "pipeline/thai/text_repair.h"
 
 namespace ita {
 namespace {
@@ -116,6 +117,8 @@ std::vector<Table> BuildTables(int page_index, const std::vector<Word>& words,
       if (ws.empty()) continue;
       std::vector<TextLine> lines = AssembleLines(ws);
       cell.text = JoinCellLines(lines);
+      for (TextLine& l : lines) l.text = thai::RepairThai(l.text);
+      cell.lines = std::move(lines);
       for (const Word& w : ws) {
         cell.confidence = std::min(cell.confidence, w.confidence);
         if (w.origin == Origin::kOcr) cell.origin = Origin::kOcr;
