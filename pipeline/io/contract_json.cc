@@ -48,6 +48,92 @@ Json MeasureJson(const Measure& m) {
   return j;
 }
 
+Json NumberOrNull(const std::optional<double>& v) { return v ? Json(*v) : Json(nullptr); }
+
+Json YearScoreJson(const YearScore& y) {
+  return Json{{"year", y.year}, {"total", NumberOrNull(y.total)}, {"grade", TextOrNull(y.grade)}};
+}
+
+Json ItaScoresJson(const ItaScores& s) {
+  Json j = YearScoreJson(s.current);
+  j["previous"] = s.previous ? YearScoreJson(*s.previous) : Json(nullptr);
+  Json list = Json::array();
+  for (const IndicatorScore& i : s.indicators) {
+    list.push_back(Json{{"no", i.no},
+                        {"tool", i.tool},
+                        {"name", i.name},
+                        {"score", NumberOrNull(i.score)},
+                        {"previous", NumberOrNull(i.previous)}});
+  }
+  j["indicators"] = list;
+  return j;
+}
+
+Json BudgetJson(const std::map<int, double>& budget) {
+  Json j = Json::object();
+  for (const auto& [year, amount] : budget) j[std::to_string(year)] = amount;
+  return j;
+}
+
+Json TextList(const std::vector<std::string>& items) {
+  Json j = Json::array();
+  for (const std::string& s : items) j.push_back(s);
+  return j;
+}
+
+Json ActionPlanJson(const ActionPlan& p) {
+  Json j;
+  j["years"] = Json{{"from", p.year_from ? Json(*p.year_from) : Json(nullptr)},
+                    {"to", p.year_to ? Json(*p.year_to) : Json(nullptr)}};
+  Json risks = Json::array();
+  for (const Risk& r : p.risks) {
+    risks.push_back(Json{{"seq", r.seq ? Json(*r.seq) : Json(nullptr)},
+                         {"process", TextOrNull(r.process)},
+                         {"risk", TextOrNull(r.risk)},
+                         {"level", TextOrNull(r.level)},
+                         {"controls", TextOrNull(r.controls)}});
+  }
+  j["risks"] = risks;
+  Json missions = Json::array();
+  for (const Mission& m : p.missions) {
+    missions.push_back(Json{{"dimension", m.dimension}, {"code", m.code}, {"name", m.name},
+                            {"budget", BudgetJson(m.budget)}});
+  }
+  j["missions"] = missions;
+  Json projects = Json::array();
+  for (const Project& pr : p.projects) {
+    Json x{{"seq", pr.seq}, {"dimension", pr.dimension}, {"mission", pr.mission},
+           {"name", pr.name}, {"responsible", TextOrNull(pr.responsible)}};
+    if (pr.detail) {
+      const ProjectDetail& d = *pr.detail;
+      x["detail"] = Json{{"rationale", TextOrNull(d.rationale)},
+                         {"objectives", TextList(d.objectives)},
+                         {"target", TextOrNull(d.target)},
+                         {"method", TextList(d.method)},
+                         {"period", d.period ? PeriodJson(*d.period) : Json(nullptr)},
+                         {"budget_text", TextOrNull(d.budget_text)},
+                         {"budget_baht", NumberOrNull(d.budget_baht)},
+                         {"responsible", TextOrNull(d.responsible)},
+                         {"outputs", TextList(d.outputs)},
+                         {"outcomes", TextList(d.outcomes)},
+                         {"pages", d.pages}};
+    } else {
+      x["detail"] = nullptr;
+    }
+    projects.push_back(x);
+  }
+  j["projects"] = projects;
+  // Totals as the document states them, else as summed here.
+  std::map<int, double> budget = p.stated_budget;
+  if (budget.empty()) {
+    for (const Mission& m : p.missions)
+      for (const auto& [year, amount] : m.budget) budget[year] += amount;
+  }
+  j["totals"] = Json{{"projects", p.stated_projects ? *p.stated_projects : static_cast<int>(p.projects.size())},
+                     {"budget", BudgetJson(budget)}};
+  return j;
+}
+
 Json ValidationJson(const Validation& v) {
   Json errors = Json::array();
   for (const ValidationIssue& e : v.errors) {
@@ -81,6 +167,7 @@ nlohmann::ordered_json ToContractJson(const Extraction& ex) {
                                {"district", TextOrNull(o.district)},
                                {"province", TextOrNull(o.province)}};
     doc["fiscal_year"] = d.fiscal_year ? Json(*d.fiscal_year) : Json(nullptr);
+    if (!d.ita_item.empty()) doc["ita_item"] = d.ita_item;
     j["document"] = doc;
     bool measures_family = d.family == Family::kMeasuresPlan ||
                            d.family == Family::kMeasuresReport || d.family == Family::kItaAnalysis;
@@ -89,6 +176,8 @@ nlohmann::ordered_json ToContractJson(const Extraction& ex) {
       for (const Measure& m : ex.measures) list.push_back(MeasureJson(m));
       j["measures"] = list;
     }
+    if (ex.ita_scores) j["ita_scores"] = ItaScoresJson(*ex.ita_scores);
+    if (ex.action_plan) j["action_plan"] = ActionPlanJson(*ex.action_plan);
   } else {
     j["document"] = nullptr;
   }

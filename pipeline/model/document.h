@@ -66,6 +66,12 @@ struct TextLine {
   Origin origin = Origin::kPdfText;
 };
 
+// A line of running text outside tables, with the page it is on (0-based).
+struct ProseLine {
+  int page = 0;
+  std::string text;
+};
+
 // One cell of a ruled table. `row`/`col` index the table's grid; spans cover merged cells.
 struct Cell {
   int row = 0;
@@ -180,6 +186,79 @@ struct DocumentInfo {
   std::string title;
   Organization organization;
   std::optional<int> fiscal_year;  // BE
+  std::string ita_item;            // e.g. "O43"; empty when unknown
+};
+
+// ----------------------------------------------------------- ITA score analysis
+
+struct IndicatorScore {
+  int no = 0;                       // 1..10
+  std::string tool;                 // IIT (1-5), EIT (6-8), OIT (9-10)
+  std::string name;
+  std::optional<double> score;      // the assessed year
+  std::optional<double> previous;   // the year before, when the table gives it
+};
+
+struct YearScore {
+  int year = 0;                     // BE
+  std::optional<double> total;
+  std::string grade;                // AA, A, B, C, D, E, F; empty when not given
+};
+
+struct ItaScores {
+  YearScore current;
+  std::optional<YearScore> previous;
+  std::vector<IndicatorScore> indicators;  // in indicator order
+};
+
+// ------------------------------------------------------------- action plan
+
+struct Risk {
+  std::optional<int> seq;
+  std::string process;
+  std::string risk;
+  std::string level;     // ต่ำ / ปานกลาง / สูง as written; empty when not given
+  std::string controls;
+};
+
+struct Mission {
+  int dimension = 0;
+  std::string code;                 // "2.1"
+  std::string name;
+  std::map<int, double> budget;     // BE year -> baht (0 for "-")
+};
+
+struct ProjectDetail {
+  std::string rationale;
+  std::vector<std::string> objectives;
+  std::string target;
+  std::vector<std::string> method;
+  std::optional<Period> period;
+  std::string budget_text;
+  std::optional<double> budget_baht;
+  std::string responsible;
+  std::vector<std::string> outputs;
+  std::vector<std::string> outcomes;
+  std::vector<int> pages;
+};
+
+struct Project {
+  int seq = 0;
+  int dimension = 0;
+  std::string mission;              // mission code
+  std::string name;
+  std::string responsible;          // empty: not given
+  std::optional<ProjectDetail> detail;
+};
+
+struct ActionPlan {
+  std::optional<int> year_from;     // BE
+  std::optional<int> year_to;
+  std::vector<Risk> risks;
+  std::vector<Mission> missions;
+  std::vector<Project> projects;
+  std::optional<int> stated_projects;       // "จำนวน ๒๕ โครงการ" on the grand-total row
+  std::map<int, double> stated_budget;      // the grand-total row's amounts per year
 };
 
 struct ValidationIssue {
@@ -207,6 +286,8 @@ struct Extraction {
   SourceInfo source;
   std::optional<DocumentInfo> document;  // empty when `error` is set
   std::vector<Measure> measures;
+  std::optional<ItaScores> ita_scores;
+  std::optional<ActionPlan> action_plan;
   Validation validation;
   std::optional<Error> error;
   std::vector<std::string> diagnostics;

@@ -1,6 +1,8 @@
 #include "pipeline/run/extract_document.h"
 
+#include "pipeline/families/action_plan.h"
 #include "pipeline/families/classify.h"
+#include "pipeline/families/ita_scores.h"
 #include "pipeline/families/measures.h"
 #include "pipeline/families/metadata.h"
 #include "pipeline/thai/text_repair.h"
@@ -66,6 +68,7 @@ Extraction ExtractDocument(const PdfSource& pdf, SourceInfo source, const Extrac
   }
   std::vector<Table> tables;
   std::vector<std::string> title_lines;
+  std::vector<ProseLine> prose;
   int title_pages_seen = 0;
   for (int i = 0; i < pages; ++i) {
     PageResult page = AnalyzePage(pdf, i, options);
@@ -75,6 +78,7 @@ Extraction ExtractDocument(const PdfSource& pdf, SourceInfo source, const Extrac
       ++title_pages_seen;
       for (const TextLine& l : page.free_lines) title_lines.push_back(l.text);
     }
+    for (const TextLine& l : page.free_lines) prose.push_back(ProseLine{i, l.text});
     for (Table& t : page.tables) tables.push_back(std::move(t));
   }
   // The title block is the first page with text; the second only fills what it lacks.
@@ -93,6 +97,12 @@ Extraction ExtractDocument(const PdfSource& pdf, SourceInfo source, const Extrac
       doc.family == Family::kItaAnalysis) {
     ex.measures = std::move(measures.measures);
   }
+  if (doc.family == Family::kItaAnalysis) {
+    std::vector<std::string> text;
+    for (const ProseLine& l : prose) text.push_back(l.text);
+    ex.ita_scores = BuildItaScores(tables, text, doc.fiscal_year);
+  }
+  if (doc.family == Family::kActionPlan) ex.action_plan = BuildActionPlan(tables, prose, title_lines);
   ex.validation = CheckCompleteness(ex, options.validation);
   return ex;
 }

@@ -1,5 +1,6 @@
 #include "pipeline/validate/completeness.h"
 
+#include <cmath>
 #include <cstdio>
 
 namespace ita {
@@ -36,6 +37,108 @@ std::string Label(const Measure& m, size_t index) {
 
 std::string Pointer(size_t index, MeasureField f) {
   return "/measures/" + std::to_string(index) + "/" + MeasureFieldName(f);
+}
+
+std::string Number(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.2f", v);
+  return buf;
+}
+
+// AA 95-100, A 85-94.99, B 75-84.99, C 65-74.99, D 55-64.99, E 50-54.99, F 0-49.99.
+std::string GradeFor(double score) {
+  if (score >= 95) return "AA";
+  if (score >= 85) return "A";
+  if (score >= 75) return "B";
+  if (score >= 65) return "C";
+  if (score >= 55) return "D";
+  if (score >= 50) return "E";
+  return "F";
+}
+
+void CheckGrade(const YearScore& y, const std::string& path, std::vector<ValidationIssue>& errors) {
+  if (!y.total || y.grade.empty() || GradeFor(*y.total) == y.grade) return;
+  errors.push_back({path, "grade_mismatch",
+                    "ปี " + std::to_string(y.year) + ": ระดับ " + y.grade + " ไม่ตรงกับคะแนน " +
+                        Number(*y.total) + " (grade " + y.grade + " contradicts score " +
+                        Number(*y.total) + ", which is grade " + GradeFor(*y.total) + ")"});
+}
+
+// Required: the overall score and grade; every indicator score within 0..100.
+void CheckItaScores(const std::optional<ItaScores>& scores, int& required, int& present,
+                    std::vector<ValidationIssue>& errors) {
+  required += 2;
+  if (!scores) {
+    errors.push_back({"/ita_scores", "required_missing",
+                      "ไม่พบคะแนน ITA (no ITA scores found: no comparison table or overall score)"});
+    return;
+  }
+  if (scores->current.total) {
+    ++present;
+  } else {
+    errors.push_back({"/ita_scores/total", "required_missing", "ไม่พบคะแนนภาพรวม (overall score is missing)"});
+  }
+  if (!scores->current.grade.empty()) {
+    ++present;
+  } else {
+    errors.push_back({"/ita_scores/grade", "required_missing", "ไม่พบระดับผลการประเมิน (grade is missing)"});
+  }
+  CheckGrade(scores->current, "/ita_scores/grade", errors);
+  if (scores->previous) CheckGrade(*scores->previous, "/ita_scores/previous/grade", errors);
+  for (size_t i = 0; i < scores->indicators.size(); ++i) {
+    const IndicatorScore& ind = scores->indicators[i];
+    for (const auto& [value, field] : {std::pair{ind.score, "score"}, std::pair{ind.previous, "previous"}}) {
+      if (value && (*value < 0 || *value > 100)) {
+        errors.push_back({"/ita_scores/indicators/" + std::to_string(i) + "/" + field, "format",
+                          "ตัวชี้วัดที่ " + std::to_string(ind.no) + ": คะแนน " + Number(*value) +
+                              " อยู่นอกช่วง 0-100 (score outside 0-100)"});
+      }
+    }
+  }
+}
+
+// Required: the plan's years; cross-checks: stated totals against the missions, the stated
+// number of projects, and a detail section for every project.
+void CheckActionPlan(const std::optional<ActionPlan>& plan, int& required, int& present,
+                     std::vector<ValidationIssue>& errors) {
+  ++required;
+  if (!plan) {
+    errors.push_back({"/action_plan", "required_missing",
+                      "ไม่พบแผนปฏิบัติการ (no action plan tables found)"});
+    return;
+  }
+  if (plan->year_from && plan->year_to) {
+    ++present;
+  } else {
+    errors.push_back({"/action_plan/years", "required_missing",
+                      "ไม่ระบุปีของแผน (plan years are missing)"});
+  }
+  for (const auto& [year, stated] : plan->stated_budget) {
+    double sum = 0;
+    for (const Mission& m : plan->missions) {
+      auto it = m.budget.find(year);
+      if (it != m.budget.end()) sum += it->second;
+    }
+    if (std::abs(sum - stated) > 0.5) {
+      errors.push_back({"/action_plan/totals/budget/" + std::to_string(year), "total_mismatch",
+                        "ปี " + std::to_string(year) + ": งบประมาณรวม " + Number(stated) +
+                            " บาท ไม่เท่ากับผลรวมรายภารกิจ " + Number(sum) + " บาท (stated total " +
+                            Number(stated) + " differs from the sum of missions " + Number(sum) + ")"});
+    }
+  }
+  if (plan->stated_projects && *plan->stated_projects != static_cast<int>(plan->projects.size())) {
+    std::string stated = std::to_string(*plan->stated_projects);
+    std::string found = std::to_string(plan->projects.size());
+    errors.push_back({"/action_plan/totals/projects", "count_mismatch",
+                      "ระบุจำนวน " + stated + " โครงการ แต่พบ " + found + " โครงการ (" + stated +
+                          " projects stated, " + found + " found)"});
+  }
+  for (size_t i = 0; i < plan->projects.size(); ++i) {
+    const Project& p = plan->projects[i];
+    if (p.detail) continue;
+    errors.push_back({"/action_plan/projects/" + std::to_string(i) + "/detail", "missing_detail",
+                      "โครงการที่ " + std::to_string(p.seq) + ": ไม่พบรายละเอียดโครงการ (no detail section)"});
+  }
 }
 
 }  // namespace
@@ -97,6 +200,8 @@ Validation CheckCompleteness(const Extraction& extraction, const ValidationOptio
                               " confidence)"});
     }
   }
+  if (family == Family::kItaAnalysis) CheckItaScores(extraction.ita_scores, required, present, v.errors);
+  if (family == Family::kActionPlan) CheckActionPlan(extraction.action_plan, required, present, v.errors);
   v.completeness = required == 0 ? 1.0 : static_cast<double>(present) / required;
   v.valid = v.errors.empty();
   return v;

@@ -55,7 +55,7 @@ TEST(CheckCompleteness, IssueStandsInForMeasureOnlyWithoutAMeasureColumn) {
 
 TEST(CheckCompleteness, NoMeasuresUnparsedPeriodAndLowConfidence) {
   EXPECT_EQ(CheckCompleteness(Doc(Family::kMeasuresPlan, {})).errors.at(0).code, "no_measures");
-  EXPECT_TRUE(CheckCompleteness(Doc(Family::kActionPlan, {})).valid);
+  EXPECT_TRUE(CheckCompleteness(Doc(Family::kUnknown, {})).valid);
 
   Measure m = M(2, {{MeasureField::kMeasure, "ก"}, {MeasureField::kPeriod, "ตามความเหมาะสม"}});
   m.period = Period{"ตามความเหมาะสม", "", "", "no date found"};

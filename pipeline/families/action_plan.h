@@ -1,0 +1,42 @@
+// Five-year anti-corruption action plans (family action_plan).
+//
+//  - years: from the title block, "(พ.ศ. ๒๕๖๖ – ๒๕๗๐)";
+//  - risks: the risk-assessment table (ลำดับ | ขั้นตอน | ประเด็นความเสี่ยง | ระดับ | มาตรการควบคุม),
+//    rows continued across pages merged;
+//  - missions and projects: the summary tables by dimension (มิติ, often misprinted มติ):
+//    a mission cell "๑.๑ …" opens a mission, its project cell lists numbered projects
+//    ("๔) … ๕) …"), one budget column per BE year ("๑๐,๐๐๐.-", "-" = 0), the remarks column
+//    names the responsible unit of the project on the same lines; "รวมทั้งสิ้น" gives the stated
+//    totals (projects and budget per year);
+//  - project details: the prose sections "๑. ชื่อโครงการ … ๒. หลักการและเหตุผล … วัตถุประสงค์ …
+//    วิธีดำเนินการ … ระยะเวลา … งบประมาณ … ผู้รับผิดชอบ … ผลผลิต/ผลลัพธ์", whatever their numbers,
+//    matched to projects by name.
+//
+// Pure functions; thread-safe.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "pipeline/model/document.h"
+
+namespace ita {
+
+std::optional<ActionPlan> BuildActionPlan(const std::vector<Table>& tables,
+                                          const std::vector<ProseLine>& prose,
+                                          const std::vector<std::string>& title_lines);
+
+// "(พ.ศ. 2566 - 2570)" -> {2566, 2570}
+std::optional<std::pair<int, int>> PlanYearsOf(const std::vector<std::string>& lines);
+
+// Project details in reading order, each with the name its section gives.
+struct NamedDetail {
+  std::string name;
+  ProjectDetail detail;
+};
+std::vector<NamedDetail> ReadProjectDetails(const std::vector<ProseLine>& prose);
+
+// Similarity of two names, 0..1 (1 - edit distance / longer length, spaces ignored).
+double NameSimilarity(const std::string& a, const std::string& b);
+
+}  // namespace ita

@@ -1,0 +1,210 @@
+#include "pipeline/families/ita_scores.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+
+#include "pipeline/families/header_synonyms.h"
+#include "pipeline/thai/numerals.h"
+#include "pipeline/thai/places.h"
+#include "pipeline/thai/utf8.h"
+
+namespace ita {
+namespace {
+
+// The ten ITA indicators (NACC's framework since 2020), by number.
+const std::vector<std::string>& IndicatorNames() {
+  static const std::vector<std::string> names = {
+      "การปฏิบัติหน้าที่",     "การใช้งบประมาณ",       "การใช้อำนาจ",
+      "การใช้ทรัพย์สินของราชการ", "การแก้ไขปัญหาการทุจริต", "คุณภาพการดำเนินงาน",
+      "ประสิทธิภาพการสื่อสาร",  "การปรับปรุงการทำงาน",   "การเปิดเผยข้อมูล",
+      "การป้องกันการทุจริต"};
+  return names;
+}
+
+std::string Compact(const std::string& s) {
+  std::string out;
+  for (char c : thai::ThaiDigitsToAscii(s)) {
+    if (c != ' ' && c != '\n') out.push_back(c);
+  }
+  return out;
+}
+
+std::optional<int> YearIn(const std::string& text) {
+  static const RE2 year("(25[0-9][0-9])");
+  std::string y;
+  if (!RE2::PartialMatch(Compact(text), year, &y)) return std::nullopt;
+  return std::stoi(y);
+}
+
+bool IsGrade(const std::string& s) {
+  static const RE2 grade("^(AA|A|B|C|D|E|F)$");
+  return RE2::FullMatch(Compact(s), grade);
+}
+
+// The cell covering (row, col), or nullptr.
+const Cell* CellAt(const Table& t, int row, int col) {
+  for (const Cell& c : t.cells) {
+    if (row >= c.row && row < c.row + c.row_span && col >= c.col && col < c.col + c.col_span)
+      return &c;
+  }
+  return nullptr;
+}
+
+std::string TextAt(const Table& t, int row, int col) {
+  const Cell* c = CellAt(t, row, col);
+  return c ? c->text : "";
+}
+
+// "๑. การปฏิบัติหน้าที่" -> "การปฏิบัติหน้าที่"
+std::string WithoutEnumerator(const std::string& text) {
+  static const RE2 lead("^\\s*\\(?[0-9๐-๙]{1,2}[.)]\\s*");
+  std::string s = text;
+  RE2::Replace(&s, lead, "");
+  return s;
+}
+
+struct Candidate {
+  ItaScores scores;
+  int fit = 0;
+};
+
+std::optional<Candidate> ReadComparisonTable(const Table& t) {
+  for (int header = 0; header < std::min(2, t.Rows()); ++header) {
+    int indicator_col = -1, tool_col = -1;
+    std::vector<std::pair<int, int>> year_cols;  // (year, col)
+    for (int c = 0; c < t.Cols(); ++c) {
+      const Cell* cell = CellAt(t, header, c);
+      if (cell == nullptr || cell->col != c) continue;
+      std::string text = Compact(cell->text);
+      if (text.find("ตัวชี้วัด") != std::string::npos) indicator_col = c;
+      if (text.find("เครื่องมือ") != std::string::npos) tool_col = c;
+      if (auto y = YearIn(text); y && text.size() <= 40) year_cols.push_back({*y, c});
+    }
+    if (indicator_col < 0 || year_cols.empty()) continue;
+    std::sort(year_cols.rbegin(), year_cols.rend());
+    Candidate cand;
+    ItaScores& s = cand.scores;
+    s.current.year = year_cols[0].first;
+    if (year_cols.size() > 1) s.previous = YearScore{year_cols[1].first, std::nullopt, ""};
+    for (int r = header + 1; r < t.Rows(); ++r) {
+      std::string label = TextAt(t, r, indicator_col);
+      std::string first = TextAt(t, r, 0);
+      std::string row_label = Compact(first + label);
+      auto value = [&](size_t k) -> std::optional<double> {
+        if (k >= year_cols.size()) return std::nullopt;
+        return thai::ParseDecimal(TextAt(t, r, year_cols[k].second));
+      };
+      if (row_label.find("ระดับ") != std::string::npos) {
+        std::string g = Compact(TextAt(t, r, year_cols[0].second));
+        if (IsGrade(g)) s.current.grade = g;
+        if (s.previous && year_cols.size() > 1) {
+          std::string pg = Compact(TextAt(t, r, year_cols[1].second));
+          if (IsGrade(pg)) s.previous->grade = pg;
+        }
+        continue;
+      }
+      if (row_label.find("คะแนน") != std::string::npos &&
+          (row_label.find("เฉลี่ย") != std::string::npos || row_label.find("รวม") != std::string::npos)) {
+        s.current.total = value(0);
+        if (s.previous) s.previous->total = value(1);
+        cand.fit += 2;
+        continue;
+      }
+      std::optional<int> no = thai::LeadingEnumerator(label);
+      std::string name = WithoutEnumerator(label);
+      if (!no || *no < 1 || *no > 10) no = IndicatorNumberOf(name);
+      if (!no) continue;
+      IndicatorScore ind;
+      ind.no = *no;
+      ind.name = name;
+      ind.score = value(0);
+      ind.previous = value(1);
+      std::string tool = tool_col >= 0 ? Compact(TextAt(t, r, tool_col)) : "";
+      ind.tool = (tool == "IIT" || tool == "EIT" || tool == "OIT") ? tool : ToolOfIndicator(*no);
+      if (!ind.score) continue;
+      bool duplicate = std::any_of(s.indicators.begin(), s.indicators.end(),
+                                   [&](const IndicatorScore& x) { return x.no == ind.no; });
+      if (duplicate) continue;
+      s.indicators.push_back(ind);
+      ++cand.fit;
+      if (IndicatorNumberOf(name) == *no) ++cand.fit;  // the label agrees with the number
+    }
+    if (tool_col >= 0) cand.fit += 2;
+    std::sort(s.indicators.begin(), s.indicators.end(),
+              [](const IndicatorScore& a, const IndicatorScore& b) { return a.no < b.no; });
+    if (s.indicators.size() >= 3) return cand;
+  }
+  return std::nullopt;
+}
+
+// "คะแนนภาพรวม … : ๕๙.๔๖ คะแนน ระดับผลการประเมิน D"
+void TotalFromProse(const std::vector<std::string>& prose, YearScore& year) {
+  std::string all;
+  for (const std::string& l : prose) all += l + " ";
+  all = Compact(all);
+  static const RE2 total("คะแนนภาพรวม[^0-9]{0,80}?([0-9]{1,3}\\.[0-9]{1,2})คะแนน");
+  static const RE2 grade("คะแนนภาพรวม.{0,200}?ระดับ(?:ผลการประเมิน|ผลการประเมินอยู่ในระดับ|การประเมิน)?(AA|A|B|C|D|E|F)");
+  std::string value, g;
+  if (!year.total && RE2::PartialMatch(all, total, &value)) year.total = std::stod(value);
+  if (year.grade.empty() && RE2::PartialMatch(all, grade, &g)) year.grade = g;
+}
+
+}  // namespace
+
+std::string GradeOf(double score) {
+  if (score >= 95) return "AA";
+  if (score >= 85) return "A";
+  if (score >= 75) return "B";
+  if (score >= 65) return "C";
+  if (score >= 55) return "D";
+  if (score >= 50) return "E";
+  return "F";
+}
+
+std::string ToolOfIndicator(int no) {
+  if (no >= 1 && no <= 5) return "IIT";
+  if (no >= 6 && no <= 8) return "EIT";
+  return "OIT";
+}
+
+std::optional<int> IndicatorNumberOf(const std::string& name) {
+  std::u32string n = NormalizeHeader(name);
+  if (n.empty()) return std::nullopt;
+  int best = -1;
+  int best_distance = 1 << 30;
+  for (size_t i = 0; i < IndicatorNames().size(); ++i) {
+    std::u32string ref = NormalizeHeader(IndicatorNames()[i]);
+    int d = thai::EditDistance(n, ref);
+    if (d < best_distance) {
+      best_distance = d;
+      best = static_cast<int>(i) + 1;
+    }
+  }
+  // Allow about one error in five letters ("การปรับปรุงระบบการทำงาน" is indicator 8).
+  std::u32string ref = NormalizeHeader(IndicatorNames()[best - 1]);
+  if (best_distance * 5 > static_cast<int>(std::max(ref.size(), n.size()))) return std::nullopt;
+  return best;
+}
+
+std::optional<ItaScores> BuildItaScores(const std::vector<Table>& tables,
+                                        const std::vector<std::string>& prose,
+                                        std::optional<int> fiscal_year) {
+  std::optional<Candidate> best;
+  for (const Table& t : tables) {
+    auto cand = ReadComparisonTable(t);
+    if (cand && (!best || cand->fit > best->fit)) best = cand;
+  }
+  ItaScores scores;
+  if (best) {
+    scores = best->scores;
+  } else if (fiscal_year) {
+    scores.current.year = *fiscal_year;
+  }
+  TotalFromProse(prose, scores.current);
+  if (!best && !scores.current.total) return std::nullopt;
+  if (scores.current.year == 0 && fiscal_year) scores.current.year = *fiscal_year;
+  return scores;
+}
+
+}  // namespace ita

@@ -1,0 +1,115 @@
+#include "pipeline/families/ita_scores.h"
+
+#include <gtest/gtest.h>
+
+#include "pipeline/validate/completeness.h"
+
+namespace ita {
+namespace {
+
+Cell C(int row, int col, std::string text, int row_span = 1, int col_span = 1) {
+  Cell c;
+  c.row = row;
+  c.col = col;
+  c.row_span = row_span;
+  c.col_span = col_span;
+  c.text = std::move(text);
+  return c;
+}
+
+Table MakeTable(int rows, int cols, std::vector<Cell> cells) {
+  Table t;
+  for (int c = 0; c <= cols; ++c) t.col_edges.push_back(10.0 * c);
+  for (int r = 0; r <= rows; ++r) t.row_edges.push_back(10.0 * r);
+  t.cells = std::move(cells);
+  return t;
+}
+
+// Seed 002's comparison table, Thai digits, tool column spanning rows.
+Table ComparisonTable() {
+  return MakeTable(6, 5, {C(0, 0, "เครื่องมือ"), C(0, 1, "ตัวชี้วัด"), C(0, 2, "๒๕๖๓"), C(0, 3, "๒๕๖๔"),
+                          C(0, 4, "การเปลี่ยนแปลง"), C(1, 0, "IIT", 2), C(1, 1, "๑. การปฏิบัติหน้าที่"),
+                          C(1, 2, "๘๒.๓๙"), C(1, 3, "๘๖.๐๒"), C(1, 4, "เพิ่มขึ้น"),
+                          C(2, 1, "๒. การใช้งบประมาณ"), C(2, 2, "๖๙.๑๗"), C(2, 3, "๖๗.๑๘"),
+                          C(3, 0, "OIT"), C(3, 1, "๑๐. การป้องกันการทุจริต"), C(3, 2, "๑๒.๕๐"),
+                          C(3, 3, "๒๕.๐๐"), C(4, 0, "คะแนนเฉลี่ย", 1, 2), C(4, 2, "๕๘.๐๕"),
+                          C(4, 3, "๕๙.๔๖"), C(5, 0, "ระดับการประเมิน", 1, 2), C(5, 2, "D"),
+                          C(5, 3, "D")});
+}
+
+// A ranking table with the same numbers but no years: must lose to the comparison table.
+Table RankingTable() {
+  return MakeTable(4, 3, {C(0, 0, "อันดับ"), C(0, 1, "ตัวชี้วัด"), C(0, 2, "คะแนน"), C(1, 0, "1"),
+                          C(1, 1, "การปฏิบัติหน้าที่"), C(1, 2, "86.02"), C(2, 0, "2"),
+                          C(2, 1, "ประสิทธิภาพการสื่อสาร"), C(2, 2, "85.18"), C(3, 0, "3"),
+                          C(3, 1, "คุณภาพการดำเนินงาน"), C(3, 2, "84.49")});
+}
+
+TEST(BuildItaScores, ComparisonTable) {
+  auto s = BuildItaScores({RankingTable(), ComparisonTable()}, {}, 2564);
+  ASSERT_TRUE(s);
+  EXPECT_EQ(s->current.year, 2564);
+  EXPECT_EQ(s->current.total, 59.46);
+  EXPECT_EQ(s->current.grade, "D");
+  ASSERT_TRUE(s->previous);
+  EXPECT_EQ(s->previous->year, 2563);
+  EXPECT_EQ(s->previous->total, 58.05);
+  ASSERT_EQ(s->indicators.size(), 3u);
+  EXPECT_EQ(s->indicators[0].no, 1);
+  EXPECT_EQ(s->indicators[0].tool, "IIT");
+  EXPECT_EQ(s->indicators[0].name, "การปฏิบัติหน้าที่");
+  EXPECT_EQ(s->indicators[0].score, 86.02);
+  EXPECT_EQ(s->indicators[0].previous, 82.39);
+  EXPECT_EQ(s->indicators[1].tool, "IIT");  // spanned tool cell
+  EXPECT_EQ(s->indicators[2].no, 10);
+  EXPECT_EQ(s->indicators[2].tool, "OIT");
+}
+
+TEST(BuildItaScores, OverallScoreFromProseWhenNoTable) {
+  auto s = BuildItaScores({}, {"คะแนนภาพรวมหน่วยงาน อปท. เทศบาลตำบลบ้านฆ้อง : ๕๙.๔๖ คะแนน ระดับผล",
+                               "การประเมิน D"}, 2564);
+  ASSERT_TRUE(s);
+  EXPECT_EQ(s->current.total, 59.46);
+  EXPECT_EQ(s->current.grade, "D");
+  EXPECT_EQ(s->current.year, 2564);
+  EXPECT_FALSE(BuildItaScores({RankingTable()}, {"ไม่มีคะแนน"}, 2564));
+}
+
+TEST(Grades, BandsAndIndicators) {
+  EXPECT_EQ(GradeOf(95), "AA");
+  EXPECT_EQ(GradeOf(94.99), "A");
+  EXPECT_EQ(GradeOf(85), "A");
+  EXPECT_EQ(GradeOf(84.99), "B");
+  EXPECT_EQ(GradeOf(65), "C");
+  EXPECT_EQ(GradeOf(59.46), "D");
+  EXPECT_EQ(GradeOf(50), "E");
+  EXPECT_EQ(GradeOf(49.99), "F");
+  EXPECT_EQ(ToolOfIndicator(5), "IIT");
+  EXPECT_EQ(ToolOfIndicator(8), "EIT");
+  EXPECT_EQ(ToolOfIndicator(9), "OIT");
+  EXPECT_EQ(IndicatorNumberOf("การปรับปรุงระบบการทำงาน"), 8);
+  EXPECT_EQ(IndicatorNumberOf("การเปิดเผยข้อมูล"), 9);
+  EXPECT_EQ(IndicatorNumberOf("ภาพรวม"), std::nullopt);
+}
+
+TEST(CheckCompleteness, GradeMismatchAndScoreOutOfRange) {
+  Extraction ex;
+  ex.document = DocumentInfo{};
+  ex.document->family = Family::kItaAnalysis;
+  ex.measures.push_back(Measure{});
+  ItaScores s;
+  s.current = YearScore{2564, 59.46, "C"};        // 59.46 is D
+  s.previous = YearScore{2563, 58.05, "D"};       // consistent
+  s.indicators = {{1, "IIT", "การปฏิบัติหน้าที่", 186.02, 82.39}};
+  ex.ita_scores = s;
+  Validation v = CheckCompleteness(ex);
+  std::vector<std::string> codes;
+  for (const auto& e : v.errors) codes.push_back(e.code + " " + e.path);
+  EXPECT_EQ(codes, (std::vector<std::string>{"grade_mismatch /ita_scores/grade",
+                                             "format /ita_scores/indicators/0/score"}));
+  ex.ita_scores.reset();
+  EXPECT_EQ(CheckCompleteness(ex).errors.at(0).path, "/ita_scores");
+}
+
+}  // namespace
+}  // namespace ita
