@@ -5,7 +5,9 @@
 #include <nlohmann/json.hpp>
 
 #include "extractors/poppler_pdf_source.h"
+#include "pipeline/io/ita_items.h"
 #include "pipeline/run/batch.h"
+#include "pipeline/run/revalidate.h"
 #include "pipeline/thai/dates.h"
 #include "pipeline/thai/text_repair.h"
 
@@ -103,6 +105,7 @@ const std::vector<Command>& Commands() {
   static const std::vector<Command> commands = {
       {"extract", Extract, "PDFs to contract JSON, one file per PDF"},
       {"tool", Tool, "debugging tools: repair, period, dates"},
+      {"validate", Validate, "re-check existing JSON; completeness per document and organization"},
       {"schemas", Schemas, "print the built-in JSON Schema of a family"},
   };
   return commands;
@@ -176,6 +179,7 @@ int Extract(const Args& args) {
     std::cerr << "ita-extract: " << validator.error().message << "\n";
     return kExitFatal;
   }
+  options.extract.validation.ita_items = &BuiltInItaItems();
   BatchSummary summary = RunBatch(pdfs, OpenPopplerPdf, **validator, options,
                                   [quiet](const DocumentOutcome& o) {
     if (o.error) {
@@ -249,6 +253,112 @@ int Tool(const Args& args) {
   }
   std::cerr << "ita-extract: unknown tool " << what << "\n" << kToolHelp;
   return kExitUsage;
+}
+
+constexpr char kValidateHelp[] = R"(usage: ita-extract validate PATH... [--json] [--update]
+
+Re-checks contract JSON files (PATH: files or folders, searched recursively for *.json)
+against the current schemas, required values and ITA item table, without re-extracting,
+and prints completeness per document and per organization.
+
+options:
+  --json     print the report as JSON (documents and organizations) instead of tables
+  --update   rewrite each file's "validation" block in place (atomically)
+
+exit codes: 0 all documents valid; 1 some documents invalid or unreadable; 2 bad arguments
+)";
+
+int Validate(const Args& args) {
+  std::vector<std::string> paths;
+  bool json = false, update = false;
+  for (const std::string& a : args) {
+    if (a == "--help" || a == "-h") {
+      std::cout << kValidateHelp;
+      return kExitOk;
+    } else if (a == "--json") {
+      json = true;
+    } else if (a == "--update") {
+      update = true;
+    } else if (!a.empty() && a[0] == '-') {
+      std::cerr << "ita-extract: unknown option " << a << "\n" << kValidateHelp;
+      return kExitUsage;
+    } else {
+      paths.push_back(a);
+    }
+  }
+  if (paths.empty()) {
+    std::cerr << kValidateHelp;
+    return kExitUsage;
+  }
+  auto validator = SchemaValidator::Create();
+  if (!validator) {
+    std::cerr << "ita-extract: " << validator.error().message << "\n";
+    return kExitFatal;
+  }
+  ValidationOptions options;
+  options.ita_items = &BuiltInItaItems();
+  std::vector<std::string> problems;
+  std::vector<DocumentReport> docs = RevalidateFiles(paths, **validator, options, update, &problems);
+  for (const std::string& p : problems) std::cerr << "ita-extract: " << p << "\n";
+  if (!problems.empty() && docs.empty()) return kExitUsage;
+  std::vector<OrganizationReport> orgs = ByOrganization(docs);
+  bool all_valid = true;
+  for (const DocumentReport& d : docs) all_valid = all_valid && d.problem.empty() && d.validation.valid;
+  auto missing_text = [](const std::map<std::string, int>& m) {
+    std::string s;
+    for (const auto& [field, n] : m) s += (s.empty() ? "" : ", ") + field + " " + std::to_string(n);
+    return s.empty() ? std::string("-") : s;
+  };
+  if (json) {
+    nlohmann::ordered_json out;
+    out["documents"] = nlohmann::ordered_json::array();
+    for (const DocumentReport& d : docs) {
+      nlohmann::ordered_json e;
+      e["file"] = d.path;
+      e["family"] = d.family.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(d.family);
+      e["organization"] = d.organization;
+      e["province"] = d.province;
+      e["fiscal_year"] = d.fiscal_year ? nlohmann::ordered_json(*d.fiscal_year) : nlohmann::ordered_json(nullptr);
+      e["measures"] = d.measures;
+      e["valid"] = d.problem.empty() && d.validation.valid;
+      e["completeness"] = d.validation.completeness;
+      e["errors"] = d.validation.errors.size();
+      e["missing"] = d.missing_by_field;
+      e["errors_by_code"] = d.errors_by_code;
+      if (!d.problem.empty()) e["problem"] = d.problem;
+      out["documents"].push_back(e);
+    }
+    out["organizations"] = nlohmann::ordered_json::array();
+    for (const OrganizationReport& o : orgs) {
+      out["organizations"].push_back({{"organization", o.organization}, {"province", o.province},
+                                      {"documents", o.documents}, {"invalid", o.invalid},
+                                      {"measures", o.measures}, {"completeness", o.completeness},
+                                      {"missing", o.missing_by_field}});
+    }
+    std::cout << out.dump(1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
+    return all_valid ? kExitOk : kExitDocumentFailed;
+  }
+  std::cout << "เอกสาร / documents\n";
+  std::cout << "ครบถ้วน/complete  ถูกต้อง/valid  มาตรการ/measures  ขาด/missing  ข้อผิดพลาด/errors  ไฟล์/file\n";
+  for (const DocumentReport& d : docs) {
+    char line[64];
+    std::snprintf(line, sizeof line, "%6.1f%%  %-5s  %4zu  ", d.validation.completeness * 100,
+                  d.problem.empty() && d.validation.valid ? "yes" : "no", d.measures);
+    std::cout << line << missing_text(d.missing_by_field) << "  " << missing_text(d.errors_by_code)
+              << "  " << d.path;
+    if (!d.problem.empty()) std::cout << "  [" << d.problem << "]";
+    std::cout << "\n";
+  }
+  std::cout << "\nหน่วยงาน / organizations\n";
+  std::cout << "ครบถ้วน/complete  เอกสาร/docs  ไม่ผ่าน/invalid  มาตรการ/measures  ขาด/missing  หน่วยงาน/organization\n";
+  for (const OrganizationReport& o : orgs) {
+    char line[64];
+    std::snprintf(line, sizeof line, "%6.1f%%  %3d  %3d  %4zu  ", o.completeness * 100, o.documents,
+                  o.invalid, o.measures);
+    std::cout << line << missing_text(o.missing_by_field) << "  " << o.organization
+              << (o.province.empty() ? "" : " (" + o.province + ")") << "\n";
+  }
+  return all_valid ? kExitOk : kExitDocumentFailed;
 }
 
 int Schemas(const Args& args) {

@@ -19,6 +19,7 @@ using Args = std::vector<std::string>;
 
 int Extract(const Args& args);
 int Tool(const Args& args);
+int Validate(const Args& args);
 int Schemas(const Args& args);
 
 struct Command {

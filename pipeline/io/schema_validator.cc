@@ -42,7 +42,8 @@ Result<std::shared_ptr<const SchemaValidator>> SchemaValidator::Create() {
     };
     auto free_doc = [](const nlohmann::json* doc) { delete doc; };
     for (const auto& [name, doc] : documents) {
-      if (name == "common") continue;
+      // Only documents that declare a JSON Schema are schemas ("common" holds definitions).
+      if (name == "common" || !doc.contains("$schema")) continue;
       auto compiled = std::make_unique<Compiled>();
       valijson::SchemaParser parser;
       valijson::adapters::NlohmannJsonAdapter adapter(doc);

@@ -91,6 +91,10 @@ Extraction ExtractDocument(const PdfSource& pdf, SourceInfo source, const Extrac
   doc.title = cls.title;
   doc.organization = meta.organization;
   doc.fiscal_year = meta.fiscal_year;
+  if (options.validation.ita_items != nullptr) {
+    if (const ItaItemRule* rule = options.validation.ita_items->Find(doc.fiscal_year, doc.family))
+      doc.ita_item = rule->item;
+  }
   for (std::string& d : meta.diagnostics) ex.diagnostics.push_back(std::move(d));
   ex.document = doc;
   if (doc.family == Family::kMeasuresPlan || doc.family == Family::kMeasuresReport ||

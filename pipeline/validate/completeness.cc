@@ -1,5 +1,6 @@
 #include "pipeline/validate/completeness.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -157,6 +158,8 @@ Validation CheckCompleteness(const Extraction& extraction, const ValidationOptio
     return v;
   }
   Family family = extraction.document->family;
+  const ItaItemRule* rule =
+      options.ita_items ? options.ita_items->Find(extraction.document->fiscal_year, family) : nullptr;
   int required = 0;
   int present = 0;
   if (IsMeasuresFamily(family) && extraction.measures.empty()) {
@@ -175,6 +178,14 @@ Validation CheckCompleteness(const Extraction& extraction, const ValidationOptio
       if (m.Has(f)) fields.push_back(f);
     if (family == Family::kMeasuresReport && m.Has(MeasureField::kOutput))
       fields.push_back(MeasureField::kOutput);
+    // What the year's ITA item adds (only where the document has such a column).
+    if (rule != nullptr) {
+      for (MeasureField f : rule->required_fields) {
+        if (m.Has(f) && std::find(fields.begin(), fields.end(), f) == fields.end() &&
+            !(f == MeasureField::kMeasure && !m.Has(MeasureField::kMeasure)))
+          fields.push_back(f);
+      }
+    }
     for (MeasureField f : fields) {
       ++required;
       if (!m.columns.at(f).empty()) {

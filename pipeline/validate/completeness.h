@@ -14,8 +14,29 @@
 
 namespace ita {
 
+// What an ITA disclosure item asks of a document family in one assessment year
+// (schemas/ita_items.json, loaded by io/ita_items.h).
+struct ItaItemRule {
+  std::string item;                          // "O43"
+  std::vector<MeasureField> required_fields; // beyond the contract's defaults
+};
+
+class ItaItems {
+ public:
+  void Add(int year_be, Family family, ItaItemRule rule) { rules_[{year_be, family}] = std::move(rule); }
+  const ItaItemRule* Find(std::optional<int> year_be, Family family) const {
+    if (!year_be) return nullptr;
+    auto it = rules_.find({*year_be, family});
+    return it == rules_.end() ? nullptr : &it->second;
+  }
+
+ private:
+  std::map<std::pair<int, Family>, ItaItemRule> rules_;
+};
+
 struct ValidationOptions {
   double min_ocr_confidence = 0.60;  // OCR values below this get an ocr_low_confidence entry
+  const ItaItems* ita_items = nullptr;  // per-year item rules; null: contract defaults only
 };
 
 // The schema a family is validated against ("measures_report", …, "unknown", "error").

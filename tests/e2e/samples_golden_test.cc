@@ -13,6 +13,7 @@
 
 #include "extractors/poppler_pdf_source.h"
 #include "pipeline/io/contract_json.h"
+#include "pipeline/io/ita_items.h"
 #include "pipeline/run/batch.h"
 #include "pipeline/thai/utf8.h"
 
@@ -46,6 +47,7 @@ class SampleTest : public ::testing::TestWithParam<std::string> {
  protected:
   Extraction Run() {
     BatchOptions options;
+    options.extract.validation.ita_items = &BuiltInItaItems();  // as the CLI does
     auto validator = SchemaValidator::Create();
     EXPECT_TRUE(validator);
     // The file name as the README's command gives it, so golden files do not depend on where

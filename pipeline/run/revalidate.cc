@@ -1,0 +1,99 @@
+#include "pipeline/run/revalidate.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "pipeline/io/contract_json.h"
+#include "pipeline/io/contract_reader.h"
+#include "pipeline/run/batch.h"
+
+namespace ita {
+namespace fs = std::filesystem;
+
+std::vector<DocumentReport> RevalidateFiles(const std::vector<std::string>& folders,
+                                            const SchemaValidator& validator,
+                                            const ValidationOptions& options, bool update,
+                                            std::vector<std::string>* problems) {
+  std::vector<std::string> files;
+  for (const std::string& f : folders) {
+    std::error_code ec;
+    if (fs::is_regular_file(f, ec)) {
+      files.push_back(f);
+      continue;
+    }
+    if (!fs::is_directory(f, ec)) {
+      problems->push_back(f + ": no such file or folder");
+      continue;
+    }
+    for (auto it = fs::recursive_directory_iterator(f, ec); !ec && it != fs::recursive_directory_iterator();
+         it.increment(ec)) {
+      if (it->is_regular_file() && it->path().extension() == ".json") files.push_back(it->path().string());
+    }
+  }
+  std::sort(files.begin(), files.end());
+  std::vector<DocumentReport> reports;
+  for (const std::string& path : files) {
+    DocumentReport r;
+    r.path = path;
+    std::ifstream in(path, std::ios::binary);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    auto ex = ReadContractJson(text);
+    if (!ex) {
+      r.problem = ex.error().message;
+      reports.push_back(r);
+      continue;
+    }
+    ex->validation = CheckCompleteness(*ex, options);
+    ApplySchema(*ex, validator);
+    r.validation = ex->validation;
+    r.measures = ex->measures.size();
+    if (ex->error) r.problem = ErrorCodeName(ex->error->code);
+    if (ex->document) {
+      r.family = FamilyName(ex->document->family);
+      r.organization = ex->document->organization.name;
+      r.province = ex->document->organization.province;
+      r.fiscal_year = ex->document->fiscal_year;
+    }
+    for (const ValidationIssue& e : r.validation.errors) {
+      r.errors_by_code[e.code]++;
+      if (e.code != "required_missing") continue;
+      r.missing_by_field[e.path.substr(e.path.find_last_of('/') + 1)]++;
+    }
+    if (update) {
+      // Replace only the validation block; everything else stays as written.
+      nlohmann::ordered_json j = nlohmann::ordered_json::parse(text);
+      j["validation"] = ToContractJson(*ex)["validation"];
+      std::string error;
+      if (!WriteFileAtomically(path, j.dump(1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n", &error))
+        problems->push_back(error);
+    }
+    reports.push_back(r);
+  }
+  return reports;
+}
+
+std::vector<OrganizationReport> ByOrganization(const std::vector<DocumentReport>& documents) {
+  std::map<std::pair<std::string, std::string>, OrganizationReport> orgs;
+  for (const DocumentReport& d : documents) {
+    if (d.family.empty()) continue;
+    std::string name = d.organization.empty() ? "(unknown)" : d.organization;
+    OrganizationReport& o = orgs[{d.province, name}];
+    o.organization = name;
+    o.province = d.province;
+    ++o.documents;
+    o.invalid += d.validation.valid ? 0 : 1;
+    o.measures += d.measures;
+    o.completeness += d.validation.completeness;
+    for (const auto& [field, n] : d.missing_by_field) o.missing_by_field[field] += n;
+  }
+  std::vector<OrganizationReport> out;
+  for (auto& [key, o] : orgs) {
+    o.completeness /= o.documents;
+    out.push_back(o);
+  }
+  return out;
+}
+
+}  // namespace ita

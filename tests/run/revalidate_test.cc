@@ -1,0 +1,133 @@
+// Re-validation of written output: edits to a file are caught without re-extracting, the
+// report groups by organization, and --update rewrites only the validation block.
+#include "pipeline/run/revalidate.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "extractors/poppler_pdf_source.h"
+#include "pipeline/io/contract_reader.h"
+#include "pipeline/io/ita_items.h"
+#include "pipeline/run/batch.h"
+
+namespace ita {
+namespace {
+
+namespace fs = std::filesystem;
+
+class RevalidateTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("ita_revalidate_" + std::to_string(::getpid()));
+    fs::remove_all(dir_);
+    auto v = SchemaValidator::Create();
+    ASSERT_TRUE(v);
+    validator_ = *v;
+    BatchOptions options;
+    options.out_dir = dir_.string();
+    options.extract.validation.ita_items = &BuiltInItaItems();
+    RunBatch({std::string(ITA_SOURCE_DIR) + "/samples/dev_000_born.pdf",
+              std::string(ITA_SOURCE_DIR) + "/tests/data/bad/not_pdf.pdf"},
+             OpenPopplerPdf, *validator_, options, nullptr);
+  }
+  nlohmann::ordered_json Read(const std::string& name) {
+    std::ifstream in(dir_ / name);
+    return nlohmann::ordered_json::parse(in);
+  }
+  void Write(const std::string& name, const nlohmann::ordered_json& j) {
+    std::ofstream(dir_ / name) << j.dump(1);
+  }
+  fs::path dir_;
+  std::shared_ptr<const SchemaValidator> validator_;
+};
+
+TEST_F(RevalidateTest, CleanOutputStaysValid) {
+  ValidationOptions options;
+  options.ita_items = &BuiltInItaItems();
+  std::vector<std::string> problems;
+  auto docs = RevalidateFiles({dir_.string()}, *validator_, options, false, &problems);
+  ASSERT_EQ(docs.size(), 2u);
+  EXPECT_TRUE(problems.empty());
+  EXPECT_EQ(docs[0].family, "measures_report");
+  EXPECT_TRUE(docs[0].validation.valid);
+  EXPECT_EQ(docs[0].measures, 23u);
+  EXPECT_EQ(docs[1].problem, "not_pdf");
+  EXPECT_EQ(Read("dev_000_born.json")["document"]["ita_item"], "O43");  // FY 2564 report
+}
+
+TEST_F(RevalidateTest, EditedFileIsCaughtAndUpdated) {
+  nlohmann::ordered_json j = Read("dev_000_born.json");
+  j["measures"][3]["responsible"] = nullptr;
+  j["measures"][5]["period"]["start"] = "2021/01/01";
+  Write("dev_000_born.json", j);
+  ValidationOptions options;
+  std::vector<std::string> problems;
+  auto docs = RevalidateFiles({(dir_ / "dev_000_born.json").string()}, *validator_, options, true, &problems);
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_FALSE(docs[0].validation.valid);
+  EXPECT_EQ(docs[0].missing_by_field.at("responsible"), 1);
+  EXPECT_GE(docs[0].errors_by_code.at("format"), 1);
+  nlohmann::ordered_json updated = Read("dev_000_born.json");
+  EXPECT_EQ(updated["measures"][5]["period"]["start"], "2021/01/01");  // data untouched
+  bool found = false;
+  for (const auto& e : updated["validation"]["errors"])
+    found = found || e["path"] == "/measures/3/responsible";
+  EXPECT_TRUE(found);
+  EXPECT_LT(updated["validation"]["completeness"].get<double>(), 1.0);
+}
+
+TEST_F(RevalidateTest, ByOrganizationAggregates) {
+  ValidationOptions options;
+  std::vector<std::string> problems;
+  auto docs = RevalidateFiles({dir_.string()}, *validator_, options, false, &problems);
+  auto orgs = ByOrganization(docs);
+  ASSERT_EQ(orgs.size(), 1u);  // the error record has no organization
+  EXPECT_EQ(orgs[0].organization, "เทศบาลเมืองบ้านทุ่ม");
+  EXPECT_EQ(orgs[0].province, "ขอนแก่น");
+  EXPECT_EQ(orgs[0].documents, 1);
+  EXPECT_EQ(orgs[0].measures, 23u);
+}
+
+TEST(ReadContractJson, RejectsWhatIsNotAContractObject) {
+  EXPECT_FALSE(ReadContractJson("not json"));
+  EXPECT_FALSE(ReadContractJson("{\"contract\": \"other\"}"));
+  EXPECT_TRUE(ReadContractJson("{\"contract\": \"thai-ita-extract/1\", \"document\": null}"));
+}
+
+TEST(ParseItaItems, TableAndErrors) {
+  auto items = ParseItaItems(R"({"years": {"2566": {"measures_plan": {"item": "O42",
+      "required_fields": ["measure", "findings"]}}}})");
+  ASSERT_TRUE(items);
+  const ItaItemRule* rule = items->Find(2566, Family::kMeasuresPlan);
+  ASSERT_NE(rule, nullptr);
+  EXPECT_EQ(rule->item, "O42");
+  EXPECT_EQ(rule->required_fields.size(), 2u);
+  EXPECT_EQ(items->Find(2565, Family::kMeasuresPlan), nullptr);
+  EXPECT_FALSE(ParseItaItems(R"({"years": {"2566": {"nonsense": {"item": "O1"}}}})"));
+  EXPECT_FALSE(ParseItaItems(R"({"years": {"2566": {"measures_plan": {"item": "O1", "required_fields": ["x"]}}}})"));
+  EXPECT_NE(BuiltInItaItems().Find(2566, Family::kActionPlan), nullptr);
+}
+
+TEST(CheckCompleteness, ItaItemAddsRequiredFields) {
+  ItaItems items;
+  items.Add(2566, Family::kMeasuresPlan, ItaItemRule{"O42", {MeasureField::kFindings}});
+  Extraction ex;
+  ex.document = DocumentInfo{};
+  ex.document->family = Family::kMeasuresPlan;
+  ex.document->fiscal_year = 2566;
+  Measure m;
+  m.columns = {{MeasureField::kIssue, "ก"}, {MeasureField::kFindings, ""}};
+  ex.measures = {m};
+  ValidationOptions options;
+  EXPECT_TRUE(CheckCompleteness(ex, options).valid);
+  options.ita_items = &items;
+  Validation v = CheckCompleteness(ex, options);
+  ASSERT_EQ(v.errors.size(), 1u);
+  EXPECT_EQ(v.errors[0].path, "/measures/0/findings");
+}
+
+}  // namespace
+}  // namespace ita
