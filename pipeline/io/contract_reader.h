@@ -6,7 +6,7 @@
 
 #include <string>
 
-#include "pipeline/model/document.h"
+#include "pipeline/model/result.h"
 
 namespace ita {
 

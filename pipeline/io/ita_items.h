@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "pipeline/model/document.h"
+#include "pipeline/model/result.h"
 #include "pipeline/validate/completeness.h"
 
 namespace ita {

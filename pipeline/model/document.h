@@ -5,7 +5,6 @@
 // Thread-safety: values; share const, copy to mutate.
 #pragma once
 
-#include <expected>
 #include <map>
 #include <optional>
 #include <string>
@@ -106,13 +105,6 @@ struct Error {
 };
 
 std::string ErrorCodeName(ErrorCode code);
-
-template <typename T>
-using Result = std::expected<T, Error>;
-
-inline std::unexpected<Error> Fail(ErrorCode code, std::string message) {
-  return std::unexpected<Error>(Error{code, std::move(message)});
-}
 
 // ---------------------------------------------------------------- records
 

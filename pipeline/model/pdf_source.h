@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "pipeline/model/document.h"
+#include "pipeline/model/result.h"
 
 namespace ita {
 

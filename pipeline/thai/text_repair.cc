@@ -93,7 +93,12 @@ icu::BreakIterator* ThreadWordBreaker() {
   return breaker.get();
 }
 
-bool IsThaiWordChar(char32_t c) { return IsThaiLetter(c) || IsThaiCombining(c) || c == kSaraAm; }
+// Letters that can be inside a word. MAI YAMOK (ๆ) and PAIYANNOI (ฯ) are written with a space
+// around them ("ต่าง ๆ"), so a space next to them is never a split.
+bool IsThaiWordChar(char32_t c) {
+  if (c == 0x0E46 || c == 0x0E2F) return false;
+  return IsThaiLetter(c) || IsThaiCombining(c) || c == kSaraAm;
+}
 
 }  // namespace
 
