@@ -2,9 +2,11 @@
 
 #include <cstdio>
 #include <iostream>
+#include <thread>
 #include <nlohmann/json.hpp>
 
 #include "extractors/poppler_pdf_source.h"
+#include "extractors/tesseract_ocr_engine.h"
 #include "pipeline/io/ita_items.h"
 #include "pipeline/run/batch.h"
 #include "pipeline/run/revalidate.h"
@@ -29,6 +31,12 @@ options:
   --max-mb N        files larger than N MiB get a too_large error record (default 512)
   --max-pages N     documents longer than N pages get a too_large record (default 2000)
   --quiet           no per-document lines, only the summary
+  --no-ocr          do not OCR pages without a usable text layer (they are recorded as
+                    "ocr" with a diagnostic)
+  --ocr-dpi N       render resolution for OCR (default 300)
+  --ocr-cells       OCR each table cell on its own instead of whole pages (slower)
+  --tessdata DIR    Tesseract language data folder (default: the system's)
+  --timings         print per-page timings (seconds by stage) to stderr
 
 exit codes:
   0  every document was processed (validation findings do not count as failures)
@@ -76,9 +84,11 @@ int DumpTables(const Args& args) {
     return kExitDocumentFailed;
   }
   ExtractOptions options;
+  OcrPool pool(TesseractEngineFactory(), 1);
+  options.ocr = &pool;
   for (int p = 0; p < pdf->PageCount(); ++p) {
     if (only_page >= 0 && p != only_page) continue;
-    PageResult page = AnalyzePage(*pdf, p, options);
+    PageResult page = ReadPage(*pdf, p, options);
     std::cout << "=== page " << p + 1 << " ("
               << (page.page.source == TextSource::kText ? "text" : "ocr") << ")\n";
     for (const std::string& d : page.page.diagnostics) std::cout << "! " << d << "\n";
@@ -126,6 +136,9 @@ int Extract(const Args& args) {
   BatchOptions options;
   std::vector<std::string> inputs;
   bool quiet = false;
+  bool ocr = true;
+  bool timings = false;
+  TesseractOptions tesseract;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     auto value = [&](long long* out) {
@@ -159,6 +172,24 @@ int Extract(const Args& args) {
       options.resume = true;
     } else if (a == "--quiet" || a == "-q") {
       quiet = true;
+    } else if (a == "--timings") {
+      timings = true;
+    } else if (a == "--no-ocr") {
+      ocr = false;
+    } else if (a == "--ocr-cells") {
+      options.extract.ocr_strategy = OcrStrategy::kCells;
+    } else if (a == "--ocr-dpi") {
+      if (!value(&n) || n < 50 || n > 1200) {
+        std::cerr << "ita-extract: --ocr-dpi needs a number from 50 to 1200\n";
+        return kExitUsage;
+      }
+      options.extract.ocr_dpi = static_cast<double>(n);
+    } else if (a == "--tessdata") {
+      if (i + 1 >= args.size()) {
+        std::cerr << "ita-extract: --tessdata needs a folder\n";
+        return kExitUsage;
+      }
+      tesseract.tessdata_dir = args[++i];
     } else if (a.size() > 1 && a[0] == '-' && a != "-") {
       std::cerr << "ita-extract: unknown option " << a << " (see ita-extract extract --help)\n";
       return kExitUsage;
@@ -180,8 +211,26 @@ int Extract(const Args& args) {
     return kExitFatal;
   }
   options.extract.validation.ita_items = &BuiltInItaItems();
+  // One OCR engine per worker thread, shared by every document of the batch; engines are
+  // created on first use, so a batch without scans never loads Tesseract.
+  int workers = options.jobs > 0 ? options.jobs : static_cast<int>(std::thread::hardware_concurrency());
+  std::unique_ptr<OcrPool> pool;
+  if (ocr) {
+    pool = std::make_unique<OcrPool>(TesseractEngineFactory(tesseract), std::max(1, workers));
+    options.extract.ocr = pool.get();
+  }
   BatchSummary summary = RunBatch(pdfs, OpenPopplerPdf, **validator, options,
-                                  [quiet](const DocumentOutcome& o) {
+                                  [quiet, timings](const DocumentOutcome& o) {
+    if (timings) {
+      for (const PageTiming& t : o.timings) {
+        char line[256];
+        std::snprintf(line, sizeof line,
+                      "timing %s p%d %s text %.3f ocr_prepare %.3f ocr_wait %.3f ocr_recognize %.3f\n",
+                      o.input.c_str(), t.page, t.source == TextSource::kText ? "text" : "ocr", t.text,
+                      t.ocr_prepare, t.ocr_wait, t.ocr_recognize);
+        std::cerr << line;
+      }
+    }
     if (o.error) {
       std::cerr << "error  " << o.input << ": " << ErrorCodeName(o.error->code) << ": "
                 << o.error->message << "\n";

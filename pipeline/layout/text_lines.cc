@@ -128,11 +128,12 @@ std::vector<TextLine> AssembleLines(const std::vector<Word>& words, const LineOp
   for (const LineBuild& line : lines) {
     TextLine t;
     t.box = line.box;
+    // The font size from the line's height: PDF word boxes are line boxes already, and OCR
+    // ink boxes of clusters without ascenders would make spaces look wide.
+    double em = std::max(1.0, line.box.Height() * options.em_per_box_height);
     const Word* prev = nullptr;
     for (const Word& w : line.words) {
       if (prev != nullptr) {
-        double em = std::max(1.0, std::min(prev->box.Height(), w.box.Height()) *
-                                      options.em_per_box_height);
         double gap = w.box.x0 - prev->box.x1;
         bool space = gap > options.space_gap_em * em && !StartsWithMark(w.utf8);
         if (space) t.text += ' ';

@@ -273,6 +273,16 @@ struct SourceInfo {
   std::vector<TextSource> page_sources;
 };
 
+// Where one page's time went, in seconds (for --timings and the benchmark).
+struct PageTiming {
+  int page = 0;                // 1-based
+  TextSource source = TextSource::kText;
+  double text = 0;             // text layer, low-resolution render, policy, tables
+  double ocr_prepare = 0;      // render at OCR resolution, clean-up, deskew, grids
+  double ocr_wait = 0;         // from submit to result: queueing plus recognition
+  double ocr_recognize = 0;    // inside the engine
+};
+
 // Everything one run learns about one PDF; the JSON writer turns it into the contract.
 struct Extraction {
   SourceInfo source;
@@ -283,6 +293,7 @@ struct Extraction {
   Validation validation;
   std::optional<Error> error;
   std::vector<std::string> diagnostics;
+  std::vector<PageTiming> timings;  // not part of the contract JSON
 };
 
 }  // namespace ita

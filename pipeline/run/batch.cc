@@ -207,6 +207,7 @@ BatchSummary RunBatch(const std::vector<std::string>& inputs, PdfOpener opener,
             ex.source.page_sources.begin(), ex.source.page_sources.end(), TextSource::kOcr));
         outcome.measures = ex.measures.size();
         outcome.completeness = ex.validation.completeness;
+        outcome.timings = ex.timings;
       }
       outcome.seconds =
           std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

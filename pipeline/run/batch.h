@@ -43,6 +43,7 @@ struct DocumentOutcome {
   bool skipped = false;          // resume: output existed
   bool write_failed = false;     // the JSON could not be written
   double seconds = 0;
+  std::vector<PageTiming> timings;
 };
 
 struct BatchSummary {

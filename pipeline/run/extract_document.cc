@@ -1,13 +1,111 @@
 #include "pipeline/run/extract_document.h"
 
+#include <chrono>
+#include <cmath>
+#include <deque>
+#include <future>
+
 #include "pipeline/families/action_plan.h"
 #include "pipeline/families/classify.h"
 #include "pipeline/families/ita_scores.h"
 #include "pipeline/families/measures.h"
 #include "pipeline/families/metadata.h"
+#include "pipeline/layout/raster_cleanup.h"
 #include "pipeline/thai/text_repair.h"
 
 namespace ita {
+namespace {
+
+std::string PageLabel(int index) { return "page " + std::to_string(index + 1) + ": "; }
+
+// Words to tables and free lines: the same for text-layer and OCR words.
+void LayOut(PageResult& result, const std::vector<Grid>& grids, const ExtractOptions& options) {
+  std::vector<Word> outside;
+  result.tables = BuildTables(result.page.index, result.page.words, grids, &outside, options.table);
+  result.free_lines = AssembleLines(outside);
+  for (TextLine& line : result.free_lines) line.text = thai::RepairThai(line.text);
+}
+
+// An OCR page in flight: its raster, grids, and the pool's future.
+struct PendingOcr {
+  int index;
+  std::vector<Grid> grids;
+  std::vector<OcrRequest> requests;
+  std::future<OcrPool::Output> words;
+  std::chrono::steady_clock::time_point submitted;
+};
+
+double SecondsSince(std::chrono::steady_clock::time_point t) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
+}
+
+// Renders and cleans a page for OCR and submits it; returns nullopt (with a diagnostic) when
+// the page cannot be rendered or holds no ink.
+std::optional<PendingOcr> SubmitOcr(const PdfSource& pdf, PageResult& result,
+                                    const ExtractOptions& options) {
+  int index = result.page.index;
+  auto raster = pdf.Render(index, options.ocr_dpi);
+  if (!raster) {
+    result.page.diagnostics.push_back(PageLabel(index) + "render for OCR failed: " + raster.error().message);
+    return std::nullopt;
+  }
+  WhitenLight(*raster, options.whiten_level);
+  double skew = EstimateSkewDegrees(*raster);
+  if (std::abs(skew) >= 0.05) *raster = Deskew(*raster, skew);
+  PendingOcr pending;
+  pending.index = index;
+  pending.grids = DetectGrids(*raster, options.grid);
+  if (options.ocr_strategy == OcrStrategy::kCells && !pending.grids.empty()) {
+    // One request per cell with ink; then the page with the tables blanked for the rest.
+    std::vector<Word> none;
+    for (const Table& t : BuildTables(index, {}, pending.grids, &none, options.table)) {
+      for (const Cell& c : t.cells) {
+        Box inner{c.box.x0 + 1.5, c.box.y0 + 1.5, c.box.x1 - 1.5, c.box.y1 - 1.5};
+        if (inner.Width() > 2 && inner.Height() > 2 && InkShare(*raster, inner) > 0.001)
+          pending.requests.push_back(OcrRequest{OcrLayout::kBlock, inner});
+      }
+    }
+  }
+  EraseRulings(*raster, pending.grids);
+  if (options.ocr_strategy == OcrStrategy::kCells && !pending.grids.empty()) {
+    for (const Grid& g : pending.grids) {
+      // Outside text only: blank the tables for the page-level request.
+      Box b = g.box;
+      double s = raster->dpi / 72.0;
+      for (int y = std::max(0, static_cast<int>(b.y0 * s)); y < std::min(raster->height, static_cast<int>(b.y1 * s) + 1); ++y)
+        for (int x = std::max(0, static_cast<int>(b.x0 * s)); x < std::min(raster->width, static_cast<int>(b.x1 * s) + 1); ++x)
+          raster->pixels[static_cast<size_t>(y) * raster->width + x] = 255;
+    }
+  }
+  if (InkShare(*raster, Box{}) < 1e-5 && pending.requests.empty()) {
+    result.page.diagnostics.push_back(PageLabel(index) + "no ink left after clean-up; nothing to OCR");
+    return std::nullopt;
+  }
+  pending.requests.push_back(OcrRequest{OcrLayout::kSparse, Box{}});
+  pending.words = options.ocr->Submit(std::make_shared<const Raster>(std::move(*raster)), pending.requests);
+  pending.submitted = std::chrono::steady_clock::now();
+  return pending;
+}
+
+void FinishOcr(PendingOcr& pending, PageResult& result, const ExtractOptions& options,
+               PageTiming* timing) {
+  OcrPool::Output output = pending.words.get();
+  if (timing) {
+    timing->ocr_wait = SecondsSince(pending.submitted);
+    timing->ocr_recognize = output.seconds;
+  }
+  std::vector<Result<std::vector<Word>>>& results = output.results;
+  for (auto& r : results) {
+    if (!r) {
+      result.page.diagnostics.push_back(PageLabel(pending.index) + "OCR failed: " + r.error().message);
+      continue;
+    }
+    for (Word& w : *r) result.page.words.push_back(std::move(w));
+  }
+  LayOut(result, pending.grids, options);
+}
+
+}  // namespace
 
 PageResult AnalyzePage(const PdfSource& pdf, int index, const ExtractOptions& options) {
   PageResult result;
@@ -15,38 +113,37 @@ PageResult AnalyzePage(const PdfSource& pdf, int index, const ExtractOptions& op
   page.index = index;
   auto box = pdf.PageBox(index);
   if (!box) {
-    page.diagnostics.push_back("page " + std::to_string(index + 1) + ": " + box.error().message);
+    page.diagnostics.push_back(PageLabel(index) + box.error().message);
     return result;
   }
   page.width_pt = box->Width();
   page.height_pt = box->Height();
   auto words = pdf.Words(index);
-  if (!words) {
-    page.diagnostics.push_back("page " + std::to_string(index + 1) + ": text layer unreadable: " +
-                               words.error().message);
-  }
+  if (!words) page.diagnostics.push_back(PageLabel(index) + "text layer unreadable: " + words.error().message);
   auto raster = pdf.Render(index, options.layout_dpi);
-  if (!raster) {
-    page.diagnostics.push_back("page " + std::to_string(index + 1) + ": render failed: " +
-                               raster.error().message);
-  }
+  if (!raster) page.diagnostics.push_back(PageLabel(index) + "render failed: " + raster.error().message);
   static const Raster kNoRaster;
   const Raster& render = raster ? *raster : kNoRaster;
   std::vector<Word> all_words = words ? std::move(*words) : std::vector<Word>{};
   TextSourceDecision decision = ChooseTextSource(all_words, render, options.text_source);
   page.source = decision.source;
   if (decision.source == TextSource::kOcr) {
-    // No OCR engine in this build path: the page is recorded, not read.
-    page.diagnostics.push_back("page " + std::to_string(index + 1) + ": needs OCR (" +
-                               decision.reason + "); no OCR engine available, page skipped");
+    if (options.ocr == nullptr) {
+      page.diagnostics.push_back(PageLabel(index) + "needs OCR (" + decision.reason +
+                                 "); no OCR engine available, page skipped");
+    }
     return result;
   }
   page.words = std::move(all_words);
-  std::vector<Grid> grids = DetectGrids(render, options.grid);
-  std::vector<Word> outside;
-  result.tables = BuildTables(index, page.words, grids, &outside, options.table);
-  result.free_lines = AssembleLines(outside);
-  for (TextLine& line : result.free_lines) line.text = thai::RepairThai(line.text);
+  LayOut(result, DetectGrids(render, options.grid), options);
+  return result;
+}
+
+PageResult ReadPage(const PdfSource& pdf, int index, const ExtractOptions& options) {
+  PageResult result = AnalyzePage(pdf, index, options);
+  if (result.page.source == TextSource::kOcr && options.ocr != nullptr) {
+    if (auto p = SubmitOcr(pdf, result, options)) FinishOcr(*p, result, options, nullptr);
+  }
   return result;
 }
 
@@ -66,22 +163,43 @@ Extraction ExtractDocument(const PdfSource& pdf, SourceInfo source, const Extrac
     ex.validation = CheckCompleteness(ex, options.validation);
     return ex;
   }
+  std::vector<PageResult> results(pages);
+  ex.timings.resize(pages);
+  std::deque<PendingOcr> pending;
+  for (int i = 0; i < pages; ++i) {
+    auto t0 = std::chrono::steady_clock::now();
+    results[i] = AnalyzePage(pdf, i, options);
+    PageTiming& timing = ex.timings[i];
+    timing.page = i + 1;
+    timing.source = results[i].page.source;
+    timing.text = SecondsSince(t0);
+    if (results[i].page.source == TextSource::kOcr && options.ocr != nullptr) {
+      auto t1 = std::chrono::steady_clock::now();
+      if (auto p = SubmitOcr(pdf, results[i], options)) pending.push_back(std::move(*p));
+      timing.ocr_prepare = SecondsSince(t1);
+    }
+    while (static_cast<int>(pending.size()) > std::max(1, options.ocr_window)) {
+      int index = pending.front().index;
+      FinishOcr(pending.front(), results[index], options, &ex.timings[index]);
+      pending.pop_front();
+    }
+  }
+  for (PendingOcr& p : pending) FinishOcr(p, results[p.index], options, &ex.timings[p.index]);
+
   std::vector<Table> tables;
   std::vector<std::string> title_lines;
   std::vector<ProseLine> prose;
   int title_pages_seen = 0;
-  for (int i = 0; i < pages; ++i) {
-    PageResult page = AnalyzePage(pdf, i, options);
+  for (PageResult& page : results) {
     ex.source.page_sources.push_back(page.page.source);
     for (std::string& d : page.page.diagnostics) ex.diagnostics.push_back(std::move(d));
     if (title_pages_seen < options.title_pages && !page.free_lines.empty()) {
       ++title_pages_seen;
       for (const TextLine& l : page.free_lines) title_lines.push_back(l.text);
     }
-    for (const TextLine& l : page.free_lines) prose.push_back(ProseLine{i, l.text});
+    for (const TextLine& l : page.free_lines) prose.push_back(ProseLine{page.page.index, l.text});
     for (Table& t : page.tables) tables.push_back(std::move(t));
   }
-  // The title block is the first page with text; the second only fills what it lacks.
   Metadata meta = ReadMetadata(title_lines);
   MeasuresResult measures = BuildMeasures(tables, meta.fiscal_year);
   Classification cls = ClassifyDocument(title_lines, measures.header_fields);

@@ -1,12 +1,16 @@
 // One PDF to one Extraction: the pipeline's stages in order, with no file or JSON I/O.
 //
-//   pages:  PdfSource words + low-resolution render -> text-source decision -> grids -> tables
+//   pages:  PdfSource words + low-resolution render -> text-source decision
+//           text pages: grids on the render -> tables (words to cells) + free lines
+//           OCR pages:  render at ocr_dpi -> whiten light pixels -> grids on the raster ->
+//                       erase rulings -> OCR (pool) -> the same table builder
 //   doc:    first-page lines -> family, title, organisation, fiscal year
-//           tables -> measures (measure families) -> completeness
+//           tables -> measures / ITA scores / action plan -> completeness
 //
 // A page that fails becomes a diagnostic and contributes nothing; the document goes on.
-// Thread-safety: a call uses only its arguments; run documents in parallel on separate
-// PdfSource instances.
+// OCR pages of one document run in parallel on the shared OcrPool; at most `ocr_window`
+// rendered pages are held at once, so memory stays bounded for long scans.
+// Thread-safety: a call uses only its arguments (and the thread-safe pool).
 #pragma once
 
 #include <string>
@@ -15,16 +19,28 @@
 #include "pipeline/layout/text_lines.h"
 #include "pipeline/layout/text_source_policy.h"
 #include "pipeline/model/pdf_source.h"
+#include "pipeline/run/ocr_pool.h"
 #include "pipeline/tables/grid_detector.h"
 #include "pipeline/tables/table_builder.h"
 #include "pipeline/validate/completeness.h"
 
 namespace ita {
 
+// How a page needing OCR is read.
+enum class OcrStrategy {
+  kPage,   // one OCR call per page (rulings erased), words assigned to cells by geometry
+  kCells,  // one OCR call per table cell and one for the text outside tables
+};
+
 struct ExtractOptions {
-  double layout_dpi = 100;        // render resolution for ruling detection and ink checks
+  double layout_dpi = 100;        // render resolution for the text-source decision and rulings
   int max_pages = 2000;           // longer documents are rejected as too_large
   int title_pages = 2;            // pages searched for the title block
+  OcrPool* ocr = nullptr;         // null: OCR pages are recorded but not read
+  double ocr_dpi = 300;           // render resolution for OCR (see bench/README.md)
+  int whiten_level = 220;         // lighter pixels become white before OCR
+  OcrStrategy ocr_strategy = OcrStrategy::kPage;
+  int ocr_window = 8;             // rendered OCR pages held at once per document
   TextSourceOptions text_source;
   GridOptions grid;
   TableOptions table;
@@ -38,7 +54,13 @@ struct PageResult {
   std::vector<TextLine> free_lines;  // repaired, reading order
 };
 
+// Reads a page through its text layer; a page that needs OCR comes back with
+// page.source == kOcr and no words (ExtractDocument then OCRs it).
 PageResult AnalyzePage(const PdfSource& pdf, int index, const ExtractOptions& options);
+
+// AnalyzePage, then OCR for a page that needs it (waiting for the pool): one page as the
+// pipeline sees it, for debugging tools.
+PageResult ReadPage(const PdfSource& pdf, int index, const ExtractOptions& options);
 
 // `source` carries the file name and hash; pages and page_sources are filled in here.
 Extraction ExtractDocument(const PdfSource& pdf, SourceInfo source, const ExtractOptions& options = {});

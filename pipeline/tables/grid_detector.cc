@@ -14,19 +14,34 @@ struct Run {
 };
 
 // Dark runs of at least `min_len` pixels along rows (horizontal) or columns (vertical).
+// Both directions scan the raster row by row (cache-friendly); vertical runs keep one open
+// run start per column.
 std::vector<Run> DarkRuns(const Raster& r, bool horizontal, int dark_level, int min_len) {
   std::vector<Run> runs;
-  int lines = horizontal ? r.height : r.width;
-  int length = horizontal ? r.width : r.height;
-  for (int l = 0; l < lines; ++l) {
-    int start = -1;
-    for (int i = 0; i <= length; ++i) {
-      bool dark = false;
-      if (i < length) dark = (horizontal ? r.At(i, l) : r.At(l, i)) < dark_level;
-      if (dark && start < 0) start = i;
-      if (!dark && start >= 0) {
-        if (i - start >= min_len) runs.push_back({l, start, i});
-        start = -1;
+  if (horizontal) {
+    for (int y = 0; y < r.height; ++y) {
+      const unsigned char* row = r.pixels.data() + static_cast<size_t>(y) * r.width;
+      int start = -1;
+      for (int x = 0; x <= r.width; ++x) {
+        bool dark = x < r.width && row[x] < dark_level;
+        if (dark && start < 0) start = x;
+        if (!dark && start >= 0) {
+          if (x - start >= min_len) runs.push_back({y, start, x});
+          start = -1;
+        }
+      }
+    }
+    return runs;
+  }
+  std::vector<int> start(r.width, -1);
+  for (int y = 0; y <= r.height; ++y) {
+    const unsigned char* row = y < r.height ? r.pixels.data() + static_cast<size_t>(y) * r.width : nullptr;
+    for (int x = 0; x < r.width; ++x) {
+      bool dark = row != nullptr && row[x] < dark_level;
+      if (dark && start[x] < 0) start[x] = y;
+      if (!dark && start[x] >= 0) {
+        if (y - start[x] >= min_len) runs.push_back({x, start[x], y});
+        start[x] = -1;
       }
     }
   }

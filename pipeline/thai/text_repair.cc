@@ -152,25 +152,51 @@ std::u32string DecodeTis620Mojibake(std::u32string text) {
 }
 
 std::u32string ComposeSaraAm(std::u32string text) {
+  auto skip_spaces = [&text](size_t i) {
+    while (i < text.size() && text[i] == U' ') ++i;
+    return i;
+  };
   std::u32string out;
   out.reserve(text.size());
   for (size_t i = 0; i < text.size(); ++i) {
     char32_t c = text[i];
     if (c == kNikhahit) {
-      // ํ า  or  ํ ่ า  ->  (tone) ำ
-      if (i + 1 < text.size() && text[i + 1] == kSaraAa) {
+      // ํ า  or  ํ ่ า  ->  (tone) ำ ; OCR may put a space inside.
+      size_t j = skip_spaces(i + 1);
+      if (j < text.size() && text[j] == kSaraAa) {
         out.push_back(kSaraAm);
-        ++i;
+        i = j;
         continue;
       }
-      if (i + 2 < text.size() && IsToneOnly(text[i + 1]) && text[i + 2] == kSaraAa) {
-        out.push_back(text[i + 1]);
-        out.push_back(kSaraAm);
-        i += 2;
-        continue;
+      if (j < text.size() && IsToneOnly(text[j])) {
+        size_t k = skip_spaces(j + 1);
+        if (k < text.size() && text[k] == kSaraAa) {
+          out.push_back(text[j]);
+          out.push_back(kSaraAm);
+          i = k;
+          continue;
+        }
       }
     }
     out.push_back(c);
+  }
+  return out;
+}
+
+std::u32string AttachDetachedMarks(std::u32string text) {
+  std::u32string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    // A space between a base and its marks is a layout or OCR artefact.
+    if (text[i] == U' ' && !out.empty() && (IsThaiLetter(out.back()) || IsThaiCombining(out.back()))) {
+      size_t j = i;
+      while (j < text.size() && text[j] == U' ') ++j;
+      if (j < text.size() && IsThaiCombining(text[j])) {
+        i = j - 1;
+        continue;
+      }
+    }
+    out.push_back(text[i]);
   }
   return out;
 }
@@ -283,6 +309,7 @@ std::string RepairThai(std::string_view utf8, const RepairOptions& options) {
   std::u32string text = RemoveInvisibles(DecodeUtf8(utf8));
   text = MapPrivateUseGlyphs(std::move(text));
   if (options.decode_tis620_mojibake) text = DecodeTis620Mojibake(std::move(text));
+  text = AttachDetachedMarks(std::move(text));
   text = ComposeSaraAm(std::move(text));
   text = FixMarkOrder(std::move(text));
   std::string out = CollapseSpaces(NormalizeNfc(EncodeUtf8(text)));

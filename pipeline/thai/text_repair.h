@@ -31,6 +31,7 @@ std::string RepairThai(std::string_view utf8, const RepairOptions& options = {})
 std::u32string RemoveInvisibles(std::u32string text);       // ZWSP, ZWNJ, ZWJ, SHY, BOM, WJ
 std::u32string MapPrivateUseGlyphs(std::u32string text);    // U+F700..F71A, U+F884..F89E
 std::u32string DecodeTis620Mojibake(std::u32string text);   // conservative, see .cc
+std::u32string AttachDetachedMarks(std::u32string text);    // "ที ่" -> "ที่"
 std::u32string ComposeSaraAm(std::u32string text);          // ํ + [tone] + า -> [tone] + ำ
 std::u32string FixMarkOrder(std::u32string text);           // vowel before tone, no duplicates
 std::string NormalizeNfc(std::string_view utf8);

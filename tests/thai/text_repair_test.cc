@@ -59,6 +59,8 @@ TEST(RepairThai, SaraAmComposition) {
       {"นํ้า", "น้ำ"},               // NIKHAHIT, tone mark, SARA AA
       {"ทํา", "ทำ"},
       {"คํ่า", "ค่ำ"},
+      {"คํ าถาม", "คำถาม"},         // OCR put a space inside SARA AM
+      {"ข้อ ค ํา ถาม", "ข้อ คำถาม"},
       {"จำนวน", "จำนวน"},           // already composed
   });
 }

@@ -1,0 +1,140 @@
+#include "extractors/tesseract_ocr_engine.h"
+
+#include <leptonica/allheaders.h>
+#include <omp.h>
+#include <tesseract/baseapi.h>
+#include <tesseract/resultiterator.h>
+
+#include <cstdlib>
+#include <memory>
+#include <mutex>
+
+namespace ita {
+namespace {
+
+// Tesseract's OpenMP threads compete with our page workers (published cases went from 9 s
+// to 459 s). libgomp reads OMP_THREAD_LIMIT only when it loads, so setting the variable now
+// would be too late: limit the calling thread instead; engines are created on the worker
+// thread that uses them. The variable is still set for any library that reads it later.
+void LimitOpenMp() {
+  static std::once_flag once;
+  std::call_once(once, [] { setenv("OMP_THREAD_LIMIT", "1", /*overwrite=*/0); });
+  omp_set_num_threads(1);
+  omp_set_dynamic(0);
+}
+
+tesseract::PageSegMode SegModeOf(OcrLayout layout) {
+  switch (layout) {
+    case OcrLayout::kPage: return tesseract::PSM_AUTO;
+    case OcrLayout::kSparse: return tesseract::PSM_SPARSE_TEXT;
+    case OcrLayout::kBlock: return tesseract::PSM_SINGLE_BLOCK;
+    case OcrLayout::kLine: return tesseract::PSM_SINGLE_LINE;
+  }
+  return tesseract::PSM_AUTO;
+}
+
+struct TextDeleter {
+  void operator()(char* p) const { delete[] p; }
+};
+
+class TesseractOcrEngine final : public OcrEngine {
+ public:
+  explicit TesseractOcrEngine(std::unique_ptr<tesseract::TessBaseAPI> api) : api_(std::move(api)) {}
+  ~TesseractOcrEngine() override { api_->End(); }
+
+  Result<std::vector<Word>> Recognize(const Raster& raster, const OcrRequest& request) override {
+    omp_set_num_threads(1);  // this thread may not be the one that created the engine
+    if (raster.width <= 0 || raster.height <= 0) return std::vector<Word>{};
+    double scale = raster.dpi / 72.0;  // points -> pixels
+    api_->SetPageSegMode(SegModeOf(request.layout));
+    api_->SetImage(raster.pixels.data(), raster.width, raster.height, 1, raster.width);
+    api_->SetSourceResolution(static_cast<int>(raster.dpi));
+    if (request.region.Width() > 0 && request.region.Height() > 0) {
+      int x = std::max(0, static_cast<int>(request.region.x0 * scale));
+      int y = std::max(0, static_cast<int>(request.region.y0 * scale));
+      int w = std::min(raster.width - x, static_cast<int>(request.region.Width() * scale));
+      int h = std::min(raster.height - y, static_cast<int>(request.region.Height() * scale));
+      if (w <= 0 || h <= 0) return std::vector<Word>{};
+      api_->SetRectangle(x, y, w, h);
+    }
+    if (api_->Recognize(nullptr) != 0) return Fail(ErrorCode::kInternal, "tesseract: recognition failed");
+    // Tesseract's Thai "words" are single clusters with loose boxes (tesseract#2702), but its
+    // line text puts spaces where the page has them. Tokens are therefore rebuilt from each
+    // line's text: clusters not separated by a space there form one token, whose box is the
+    // union of their boxes.
+    std::vector<Word> words;
+    std::unique_ptr<tesseract::ResultIterator> it(api_->GetIterator());
+    if (!it) return words;
+    it->Begin();
+    do {
+      std::unique_ptr<char[], TextDeleter> line_text(it->GetUTF8Text(tesseract::RIL_TEXTLINE));
+      std::string line = line_text ? line_text.get() : "";
+      size_t cursor = 0;
+      Word token;
+      double confidence_sum = 0;
+      int clusters = 0;
+      auto flush = [&] {
+        if (token.utf8.empty()) return;
+        token.confidence = clusters ? confidence_sum / clusters / 100.0 : 0.0;
+        token.origin = Origin::kOcr;
+        words.push_back(std::move(token));
+        token = Word{};
+        confidence_sum = 0;
+        clusters = 0;
+      };
+      do {
+        std::unique_ptr<char[], TextDeleter> text(it->GetUTF8Text(tesseract::RIL_WORD));
+        std::string word = text ? text.get() : "";
+        int x0, y0, x1, y1;
+        if (word.empty() || !it->BoundingBox(tesseract::RIL_WORD, &x0, &y0, &x1, &y1)) continue;
+        size_t at = line.find(word, cursor);
+        bool spaced = at == std::string::npos || line.find_first_of(" \n", cursor) < at;
+        if (spaced) flush();
+        if (at != std::string::npos) cursor = at + word.size();
+        Box box{x0 / scale, y0 / scale, x1 / scale, y1 / scale};
+        if (token.utf8.empty()) {
+          token.box = box;
+        } else {
+          token.box = Box{std::min(token.box.x0, box.x0), std::min(token.box.y0, box.y0),
+                          std::max(token.box.x1, box.x1), std::max(token.box.y1, box.y1)};
+        }
+        token.utf8 += word;
+        confidence_sum += std::clamp(it->Confidence(tesseract::RIL_WORD), 0.0f, 100.0f);
+        ++clusters;
+      } while (!it->IsAtFinalElement(tesseract::RIL_TEXTLINE, tesseract::RIL_WORD) &&
+               it->Next(tesseract::RIL_WORD));
+      flush();
+    } while (it->Next(tesseract::RIL_WORD));
+    api_->Clear();
+    return words;
+  }
+
+ private:
+  std::unique_ptr<tesseract::TessBaseAPI> api_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<OcrEngine>> CreateTesseractEngine(const TesseractOptions& options) {
+  LimitOpenMp();
+  auto api = std::make_unique<tesseract::TessBaseAPI>();
+  const char* datapath = options.tessdata_dir.empty() ? nullptr : options.tessdata_dir.c_str();
+  if (api->Init(datapath, options.languages.c_str(), tesseract::OEM_LSTM_ONLY) != 0) {
+    return Fail(ErrorCode::kInternal, "tesseract: cannot load languages '" + options.languages +
+                                          "' (install tesseract-ocr-tha and tesseract-ocr-eng)");
+  }
+  // Thai has no spaces between words; keep Tesseract from inventing them between clusters as
+  // far as it allows (the Thai repair joins the rest).
+  api->SetVariable("preserve_interword_spaces", "1");
+  api->SetVariable("debug_file", "/dev/null");
+  // Reports print dark text on light paper; retrying low-confidence lines inverted (the default)
+  // costs time and finds nothing.
+  api->SetVariable("tessedit_do_invert", "0");
+  return std::unique_ptr<OcrEngine>(std::make_unique<TesseractOcrEngine>(std::move(api)));
+}
+
+OcrEngineFactory TesseractEngineFactory(const TesseractOptions& options) {
+  return [options]() { return CreateTesseractEngine(options); };
+}
+
+}  // namespace ita

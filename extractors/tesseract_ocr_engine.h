@@ -1,0 +1,24 @@
+// OcrEngine over Tesseract's C++ API (LSTM, languages "tha+eng" by default).
+//
+// Each instance owns one TessBaseAPI (expensive to Init: create once per thread and reuse).
+// OMP_THREAD_LIMIT=1 is set before the first engine exists: Tesseract's OpenMP threads fight
+// page-level parallelism. Leptonica and Tesseract types stay inside the .cc file.
+#pragma once
+
+#include <string>
+
+#include "pipeline/model/ocr_engine.h"
+
+namespace ita {
+
+struct TesseractOptions {
+  std::string languages = "tha+eng";
+  std::string tessdata_dir;  // empty: Tesseract's default (TESSDATA_PREFIX or the system path)
+};
+
+Result<std::unique_ptr<OcrEngine>> CreateTesseractEngine(const TesseractOptions& options = {});
+
+// A factory for OcrPool that creates engines with `options`.
+OcrEngineFactory TesseractEngineFactory(const TesseractOptions& options = {});
+
+}  // namespace ita

@@ -1,0 +1,123 @@
+#include "pipeline/layout/raster_cleanup.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace ita {
+namespace {
+
+struct PixelRect {
+  int x0, y0, x1, y1;
+};
+
+PixelRect ToPixels(const Raster& r, const Box& b) {
+  double s = r.dpi / 72.0;
+  return PixelRect{std::clamp(static_cast<int>(std::floor(b.x0 * s)), 0, r.width),
+                   std::clamp(static_cast<int>(std::floor(b.y0 * s)), 0, r.height),
+                   std::clamp(static_cast<int>(std::ceil(b.x1 * s)), 0, r.width),
+                   std::clamp(static_cast<int>(std::ceil(b.y1 * s)), 0, r.height)};
+}
+
+void Fill(Raster& r, const PixelRect& p) {
+  for (int y = p.y0; y < p.y1; ++y) {
+    std::fill(r.pixels.begin() + static_cast<size_t>(y) * r.width + p.x0,
+              r.pixels.begin() + static_cast<size_t>(y) * r.width + p.x1, 255);
+  }
+}
+
+}  // namespace
+
+void WhitenLight(Raster& raster, int level) {
+  for (unsigned char& p : raster.pixels) {
+    if (p >= level) p = 255;
+  }
+}
+
+void EraseRulings(Raster& raster, const std::vector<Grid>& grids, double pad_pt) {
+  for (const Grid& g : grids) {
+    for (const Ruling& h : g.horizontals) {
+      Fill(raster, ToPixels(raster, Box{h.from - pad_pt, h.pos - 1.5 - pad_pt, h.to + pad_pt, h.pos + 1.5 + pad_pt}));
+    }
+    for (const Ruling& v : g.verticals) {
+      Fill(raster, ToPixels(raster, Box{v.pos - 1.5 - pad_pt, v.from - pad_pt, v.pos + 1.5 + pad_pt, v.to + pad_pt}));
+    }
+  }
+}
+
+double EstimateSkewDegrees(const Raster& raster, double max_degrees, double step) {
+  // Sample dark pixels on a coarse grid: enough for the profile, cheap at 300 dpi.
+  int stride = std::max(1, static_cast<int>(raster.dpi / 100));
+  std::vector<std::pair<int, int>> dark;
+  for (int y = 0; y < raster.height; y += stride) {
+    for (int x = 0; x < raster.width; x += stride) {
+      if (raster.At(x, y) < 128) dark.push_back({x / stride, y / stride});
+    }
+  }
+  if (dark.size() < 100) return 0.0;
+  int rows = raster.height / stride + 1;
+  int cols = raster.width / stride + 1;
+  double best_score = -1, best_angle = 0;
+  std::vector<int> histogram;
+  for (double a = -max_degrees; a <= max_degrees + 1e-9; a += step) {
+    double t = std::tan(a * M_PI / 180.0);
+    int offset = static_cast<int>(std::ceil(std::abs(t) * cols)) + 1;
+    histogram.assign(rows + 2 * offset, 0);
+    for (const auto& [x, y] : dark) ++histogram[y - static_cast<int>(std::lround(x * t)) + offset];
+    double score = 0;
+    for (int h : histogram) score += static_cast<double>(h) * h;
+    if (score > best_score) {
+      best_score = score;
+      best_angle = a;
+    }
+  }
+  return best_angle;
+}
+
+Raster Deskew(const Raster& raster, double degrees) {
+  if (std::abs(degrees) < 0.02) return raster;
+  double t = std::tan(degrees * M_PI / 180.0);
+  const int w = raster.width, h = raster.height;
+  Raster out = raster;
+  std::fill(out.pixels.begin(), out.pixels.end(), 255);
+  // Vertical shear, by strips of columns that share one shift, copied row by row
+  // (cache-friendly): lines that fall to the right by x*t come back up.
+  for (int x0 = 0; x0 < w;) {
+    int shift = static_cast<int>(std::lround(x0 * t));
+    int x1 = x0 + 1;
+    while (x1 < w && std::lround(x1 * t) == shift) ++x1;
+    for (int y = 0; y < h; ++y) {
+      int src = y + shift;
+      if (src < 0 || src >= h) continue;
+      std::copy_n(raster.pixels.begin() + static_cast<size_t>(src) * w + x0, x1 - x0,
+                  out.pixels.begin() + static_cast<size_t>(y) * w + x0);
+    }
+    x0 = x1;
+  }
+  // Horizontal shear, one shifted copy per row: straightens vertical lines the same way.
+  Raster result = out;
+  for (int y = 0; y < h; ++y) {
+    int shift = static_cast<int>(std::lround(-y * t));
+    auto row = result.pixels.begin() + static_cast<size_t>(y) * w;
+    auto src = out.pixels.begin() + static_cast<size_t>(y) * w;
+    std::fill(row, row + w, 255);
+    int from = std::max(0, -shift), to = std::min(w, w - shift);  // destination range
+    if (to > from) std::copy(src + from + shift, src + to + shift, row + from);
+  }
+  return result;
+}
+
+double InkShare(const Raster& raster, const Box& region, int dark_level) {
+  PixelRect p = (region.Width() > 0 && region.Height() > 0)
+                    ? ToPixels(raster, region)
+                    : PixelRect{0, 0, raster.width, raster.height};
+  size_t total = 0, dark = 0;
+  for (int y = p.y0; y < p.y1; ++y) {
+    for (int x = p.x0; x < p.x1; ++x) {
+      ++total;
+      dark += raster.At(x, y) < dark_level;
+    }
+  }
+  return total == 0 ? 0.0 : static_cast<double>(dark) / static_cast<double>(total);
+}
+
+}  // namespace ita

@@ -1,0 +1,28 @@
+// Small raster operations before OCR. In place, on 8-bit grayscale; thread-safe per raster.
+#pragma once
+
+#include <vector>
+
+#include "pipeline/model/document.h"
+#include "pipeline/tables/grid_detector.h"
+
+namespace ita {
+
+// Pixels at least this light become white, so watermarks, faint stamps and paper texture do
+// not turn into text.
+void WhitenLight(Raster& raster, int level);
+
+// Paints detected rulings white, so OCR sees cell text without the table's lines.
+void EraseRulings(Raster& raster, const std::vector<Grid>& grids, double pad_pt = 1.0);
+
+// The page's skew in degrees (positive: text lines fall to the right), from the projection
+// profile of dark pixels over -max_degrees..max_degrees; 0 for a blank page.
+double EstimateSkewDegrees(const Raster& raster, double max_degrees = 2.0, double step = 0.05);
+
+// Straightens a raster by two shears (exact enough below a few degrees, and fast).
+Raster Deskew(const Raster& raster, double degrees);
+
+// Share of pixels darker than `dark_level` inside `region` (points); the whole raster if empty.
+double InkShare(const Raster& raster, const Box& region, int dark_level = 128);
+
+}  // namespace ita

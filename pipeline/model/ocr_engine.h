@@ -1,0 +1,39 @@
+// OcrEngine: what the pipeline needs from an OCR library, and nothing of the library itself.
+//
+// The Tesseract adapter (extractors/tesseract_ocr_engine.h) implements it; tests use fakes
+// (tests/testutil/fake_ocr_engine.h). Engines are expensive to create and not thread-safe:
+// create one per worker thread and reuse it (see pipeline/run/ocr_pool.h).
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <vector>
+
+#include "pipeline/model/result.h"
+
+namespace ita {
+
+enum class OcrLayout {
+  kPage,        // find blocks and lines on the whole raster (Tesseract PSM 3)
+  kSparse,      // scattered text, e.g. a table with its rulings erased (PSM 11)
+  kBlock,       // one uniform block of text, e.g. a cell (PSM 6)
+  kLine,        // one line, e.g. a date or a number (PSM 7)
+};
+
+struct OcrRequest {
+  OcrLayout layout = OcrLayout::kSparse;
+  Box region;   // in points; empty (zero size) means the whole raster
+};
+
+class OcrEngine {
+ public:
+  virtual ~OcrEngine() = default;
+  // Words with boxes in PDF points (converted with raster.dpi) and confidences 0..1.
+  // An empty vector means no text was found; an error means the engine failed on this raster.
+  virtual Result<std::vector<Word>> Recognize(const Raster& raster, const OcrRequest& request) = 0;
+};
+
+// Creates an engine; called once per worker thread.
+using OcrEngineFactory = std::function<Result<std::unique_ptr<OcrEngine>>()>;
+
+}  // namespace ita
