@@ -260,7 +260,7 @@ void ReadSummary(const Table& t, const SummaryColumns& cols, ActionPlan& plan, S
     const Cell* project_cell = CellStartingAt(t, r, cols.project);
     std::string project_text = project_cell ? project_cell->text : "";
     if (Has(first, "รวมทั้งสิ้น") || Has(first, "รวมทั้งหมด")) {
-      static const RE2 count("([0-9]+)โครงการ");
+      static const RE2 count("([0-9]{1,4})โครงการ");
       std::string n;
       std::string compact_projects = Compact(project_text + first);
       if (RE2::PartialMatch(compact_projects, count, &n)) plan.stated_projects = std::stoi(n);

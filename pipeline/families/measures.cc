@@ -200,7 +200,6 @@ MeasuresResult BuildMeasures(const std::vector<Table>& tables, std::optional<int
   MeasuresResult result;
   std::optional<ColumnMap> current_map;
   bool numbered = false;  // measures so far start with an enumerator or sequence number
-  int last_page = -1;
   for (const Table& t : tables) {
     std::optional<ColumnMap> map = HeaderOf(t);
     if (map && !IsMeasuresMap(*map)) {
@@ -220,20 +219,32 @@ MeasuresResult BuildMeasures(const std::vector<Table>& tables, std::optional<int
     current_map = map;
     CellIndex index(t);
     int anchor_col = AnchorColumn(*map);
-    bool first_row_on_page = t.page != last_page;
-    last_page = t.page;
+
     std::vector<bool> used(t.cells.size(), false);
     for (int r = map->header_rows; r < t.Rows(); ++r) {
       int anchor = index.At(r, anchor_col);
       bool anchor_starts = anchor >= 0 && t.cells[anchor].row == r;
       const std::string anchor_text = anchor >= 0 ? t.cells[anchor].text : "";
       bool starts = anchor_starts && !anchor_text.empty();
-      // The top of a page that continues an unnumbered fragment of the last measure.
-      if (starts && first_row_on_page && numbered && !result.measures.empty() &&
-          !HasEnumerator(anchor_text) && map->field_of_col[anchor_col] != MeasureField::kSeq) {
+      // An OCR-read sequence cell left empty (OCR misses lone digits) does not hide a new
+      // measure: below the table's first data row (where a row split across pages continues),
+      // a measure cell of its own with text starts one. A text layer does not drop digits.
+      if (!starts && anchor_starts && map->field_of_col[anchor_col] == MeasureField::kSeq &&
+          r > map->header_rows && t.cells[anchor].origin == Origin::kOcr) {
+        for (size_t c = 0; c < map->field_of_col.size(); ++c) {
+          auto f = map->field_of_col[c];
+          if (f != MeasureField::kMeasure && f != MeasureField::kIssue) continue;
+          int i = index.At(r, static_cast<int>(c));
+          if (i >= 0 && t.cells[i].row == r && !t.cells[i].text.empty()) starts = true;
+          break;
+        }
+      }
+      // Where measures are numbered, an unnumbered anchor continues the measure above: a row
+      // split across pages, or split by a stray rule inside a cell.
+      if (starts && numbered && !result.measures.empty() && !HasEnumerator(anchor_text) &&
+          map->field_of_col[anchor_col] != MeasureField::kSeq) {
         starts = false;
       }
-      first_row_on_page = false;
       bool row_has_text = false;
       for (int c = 0; c < t.Cols(); ++c) {
         int i = index.At(r, c);

@@ -22,16 +22,29 @@ std::string PageLabel(int index) { return "page " + std::to_string(index + 1) + 
 void LayOut(PageResult& result, const std::vector<Grid>& grids, const ExtractOptions& options) {
   std::vector<Word> outside;
   result.tables = BuildTables(result.page.index, result.page.words, grids, &outside, options.table);
+  if (result.page.source == TextSource::kOcr) {
+    // Empty cells too: what OCR did not read may still be there.
+    for (Table& t : result.tables)
+      for (Cell& c : t.cells) c.origin = Origin::kOcr;
+  }
   result.free_lines = AssembleLines(outside);
   for (TextLine& line : result.free_lines) line.text = thai::RepairThai(line.text);
+}
+
+void BlankRegion(Raster& raster, const Box& b) {
+  double s = raster.dpi / 72.0;
+  int y0 = std::max(0, static_cast<int>(b.y0 * s)), y1 = std::min(raster.height, static_cast<int>(b.y1 * s) + 1);
+  int x0 = std::max(0, static_cast<int>(b.x0 * s)), x1 = std::min(raster.width, static_cast<int>(b.x1 * s) + 1);
+  for (int y = y0; y < y1; ++y)
+    std::fill(raster.pixels.begin() + static_cast<size_t>(y) * raster.width + x0,
+              raster.pixels.begin() + static_cast<size_t>(y) * raster.width + x1, 255);
 }
 
 // An OCR page in flight: its raster, grids, and the pool's future.
 struct PendingOcr {
   int index;
   std::vector<Grid> grids;
-  std::vector<OcrRequest> requests;
-  std::future<OcrPool::Output> words;
+  std::vector<std::future<OcrPool::Output>> jobs;
   std::chrono::steady_clock::time_point submitted;
 };
 
@@ -55,46 +68,47 @@ std::optional<PendingOcr> SubmitOcr(const PdfSource& pdf, PageResult& result,
   PendingOcr pending;
   pending.index = index;
   pending.grids = DetectGrids(*raster, options.grid);
+  EraseRulings(*raster, pending.grids);
+  if (InkShare(*raster, Box{}) < 1e-5) {
+    result.page.diagnostics.push_back(PageLabel(index) + "no ink left after clean-up; nothing to OCR");
+    return std::nullopt;
+  }
+  auto page = std::make_shared<Raster>(std::move(*raster));
   if (options.ocr_strategy == OcrStrategy::kCells && !pending.grids.empty()) {
-    // One request per cell with ink; then the page with the tables blanked for the rest.
+    // One block request per cell with ink, on the page as it is...
+    std::vector<OcrRequest> cells;
     std::vector<Word> none;
     for (const Table& t : BuildTables(index, {}, pending.grids, &none, options.table)) {
       for (const Cell& c : t.cells) {
         Box inner{c.box.x0 + 1.5, c.box.y0 + 1.5, c.box.x1 - 1.5, c.box.y1 - 1.5};
-        if (inner.Width() > 2 && inner.Height() > 2 && InkShare(*raster, inner) > 0.001)
-          pending.requests.push_back(OcrRequest{OcrLayout::kBlock, inner});
+        if (inner.Width() > 2 && inner.Height() > 2 && InkShare(*page, inner) > 0.001)
+          cells.push_back(OcrRequest{OcrLayout::kBlock, inner});
       }
     }
+    pending.jobs.push_back(options.ocr->Submit(page, std::move(cells)));
+    // ...and the text outside the tables from a copy with the tables blanked.
+    auto outside = std::make_shared<Raster>(*page);
+    for (const Grid& g : pending.grids) BlankRegion(*outside, g.box);
+    page = outside;
   }
-  EraseRulings(*raster, pending.grids);
-  if (options.ocr_strategy == OcrStrategy::kCells && !pending.grids.empty()) {
-    for (const Grid& g : pending.grids) {
-      // Outside text only: blank the tables for the page-level request.
-      Box b = g.box;
-      double s = raster->dpi / 72.0;
-      for (int y = std::max(0, static_cast<int>(b.y0 * s)); y < std::min(raster->height, static_cast<int>(b.y1 * s) + 1); ++y)
-        for (int x = std::max(0, static_cast<int>(b.x0 * s)); x < std::min(raster->width, static_cast<int>(b.x1 * s) + 1); ++x)
-          raster->pixels[static_cast<size_t>(y) * raster->width + x] = 255;
-    }
-  }
-  if (InkShare(*raster, Box{}) < 1e-5 && pending.requests.empty()) {
-    result.page.diagnostics.push_back(PageLabel(index) + "no ink left after clean-up; nothing to OCR");
-    return std::nullopt;
-  }
-  pending.requests.push_back(OcrRequest{OcrLayout::kSparse, Box{}});
-  pending.words = options.ocr->Submit(std::make_shared<const Raster>(std::move(*raster)), pending.requests);
+  pending.jobs.push_back(options.ocr->Submit(page, {OcrRequest{OcrLayout::kSparse, Box{}}}));
   pending.submitted = std::chrono::steady_clock::now();
   return pending;
 }
 
 void FinishOcr(PendingOcr& pending, PageResult& result, const ExtractOptions& options,
                PageTiming* timing) {
-  OcrPool::Output output = pending.words.get();
+  std::vector<Result<std::vector<Word>>> results;
+  double recognize = 0;
+  for (auto& job : pending.jobs) {
+    OcrPool::Output output = job.get();
+    recognize += output.seconds;
+    for (auto& r : output.results) results.push_back(std::move(r));
+  }
   if (timing) {
     timing->ocr_wait = SecondsSince(pending.submitted);
-    timing->ocr_recognize = output.seconds;
+    timing->ocr_recognize = recognize;
   }
-  std::vector<Result<std::vector<Word>>>& results = output.results;
   for (auto& r : results) {
     if (!r) {
       result.page.diagnostics.push_back(PageLabel(pending.index) + "OCR failed: " + r.error().message);

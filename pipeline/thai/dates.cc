@@ -60,17 +60,24 @@ size_t SkipSpaces(std::u32string_view s, size_t pos) {
 }
 
 // Matches a month abbreviation such as ต.ค. / ต.ค / ตค. / ต. ค. at `pos`; returns its length.
-size_t MatchAbbreviation(std::u32string_view s, size_t pos, const MonthNames& m) {
+size_t MatchAbbreviation(std::u32string_view s, size_t pos, const MonthNames& m, bool tolerant) {
   if (!StartsWith(s, pos, m.abbr_first)) return 0;
   size_t i = pos + m.abbr_first.size();
+  // Tolerant: OCR sprinkles stray marks into abbreviations ("ก.ุย."); skip them.
+  auto skip_stray_marks = [&](size_t k) {
+    while (tolerant && k < s.size() && IsThaiCombining(s[k])) ++k;
+    return k;
+  };
   bool dotted = false;
+  i = skip_stray_marks(i);
   if (i < s.size() && s[i] == U'.') {
     dotted = true;
     ++i;
   }
-  i = SkipSpaces(s, i);
+  i = skip_stray_marks(SkipSpaces(s, i));
   if (!StartsWith(s, i, m.abbr_second)) return 0;
   i += m.abbr_second.size();
+  i = skip_stray_marks(i);
   if (i < s.size() && s[i] == U'.') {
     dotted = true;
     ++i;
@@ -97,15 +104,19 @@ std::optional<int> MatchMonth(std::u32string_view s, size_t pos, size_t* len) {
       }
     }
   }
-  // Longer first parts first: "มี.ค." must not be read as "ม" + …
+  // Longer first parts first: "มี.ค." must not be read as "ม" + …; strict forms before
+  // forms with stray marks.
   size_t best_len = 0;
   int best = 0;
-  for (const MonthNames& m : Months()) {
-    size_t l = MatchAbbreviation(s, pos, m);
-    if (l > best_len) {
-      best_len = l;
-      best = m.month;
+  for (bool tolerant : {false, true}) {
+    for (const MonthNames& m : Months()) {
+      size_t l = MatchAbbreviation(s, pos, m, tolerant);
+      if (l > best_len) {
+        best_len = l;
+        best = m.month;
+      }
     }
+    if (best_len > 0) break;
   }
   if (best_len == 0) return std::nullopt;
   *len = best_len;

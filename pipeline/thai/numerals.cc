@@ -1,6 +1,7 @@
 #include "pipeline/thai/numerals.h"
 
 #include <cctype>
+#include <cstdlib>
 #include <string>
 
 #include "pipeline/thai/utf8.h"
@@ -29,13 +30,17 @@ std::optional<double> ReadNumber(const std::string& s, size_t pos, size_t* end) 
     ++i;
   }
   if (!any) return std::nullopt;
+  size_t integer_digits = digits.size();
   if (i + 1 < s.size() && s[i] == '.' && std::isdigit(static_cast<unsigned char>(s[i + 1]))) {
     digits.push_back('.');
     ++i;
     while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) digits.push_back(s[i++]);
   }
   if (end) *end = i;
-  return std::stod(digits);
+  // No amount or score in a report has more than 15 digits; longer runs are not numbers we can
+  // represent exactly (found by the repair fuzzer: std::stod threw on them).
+  if (integer_digits > 15 || digits.size() > 32) return std::nullopt;
+  return std::strtod(digits.c_str(), nullptr);
 }
 
 std::optional<double> FirstNumber(const std::string& s) {

@@ -156,6 +156,22 @@ TEST(BuildMeasures, SequenceColumnDecidesRows) {
   EXPECT_EQ(r.measures[1].seq, 2);
 }
 
+// OCR can miss a lone digit in the sequence column; the measure's own cell still starts a row.
+TEST(BuildMeasures, EmptySequenceCellBelowTheFirstRowStillStartsAMeasure) {
+  Table t = MakeTable(0, 4, 3,
+                      {C(0, 0, "ลำดับที่"), C(0, 1, "มาตรการ"), C(0, 2, "ผู้รับผิดชอบ"),
+                       C(1, 0, ""), C(1, 1, "ต่อจากหน้าก่อน"), C(1, 2, ""),
+                       C(2, 0, "2"), C(2, 1, "สอง"), C(2, 2, "กองคลัง"),
+                       C(3, 0, ""), C(3, 1, "สาม"), C(3, 2, "กองช่าง")});
+  for (Cell& c : t.cells) c.origin = Origin::kOcr;
+  MeasuresResult r = BuildMeasures({t}, 2568);
+  ASSERT_EQ(r.measures.size(), 3u);
+  EXPECT_EQ(r.measures[0].columns.at(MeasureField::kMeasure), "ต่อจากหน้าก่อน");
+  EXPECT_EQ(r.measures[1].seq, 2);
+  EXPECT_EQ(r.measures[2].seq, std::nullopt);
+  EXPECT_EQ(r.measures[2].columns.at(MeasureField::kMeasure), "สาม");
+}
+
 TEST(BuildMeasures, IgnoresTablesThatAreNotMeasures) {
   Table scores = MakeTable(0, 2, 3, {C(0, 0, "เครื่องมือ"), C(0, 1, "ตัวชี้วัด"), C(0, 2, "๒๕๖๔"),
                                      C(1, 0, "IIT"), C(1, 1, "การปฏิบัติหน้าที่"), C(1, 2, "86.02")});

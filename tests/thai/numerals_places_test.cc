@@ -18,6 +18,10 @@ TEST(ParseAmountBaht, BudgetCells) {
   EXPECT_EQ(ParseAmountBaht("งบประมาณ 5,000 บาท"), 5000);
   EXPECT_EQ(ParseAmountBaht(""), std::nullopt);
   EXPECT_EQ(ParseAmountBaht("ตามความเหมาะสม"), std::nullopt);
+  // Found by the repair fuzzer: a run of hundreds of digits made std::stod throw.
+  EXPECT_EQ(ParseAmountBaht(std::string(400, '6')), std::nullopt);
+  EXPECT_EQ(ParseDecimal(std::string(400, '6')), std::nullopt);
+  EXPECT_EQ(ParseInteger(std::string(20, '9')), std::nullopt);
 }
 
 TEST(ParsePercent, Forms) {
