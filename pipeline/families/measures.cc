@@ -240,9 +240,12 @@ MeasuresResult BuildMeasures(const std::vector<Table>& tables, std::optional<int
         }
       }
       // Where measures are numbered, an unnumbered anchor continues the measure above: a row
-      // split across pages, or split by a stray rule inside a cell.
+      // split across pages (the table's first data row), or split by a stray rule inside a
+      // cell. OCR drops enumerators, so below the first row an OCR-read ruled row is trusted.
+      bool first_data_row = r == map->header_rows;
+      bool ocr_cell = anchor >= 0 && t.cells[anchor].origin == Origin::kOcr;
       if (starts && numbered && !result.measures.empty() && !HasEnumerator(anchor_text) &&
-          map->field_of_col[anchor_col] != MeasureField::kSeq) {
+          map->field_of_col[anchor_col] != MeasureField::kSeq && (first_data_row || !ocr_cell)) {
         starts = false;
       }
       bool row_has_text = false;
