@@ -1,0 +1,242 @@
+// OCR: the same contract tests for the fake and the Tesseract adapter; the pool reuses one
+// engine per worker; faults stay page diagnostics; an OCR page goes through the same tables.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <cmath>
+
+#include "extractors/poppler_pdf_source.h"
+#include "extractors/tesseract_ocr_engine.h"
+#include "pipeline/layout/raster_cleanup.h"
+#include "pipeline/run/extract_document.h"
+#include "pipeline/run/ocr_pool.h"
+#include "tests/testutil/fake_ocr_engine.h"
+#include "tests/testutil/fake_pdf_source.h"
+
+namespace ita {
+namespace {
+
+using testing::FakeOcrFactory;
+using testing::OcrFault;
+
+// A real page raster: the title page of a born-digital sample at 300 dpi.
+const Raster& TitlePageRaster() {
+  static const Raster raster = [] {
+    Error error;
+    auto pdf = OpenPopplerPdf(std::string(ITA_SOURCE_DIR) + "/samples/dev_001_born.pdf", &error);
+    return pdf ? *pdf->Render(0, 300) : Raster{};
+  }();
+  return raster;
+}
+
+struct EngineCase {
+  const char* name;
+  OcrEngineFactory factory;
+  bool reads_real_text;
+};
+
+class OcrEngineContract : public ::testing::TestWithParam<EngineCase> {};
+
+TEST_P(OcrEngineContract, WordsHaveBoxesInPointsAndConfidences) {
+  auto engine = GetParam().factory();
+  ASSERT_TRUE(engine) << engine.error().message;
+  const Raster& page = TitlePageRaster();
+  ASSERT_GT(page.width, 0);
+  auto words = (*engine)->Recognize(page, OcrRequest{OcrLayout::kSparse, Box{}});
+  ASSERT_TRUE(words) << words.error().message;
+  ASSERT_FALSE(words->empty());
+  double w = page.width * 72.0 / page.dpi, h = page.height * 72.0 / page.dpi;
+  std::string all;
+  for (const Word& word : *words) {
+    EXPECT_FALSE(word.utf8.empty());
+    EXPECT_EQ(word.origin, Origin::kOcr);
+    EXPECT_GE(word.confidence, 0.0);
+    EXPECT_LE(word.confidence, 1.0);
+    EXPECT_GE(word.box.x0, 0);
+    EXPECT_LE(word.box.x1, w + 1);
+    EXPECT_LE(word.box.y1, h + 1);
+    EXPECT_LE(word.box.x0, word.box.x1);
+    all += word.utf8;
+  }
+  if (GetParam().reads_real_text) {
+    EXPECT_NE(all.find("เทศบาล"), std::string::npos) << all;
+  }
+}
+
+TEST_P(OcrEngineContract, EmptyRasterGivesNoWords) {
+  auto engine = GetParam().factory();
+  ASSERT_TRUE(engine);
+  auto words = (*engine)->Recognize(Raster{}, OcrRequest{});
+  ASSERT_TRUE(words);
+  EXPECT_TRUE(words->empty());
+  Raster white = testing::DrawRaster(200, 200, 150, {});
+  auto none = (*engine)->Recognize(white, OcrRequest{});
+  ASSERT_TRUE(none);
+  EXPECT_TRUE(none->empty());
+}
+
+TEST_P(OcrEngineContract, RegionLimitsTheWords) {
+  auto engine = GetParam().factory();
+  ASSERT_TRUE(engine);
+  // The upper-left quarter of the page has no text on this title page.
+  Box quarter{0, 0, 100, 100};
+  auto words = (*engine)->Recognize(TitlePageRaster(), OcrRequest{OcrLayout::kBlock, quarter});
+  ASSERT_TRUE(words);
+  for (const Word& w : *words) EXPECT_LE(w.box.x0, 101);
+}
+
+std::vector<Word> FakeTitleWords() {
+  return {testing::MakeWord("เทศบาลตำบลคงสมบูรณ์", 300, 200, 120),
+          testing::MakeWord("อำเภอท่าคันโท", 300, 230, 80)};
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, OcrEngineContract,
+                         ::testing::Values(EngineCase{"fake", FakeOcrFactory(FakeTitleWords(), OcrFault::kNone), false},
+                                           EngineCase{"tesseract", TesseractEngineFactory(), true}),
+                         [](const auto& info) { return std::string(info.param.name); });
+
+TEST(OcrPool, OneEnginePerWorkerReusedForEveryJob) {
+  auto created = std::make_shared<std::atomic<int>>(0);
+  OcrPool pool(FakeOcrFactory(FakeTitleWords(), OcrFault::kNone, created), 2);
+  auto raster = std::make_shared<const Raster>(testing::DrawRaster(842, 595, 72, {}));
+  std::vector<std::future<OcrPool::Output>> jobs;
+  for (int i = 0; i < 20; ++i) jobs.push_back(pool.Submit(raster, {OcrRequest{}, OcrRequest{}}));
+  for (auto& j : jobs) {
+    OcrPool::Output out = j.get();
+    ASSERT_EQ(out.results.size(), 2u);
+    EXPECT_TRUE(out.results[0]);
+  }
+  EXPECT_LE(created->load(), 2);
+  EXPECT_EQ(pool.EnginesCreated(), created->load());
+}
+
+TEST(OcrPool, FactoryFailureAndExceptionsBecomeErrors) {
+  OcrPool broken([]() -> Result<std::unique_ptr<OcrEngine>> { return Fail(ErrorCode::kInternal, "no tessdata"); }, 1);
+  auto raster = std::make_shared<const Raster>(testing::DrawRaster(100, 100, 72, {}));
+  auto out = broken.Submit(raster, {OcrRequest{}}).get();
+  ASSERT_EQ(out.results.size(), 1u);
+  EXPECT_FALSE(out.results[0]);
+  OcrPool throwing(FakeOcrFactory({}, OcrFault::kThrow), 1);
+  auto thrown = throwing.Submit(raster, {OcrRequest{}}).get();
+  EXPECT_FALSE(thrown.results[0]);
+  EXPECT_NE(thrown.results[0].error().message.find("injected"), std::string::npos);
+}
+
+// A scanned page: a ruled table drawn on the raster, no text layer, and an OCR engine that
+// reads the words of a measures table. It must come out as measures, like a text page.
+std::vector<testing::FakePage> ScannedReport(std::vector<Word>* ocr_words) {
+  testing::FakePage title;
+  title.ink_without_text = true;
+  testing::FakePage table;
+  std::vector<double> xs = {40, 200, 360, 480}, ys = {40, 100, 160, 220};
+  table.lines = testing::GridLines(xs, ys);
+  auto add = [&](const std::string& text, double x, double y, double page_offset) {
+    for (Word w : testing::MakeLine(text, x, y)) {
+      w.box.y0 += page_offset;  // page 2's words live on page 2's raster
+      w.box.y1 += page_offset;
+      ocr_words->push_back(w);
+    }
+  };
+  add("มาตรการ", 44, 50, 0);
+  add("วิธีการดำเนินการ", 204, 50, 0);
+  add("ผู้รับผิดชอบ", 364, 50, 0);
+  add("1. มาตรการแรก", 44, 110, 0);
+  add("- อบรม", 204, 110, 0);
+  add("กองคลัง", 364, 110, 0);
+  add("2. มาตรการสอง", 44, 170, 0);
+  add("- รณรงค์", 204, 170, 0);
+  // Ink where the words are, as on a real scan (small blots, not rulings).
+  for (const Word& w : *ocr_words)
+    table.lines.push_back(Box{w.box.CenterX() - 2, w.box.CenterY() - 2, w.box.CenterX() + 2, w.box.CenterY() + 2});
+  return {title, table};
+}
+
+TEST(ExtractDocument, ScannedPagesGoThroughTheSameTables) {
+  std::vector<Word> words;
+  testing::FakePdfSource pdf(ScannedReport(&words));
+  OcrPool pool(FakeOcrFactory(words, OcrFault::kNone), 2);
+  ExtractOptions options;
+  options.ocr = &pool;
+  options.ocr_dpi = 150;
+  Extraction ex = ExtractDocument(pdf, SourceInfo{"scan.pdf", "", 0, {}}, options);
+  for (const auto& d : ex.diagnostics) ADD_FAILURE() << d;
+  ASSERT_TRUE(ex.document);
+  EXPECT_EQ(ex.document->family, Family::kMeasuresPlan);
+  EXPECT_EQ(ex.source.page_sources, (std::vector<TextSource>{TextSource::kOcr, TextSource::kOcr}));
+  ASSERT_EQ(ex.measures.size(), 2u);
+  EXPECT_EQ(ex.measures[0].columns.at(MeasureField::kResponsible), "กองคลัง");
+  EXPECT_EQ(ex.measures[1].columns.at(MeasureField::kResponsible), "");
+  EXPECT_EQ(ex.measures[0].provenance.origin, Origin::kOcr);
+  EXPECT_EQ(ex.timings.size(), 2u);
+  EXPECT_GT(ex.timings[1].ocr_recognize, 0.0);
+}
+
+TEST(ExtractDocument, OcrFaultsStayPageDiagnostics) {
+  for (OcrFault fault : {OcrFault::kEmpty, OcrFault::kBadUtf8, OcrFault::kFail, OcrFault::kThrow}) {
+    std::vector<Word> words;
+    testing::FakePdfSource pdf(ScannedReport(&words));
+    OcrPool pool(FakeOcrFactory(words, fault), 1);
+    ExtractOptions options;
+    options.ocr = &pool;
+    options.ocr_dpi = 150;
+    Extraction ex = ExtractDocument(pdf, SourceInfo{"scan.pdf", "", 0, {}}, options);
+    ASSERT_TRUE(ex.document) << static_cast<int>(fault);
+    EXPECT_FALSE(ex.error);
+    EXPECT_EQ(ex.source.pages, 2);
+    if (fault == OcrFault::kFail || fault == OcrFault::kThrow) {
+      bool diagnosed = false;
+      for (const auto& d : ex.diagnostics) diagnosed = diagnosed || d.find("OCR failed") != std::string::npos;
+      EXPECT_TRUE(diagnosed) << static_cast<int>(fault);
+    }
+    if (fault == OcrFault::kBadUtf8) {
+      // Replacement characters, never invalid UTF-8, in what was read.
+      ASSERT_FALSE(ex.measures.empty());
+      EXPECT_NE(ex.measures[0].columns.at(MeasureField::kResponsible).find("\uFFFD"), std::string::npos);
+    }
+  }
+}
+
+TEST(OcrLowConfidence, ValuesUnderTheThresholdAreFlagged) {
+  std::vector<Word> words;
+  testing::FakePdfSource pdf(ScannedReport(&words));
+  for (Word& w : words) w.confidence = w.utf8 == "กองคลัง" ? 0.3 : 0.95;
+  OcrPool pool(FakeOcrFactory(words, OcrFault::kNone), 1);
+  ExtractOptions options;
+  options.ocr = &pool;
+  options.ocr_dpi = 150;
+  Extraction ex = ExtractDocument(pdf, SourceInfo{"scan.pdf", "", 0, {}}, options);
+  bool flagged = false;
+  for (const auto& e : ex.validation.errors)
+    flagged = flagged || (e.code == "ocr_low_confidence" && e.path == "/measures/0/responsible");
+  EXPECT_TRUE(flagged);
+}
+
+TEST(RasterCleanup, DeskewStraightensARuling) {
+  // A 1200-pt line falling 5 pt to the right: after deskew it is one horizontal ruling.
+  Raster r = testing::DrawRaster(1300, 300, 100, {});
+  double scale = 100 / 72.0;
+  for (int x = static_cast<int>(50 * scale); x < static_cast<int>(1250 * scale); ++x) {
+    int y = static_cast<int>((100 + 5.0 * (x / scale - 50) / 1200) * scale);
+    r.pixels[static_cast<size_t>(y) * r.width + x] = 0;
+    r.pixels[static_cast<size_t>(y + 1) * r.width + x] = 0;
+  }
+  double skew = EstimateSkewDegrees(r);
+  EXPECT_NEAR(skew, std::atan(5.0 / 1200) * 180 / 3.14159265358979, 0.06);
+  EXPECT_TRUE(FindRulings(r).empty());  // skewed: no run is long enough to be a ruling
+  Raster straight = Deskew(r, skew);
+  double low = 1e9, high = -1e9, from = 1e9, to = -1e9;
+  for (const Ruling& ru : FindRulings(straight)) {
+    if (!ru.horizontal) continue;
+    low = std::min(low, ru.pos);
+    high = std::max(high, ru.pos);
+    from = std::min(from, ru.from);
+    to = std::max(to, ru.to);
+  }
+  EXPECT_LT(high - low, 1.5);  // one height: straight
+  EXPECT_GT(to - from, 1150);
+  WhitenLight(straight, 220);
+  EXPECT_GT(InkShare(straight, Box{}), 0.0);
+}
+
+}  // namespace
+}  // namespace ita

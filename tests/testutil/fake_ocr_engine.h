@@ -1,0 +1,54 @@
+// A fake OcrEngine for tests of the core without Tesseract: it "reads" the words it was given,
+// keeping those whose box lies inside the raster (and the request's region), and can fail the
+// way real engines do.
+#pragma once
+
+#include <atomic>
+#include <memory>
+#include <vector>
+
+#include "pipeline/model/ocr_engine.h"
+
+namespace ita::testing {
+
+enum class OcrFault { kNone, kEmpty, kBadUtf8, kFail, kThrow };
+
+class FakeOcrEngine : public OcrEngine {
+ public:
+  FakeOcrEngine(std::vector<Word> words, OcrFault fault) : words_(std::move(words)), fault_(fault) {}
+
+  Result<std::vector<Word>> Recognize(const Raster& raster, const OcrRequest& request) override {
+    switch (fault_) {
+      case OcrFault::kEmpty: return std::vector<Word>{};
+      case OcrFault::kFail: return Fail(ErrorCode::kInternal, "injected OCR failure");
+      case OcrFault::kThrow: throw std::runtime_error("injected OCR exception");
+      default: break;
+    }
+    double w = raster.width * 72.0 / raster.dpi, h = raster.height * 72.0 / raster.dpi;
+    bool region = request.region.Width() > 0 && request.region.Height() > 0;
+    std::vector<Word> out;
+    for (Word word : words_) {
+      if (word.box.x1 > w || word.box.y1 > h) continue;
+      if (region && !request.region.Contains(word.box.CenterX(), word.box.CenterY())) continue;
+      word.origin = Origin::kOcr;
+      if (fault_ == OcrFault::kBadUtf8) word.utf8 = "\xff\xfe" + word.utf8;
+      out.push_back(word);
+    }
+    return out;
+  }
+
+ private:
+  std::vector<Word> words_;
+  OcrFault fault_;
+};
+
+// A factory that counts the engines it makes.
+inline OcrEngineFactory FakeOcrFactory(std::vector<Word> words, OcrFault fault,
+                                       std::shared_ptr<std::atomic<int>> created = nullptr) {
+  return [words, fault, created]() -> Result<std::unique_ptr<OcrEngine>> {
+    if (created) ++*created;
+    return std::unique_ptr<OcrEngine>(std::make_unique<FakeOcrEngine>(words, fault));
+  };
+}
+
+}  // namespace ita::testing
