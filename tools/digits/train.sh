@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Trains models/thd.traineddata: a small LSTM for the date, number and score cells of Thai ITA
+# reports, in both digit sets. Debian's `tha` model (4.1.0) has no ๔ ๖ ๗ ๘ ๙ in its character
+# set (tesseract langdata_lstm#42) and is an integer model that cannot be fine-tuned, so this
+# one is trained from scratch on lines rendered with the Thai fonts of fonts-thai-tlwg and
+# fonts-noto-core. Deterministic inputs (seeded lines); reproduces the committed model up to
+# training noise.
+#   tools/digits/train.sh [ITERATIONS]     (default 5000: about half an hour on 2 cores)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+iterations=${1:-5000}
+work=${WORK:-build/digits-training}
+sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
+need=()
+for p in fonts-thai-tlwg fonts-noto-core tesseract-ocr python3; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || need+=("$p")
+done
+if [ ${#need[@]} -gt 0 ]; then $sudo apt-get update -qq && $sudo apt-get install -y -qq "${need[@]}" >/dev/null; fi
+rm -rf "$work" && mkdir -p "$work/lines" "$work/starter"
+fonts=("Garuda" "Loma" "Norasi" "Laksaman" "Kinnari" "Umpush" "Sawasdee" "Noto Sans Thai" "Noto Serif Thai"
+       "Laksaman Bold" "Garuda Bold" "Norasi Bold")
+python3 tools/digits/make_lines.py 2400 7 > "$work/all.txt"
+python3 tools/digits/make_lines.py 200 8 > "$work/eval.txt"
+# Unicharset and a starter traineddata (no dictionary: these cells are not words).
+unicharset_extractor --output_unicharset "$work/thd.unicharset" --norm_mode 1 "$work/all.txt" "$work/eval.txt" >/dev/null 2>&1
+# combine_lang_model wants a radical-stroke table; Thai has no radicals: one dummy CJK entry.
+mkdir -p "$work/script" && printf '4e00\t1.0\n' > "$work/script/radical-stroke.txt"
+combine_lang_model --input_unicharset "$work/thd.unicharset" --script_dir "$work/script" \
+  --output_dir "$work/starter" --lang thd --pass_through_recoder >/dev/null 2>&1
+# Render: each font, 40 lines per page, light degradation like a scan.
+split -l 40 -d -a 3 "$work/all.txt" "$work/lines/chunk."
+i=0
+for chunk in "$work"/lines/chunk.*; do
+  font=${fonts[$((i % ${#fonts[@]}))]}
+  base="$work/lines/thd.$(echo "$font" | tr -d ' ').$i"
+  text2image --fonts_dir /usr/share/fonts --font "$font" --text "$chunk" --outputbase "$base" \
+    --ptsize $((11 + i % 6)) --resolution 300 --xsize 2550 --ysize 3300 --margin 100 --leading 20 \
+    --char_spacing 0 --exposure $(( (i % 3) - 1 )) --degrade_image=true --rotate_image=true \
+    --strip_unrenderable_words=true >/dev/null 2>&1 || { echo "render failed: $font" >&2; continue; }
+  tesseract "$base.tif" "$base" --psm 6 lstm.train >/dev/null 2>&1 || echo "lstm.train failed: $base" >&2
+  i=$((i + 1))
+done
+ls "$work"/lines/*.lstmf > "$work/train.list"
+head -n 6 "$work/train.list" > "$work/eval.list"
+echo "training on $(wc -l < "$work/train.list") rendered pages, $iterations iterations"
+mkdir -p "$work/out"
+lstmtraining --traineddata "$work/starter/thd/thd.traineddata" \
+  --net_spec '[1,36,0,1 Ct3,3,16 Mp3,3 Lfys48 Lfx96 Lrx96 Lfx96 O1c1]' \
+  --model_output "$work/out/thd" --learning_rate 0.002 \
+  --train_listfile "$work/train.list" --eval_listfile "$work/eval.list" \
+  --max_iterations "$iterations" --target_error_rate 0.005 2>&1 | grep -E "At iteration|Finished|best" | tail -5
+lstmtraining --stop_training --continue_from "$work/out/thd_checkpoint" \
+  --traineddata "$work/starter/thd/thd.traineddata" --model_output models/thd.traineddata
+ls -la models/thd.traineddata
