@@ -39,31 +39,37 @@ struct TextDeleter {
 
 class TesseractOcrEngine final : public OcrEngine {
  public:
-  explicit TesseractOcrEngine(std::unique_ptr<tesseract::TessBaseAPI> api) : api_(std::move(api)) {}
-  ~TesseractOcrEngine() override { api_->End(); }
+  TesseractOcrEngine(std::unique_ptr<tesseract::TessBaseAPI> api,
+                     std::unique_ptr<tesseract::TessBaseAPI> numeric)
+      : main_(std::move(api)), numeric_(std::move(numeric)) {}
+  ~TesseractOcrEngine() override {
+    main_->End();
+    if (numeric_) numeric_->End();
+  }
 
   Result<std::vector<Word>> Recognize(const Raster& raster, const OcrRequest& request) override {
     omp_set_num_threads(1);  // this thread may not be the one that created the engine
+    tesseract::TessBaseAPI* api = request.numeric && numeric_ ? numeric_.get() : main_.get();
     if (raster.width <= 0 || raster.height <= 0) return std::vector<Word>{};
     double scale = raster.dpi / 72.0;  // points -> pixels
-    api_->SetPageSegMode(SegModeOf(request.layout));
-    api_->SetImage(raster.pixels.data(), raster.width, raster.height, 1, raster.width);
-    api_->SetSourceResolution(static_cast<int>(raster.dpi));
+    api->SetPageSegMode(SegModeOf(request.layout));
+    api->SetImage(raster.pixels.data(), raster.width, raster.height, 1, raster.width);
+    api->SetSourceResolution(static_cast<int>(raster.dpi));
     if (request.region.Width() > 0 && request.region.Height() > 0) {
       int x = std::max(0, static_cast<int>(request.region.x0 * scale));
       int y = std::max(0, static_cast<int>(request.region.y0 * scale));
       int w = std::min(raster.width - x, static_cast<int>(request.region.Width() * scale));
       int h = std::min(raster.height - y, static_cast<int>(request.region.Height() * scale));
       if (w <= 0 || h <= 0) return std::vector<Word>{};
-      api_->SetRectangle(x, y, w, h);
+      api->SetRectangle(x, y, w, h);
     }
-    if (api_->Recognize(nullptr) != 0) return Fail(ErrorCode::kInternal, "tesseract: recognition failed");
+    if (api->Recognize(nullptr) != 0) return Fail(ErrorCode::kInternal, "tesseract: recognition failed");
     // Tesseract's Thai "words" are single clusters with loose boxes (tesseract#2702), but its
     // line text puts spaces where the page has them. Tokens are therefore rebuilt from each
     // line's text: clusters not separated by a space there form one token, whose box is the
     // union of their boxes.
     std::vector<Word> words;
-    std::unique_ptr<tesseract::ResultIterator> it(api_->GetIterator());
+    std::unique_ptr<tesseract::ResultIterator> it(api->GetIterator());
     if (!it) return words;
     it->Begin();
     do {
@@ -105,12 +111,13 @@ class TesseractOcrEngine final : public OcrEngine {
                it->Next(tesseract::RIL_WORD));
       flush();
     } while (it->Next(tesseract::RIL_WORD));
-    api_->Clear();
+    api->Clear();
     return words;
   }
 
  private:
-  std::unique_ptr<tesseract::TessBaseAPI> api_;
+  std::unique_ptr<tesseract::TessBaseAPI> main_;
+  std::unique_ptr<tesseract::TessBaseAPI> numeric_;  // null without a numeric model
 };
 
 }  // namespace
@@ -130,7 +137,16 @@ Result<std::unique_ptr<OcrEngine>> CreateTesseractEngine(const TesseractOptions&
   // Reports print dark text on light paper; retrying low-confidence lines inverted (the default)
   // costs time and finds nothing.
   api->SetVariable("tessedit_do_invert", "0");
-  return std::unique_ptr<OcrEngine>(std::make_unique<TesseractOcrEngine>(std::move(api)));
+  std::unique_ptr<tesseract::TessBaseAPI> numeric;
+  if (!options.numeric_model_dir.empty()) {
+    numeric = std::make_unique<tesseract::TessBaseAPI>();
+    if (numeric->Init(options.numeric_model_dir.c_str(), "thd", tesseract::OEM_LSTM_ONLY) != 0) {
+      return Fail(ErrorCode::kInternal, "tesseract: cannot load thd.traineddata from " + options.numeric_model_dir);
+    }
+    numeric->SetVariable("debug_file", "/dev/null");
+    numeric->SetVariable("tessedit_do_invert", "0");
+  }
+  return std::unique_ptr<OcrEngine>(std::make_unique<TesseractOcrEngine>(std::move(api), std::move(numeric)));
 }
 
 OcrEngineFactory TesseractEngineFactory(const TesseractOptions& options) {

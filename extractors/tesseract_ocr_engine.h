@@ -14,6 +14,9 @@ namespace ita {
 struct TesseractOptions {
   std::string languages = "tha+eng";
   std::string tessdata_dir;  // empty: Tesseract's default (TESSDATA_PREFIX or the system path)
+  // Folder with thd.traineddata (tools/digits/train.sh): the numeric/date model used for
+  // requests marked numeric. Empty: no numeric model; such requests use the main model.
+  std::string numeric_model_dir;
 };
 
 Result<std::unique_ptr<OcrEngine>> CreateTesseractEngine(const TesseractOptions& options = {});

@@ -36,6 +36,8 @@ options:
   --ocr-dpi N       render resolution for OCR (default 300)
   --ocr-cells       OCR each table cell on its own instead of whole pages (slower)
   --tessdata DIR    Tesseract language data folder (default: the system's)
+  --numeric-model DIR  folder with thd.traineddata (tools/digits/train.sh): re-read date and
+                    number cells of scanned pages with it (experimental)
   --timings         print per-page timings (seconds by stage) to stderr
 
 exit codes:
@@ -184,6 +186,13 @@ int Extract(const Args& args) {
         return kExitUsage;
       }
       options.extract.ocr_dpi = static_cast<double>(n);
+    } else if (a == "--numeric-model") {
+      if (i + 1 >= args.size()) {
+        std::cerr << "ita-extract: --numeric-model needs a folder\n";
+        return kExitUsage;
+      }
+      tesseract.numeric_model_dir = args[++i];
+      options.extract.numeric_pass = true;
     } else if (a == "--tessdata") {
       if (i + 1 >= args.size()) {
         std::cerr << "ita-extract: --tessdata needs a folder\n";

@@ -22,7 +22,8 @@ enum class OcrLayout {
 
 struct OcrRequest {
   OcrLayout layout = OcrLayout::kSparse;
-  Box region;   // in points; empty (zero size) means the whole raster
+  Box region;           // in points; empty (zero size) means the whole raster
+  bool numeric = false; // read with the engine's numeric/date model, if it has one
 };
 
 class OcrEngine {

@@ -12,6 +12,9 @@
 #include "pipeline/families/metadata.h"
 #include "pipeline/layout/raster_cleanup.h"
 #include "pipeline/thai/text_repair.h"
+#include "pipeline/thai/utf8.h"
+
+#include <re2/re2.h>
 
 namespace ita {
 namespace {
@@ -45,6 +48,7 @@ struct PendingOcr {
   int index;
   std::vector<Grid> grids;
   std::vector<std::future<OcrPool::Output>> jobs;
+  std::shared_ptr<const Raster> raster;  // kept for the numeric pass
   std::chrono::steady_clock::time_point submitted;
 };
 
@@ -91,9 +95,46 @@ std::optional<PendingOcr> SubmitOcr(const PdfSource& pdf, PageResult& result,
     for (const Grid& g : pending.grids) BlankRegion(*outside, g.box);
     page = outside;
   }
+  pending.raster = page;
   pending.jobs.push_back(options.ocr->Submit(page, {OcrRequest{OcrLayout::kSparse, Box{}}}));
   pending.submitted = std::chrono::steady_clock::now();
   return pending;
+}
+
+// Short cells that hold a date, a number or a score: what the numeric model reads better.
+bool LooksNumeric(const std::string& text) {
+  static const RE2 numeric("[0-9๐-๙]|[ก-ฮ]{1,2}\\s*\\.\\s*[ก-ฮ]\\s*\\.");
+  return !text.empty() && thai::DecodeUtf8(text).size() <= 60 && RE2::PartialMatch(text, numeric);
+}
+
+// Re-reads date/number cells with the numeric model; a reading replaces the cell only when
+// the engine is more sure of it than of the first one.
+void NumericPass(PendingOcr& pending, PageResult& result, const ExtractOptions& options) {
+  std::vector<std::pair<Table*, size_t>> cells;
+  std::vector<OcrRequest> requests;
+  for (Table& t : result.tables) {
+    for (size_t i = 0; i < t.cells.size(); ++i) {
+      const Cell& c = t.cells[i];
+      if (!LooksNumeric(c.text)) continue;
+      Box inner{c.box.x0 + 1.5, c.box.y0 + 1.5, c.box.x1 - 1.5, c.box.y1 - 1.5};
+      cells.push_back({&t, i});
+      requests.push_back(OcrRequest{OcrLayout::kBlock, inner, /*numeric=*/true});
+    }
+  }
+  if (requests.empty()) return;
+  OcrPool::Output output = options.ocr->Submit(pending.raster, requests).get();
+  for (size_t k = 0; k < cells.size() && k < output.results.size(); ++k) {
+    if (!output.results[k] || output.results[k]->empty()) continue;
+    Cell& cell = cells[k].first->cells[cells[k].second];
+    std::vector<TextLine> lines = AssembleLines(*output.results[k]);
+    double confidence = 1.0;
+    for (const TextLine& l : lines) confidence = std::min(confidence, l.confidence);
+    if (confidence <= cell.confidence || confidence < 0.5) continue;
+    cell.text = JoinCellLines(lines);
+    for (TextLine& l : lines) l.text = thai::RepairThai(l.text);
+    cell.lines = std::move(lines);
+    cell.confidence = confidence;
+  }
 }
 
 void FinishOcr(PendingOcr& pending, PageResult& result, const ExtractOptions& options,
@@ -117,6 +158,8 @@ void FinishOcr(PendingOcr& pending, PageResult& result, const ExtractOptions& op
     for (Word& w : *r) result.page.words.push_back(std::move(w));
   }
   LayOut(result, pending.grids, options);
+  if (options.numeric_pass) NumericPass(pending, result, options);
+  pending.raster.reset();
 }
 
 }  // namespace

@@ -41,6 +41,7 @@ struct ExtractOptions {
   int whiten_level = 220;         // lighter pixels become white before OCR
   OcrStrategy ocr_strategy = OcrStrategy::kPage;
   int ocr_window = 8;             // rendered OCR pages held at once per document
+  bool numeric_pass = false;      // re-read date/number cells with the engine's numeric model
   TextSourceOptions text_source;
   GridOptions grid;
   TableOptions table;
