@@ -27,17 +27,9 @@ bool Has(const std::string& compact, const char* word) {
   return compact.find(word) != std::string::npos;
 }
 
-const Cell* CellAt(const Table& t, int row, int col) {
-  for (const Cell& c : t.cells) {
-    if (row >= c.row && row < c.row + c.row_span && col >= c.col && col < c.col + c.col_span)
-      return &c;
-  }
-  return nullptr;
-}
-
 // The cell starting at (row, col): a cell spanned from above belongs to an earlier row.
 const Cell* CellStartingAt(const Table& t, int row, int col) {
-  const Cell* c = CellAt(t, row, col);
+  const Cell* c = t.CellAt(row, col);
   return (c != nullptr && c->row == row) ? c : nullptr;
 }
 

@@ -42,17 +42,8 @@ bool IsGrade(const std::string& s) {
   return RE2::FullMatch(Compact(s), grade);
 }
 
-// The cell covering (row, col), or nullptr.
-const Cell* CellAt(const Table& t, int row, int col) {
-  for (const Cell& c : t.cells) {
-    if (row >= c.row && row < c.row + c.row_span && col >= c.col && col < c.col + c.col_span)
-      return &c;
-  }
-  return nullptr;
-}
-
 std::string TextAt(const Table& t, int row, int col) {
-  const Cell* c = CellAt(t, row, col);
+  const Cell* c = t.CellAt(row, col);
   return c ? c->text : "";
 }
 
@@ -74,7 +65,7 @@ std::optional<Candidate> ReadComparisonTable(const Table& t) {
     int indicator_col = -1, tool_col = -1;
     std::vector<std::pair<int, int>> year_cols;  // (year, col)
     for (int c = 0; c < t.Cols(); ++c) {
-      const Cell* cell = CellAt(t, header, c);
+      const Cell* cell = t.CellAt(header, c);
       if (cell == nullptr || cell->col != c) continue;
       std::string text = Compact(cell->text);
       if (text.find("ตัวชี้วัด") != std::string::npos) indicator_col = c;

@@ -94,6 +94,15 @@ struct Table {
 
   int Rows() const { return row_edges.empty() ? 0 : static_cast<int>(row_edges.size()) - 1; }
   int Cols() const { return col_edges.empty() ? 0 : static_cast<int>(col_edges.size()) - 1; }
+
+  // The cell covering grid position (row, col), or nullptr. Linear: for small tables.
+  const Cell* CellAt(int row, int col) const {
+    for (const Cell& c : cells) {
+      if (row >= c.row && row < c.row + c.row_span && col >= c.col && col < c.col + c.col_span)
+        return &c;
+    }
+    return nullptr;
+  }
 };
 
 // Why a document could not be processed. `code` is one of the contract's error codes.

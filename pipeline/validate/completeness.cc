@@ -1,5 +1,7 @@
 #include "pipeline/validate/completeness.h"
 
+#include "pipeline/families/ita_scores.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -46,23 +48,12 @@ std::string Number(double v) {
   return buf;
 }
 
-// AA 95-100, A 85-94.99, B 75-84.99, C 65-74.99, D 55-64.99, E 50-54.99, F 0-49.99.
-std::string GradeFor(double score) {
-  if (score >= 95) return "AA";
-  if (score >= 85) return "A";
-  if (score >= 75) return "B";
-  if (score >= 65) return "C";
-  if (score >= 55) return "D";
-  if (score >= 50) return "E";
-  return "F";
-}
-
 void CheckGrade(const YearScore& y, const std::string& path, std::vector<ValidationIssue>& errors) {
-  if (!y.total || y.grade.empty() || GradeFor(*y.total) == y.grade) return;
+  if (!y.total || y.grade.empty() || GradeOf(*y.total) == y.grade) return;
   errors.push_back({path, "grade_mismatch",
                     "ปี " + std::to_string(y.year) + ": ระดับ " + y.grade + " ไม่ตรงกับคะแนน " +
                         Number(*y.total) + " (grade " + y.grade + " contradicts score " +
-                        Number(*y.total) + ", which is grade " + GradeFor(*y.total) + ")"});
+                        Number(*y.total) + ", which is grade " + GradeOf(*y.total) + ")"});
 }
 
 // Required: the overall score and grade; every indicator score within 0..100.

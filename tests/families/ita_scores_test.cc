@@ -3,26 +3,16 @@
 #include <gtest/gtest.h>
 
 #include "pipeline/validate/completeness.h"
+#include "tests/testutil/tables.h"
 
 namespace ita {
 namespace {
 
 Cell C(int row, int col, std::string text, int row_span = 1, int col_span = 1) {
-  Cell c;
-  c.row = row;
-  c.col = col;
-  c.row_span = row_span;
-  c.col_span = col_span;
-  c.text = std::move(text);
-  return c;
+  return testing::TextCell(row, col, std::move(text), row_span, col_span);
 }
-
 Table MakeTable(int rows, int cols, std::vector<Cell> cells) {
-  Table t;
-  for (int c = 0; c <= cols; ++c) t.col_edges.push_back(10.0 * c);
-  for (int r = 0; r <= rows; ++r) t.row_edges.push_back(10.0 * r);
-  t.cells = std::move(cells);
-  return t;
+  return testing::GridTable(0, rows, cols, std::move(cells), 10, 10);
 }
 
 // Seed 002's comparison table, Thai digits, tool column spanning rows.

@@ -3,28 +3,16 @@
 #include <gtest/gtest.h>
 
 #include "pipeline/families/header_synonyms.h"
+#include "tests/testutil/tables.h"
 
 namespace ita {
 namespace {
 
-// Builds a table from cells given as {row, col, row_span, col_span, text}.
 Table MakeTable(int page, int rows, int cols, std::vector<Cell> cells) {
-  Table t;
-  t.page = page;
-  for (int c = 0; c <= cols; ++c) t.col_edges.push_back(50 + 100.0 * c);
-  for (int r = 0; r <= rows; ++r) t.row_edges.push_back(50 + 40.0 * r);
-  t.cells = std::move(cells);
-  return t;
+  return testing::GridTable(page, rows, cols, std::move(cells));
 }
-
 Cell C(int row, int col, std::string text, int row_span = 1, int col_span = 1) {
-  Cell c;
-  c.row = row;
-  c.col = col;
-  c.row_span = row_span;
-  c.col_span = col_span;
-  c.text = std::move(text);
-  return c;
+  return testing::TextCell(row, col, std::move(text), row_span, col_span);
 }
 
 TEST(HeaderFieldOf, SynonymsSpacesAndSpelling) {
