@@ -1,4 +1,7 @@
-// OcrEngine over Tesseract's C++ API (LSTM, languages "tha+eng" by default).
+// OcrEngine over Tesseract's C++ API (LSTM). Default language "tha": on the scanned development
+// corpus it scored 0.805 against 0.739 for "tha+eng" (whose English model reads the Thai
+// abbreviation "ต.ค." as "A.A."), and ran 35% faster; Debian's tha model reads Latin codes
+// (I1, E11, ITA) too. "tha+eng" stays available (--ocr-lang).
 //
 // Each instance owns one TessBaseAPI (expensive to Init: create once per thread and reuse).
 // OMP_THREAD_LIMIT=1 is set before the first engine exists: Tesseract's OpenMP threads fight
@@ -12,7 +15,7 @@
 namespace ita {
 
 struct TesseractOptions {
-  std::string languages = "tha+eng";
+  std::string languages = "tha";
   std::string tessdata_dir;  // empty: Tesseract's default (TESSDATA_PREFIX or the system path)
   // Folder with thd.traineddata (tools/digits/train.sh): the numeric/date model used for
   // requests marked numeric. Empty: no numeric model; such requests use the main model.

@@ -36,6 +36,7 @@ options:
   --ocr-dpi N       render resolution for OCR (default 300)
   --ocr-cells       OCR each table cell on its own instead of whole pages (slower)
   --tessdata DIR    Tesseract language data folder (default: the system's)
+  --ocr-lang LANGS  Tesseract languages (default tha; tha+eng measured worse, see bench/)
   --numeric-model DIR  folder with thd.traineddata (tools/digits/train.sh): re-read date and
                     number cells of scanned pages with it (experimental)
   --timings         print per-page timings (seconds by stage) to stderr
@@ -186,6 +187,12 @@ int Extract(const Args& args) {
         return kExitUsage;
       }
       options.extract.ocr_dpi = static_cast<double>(n);
+    } else if (a == "--ocr-lang") {
+      if (i + 1 >= args.size()) {
+        std::cerr << "ita-extract: --ocr-lang needs languages, e.g. tha+eng\n";
+        return kExitUsage;
+      }
+      tesseract.languages = args[++i];
     } else if (a == "--numeric-model") {
       if (i + 1 >= args.size()) {
         std::cerr << "ita-extract: --numeric-model needs a folder\n";
