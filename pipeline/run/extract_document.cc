@@ -107,18 +107,24 @@ bool LooksNumeric(const std::string& text) {
   return !text.empty() && thai::DecodeUtf8(text).size() <= 60 && RE2::PartialMatch(text, numeric);
 }
 
-// Re-reads date/number cells with the numeric model; a reading replaces the cell only when
-// the engine is more sure of it than of the first one.
-void NumericPass(PendingOcr& pending, PageResult& result, const ExtractOptions& options) {
+// A second reading of single cells, with the page raster still at hand:
+//  - cells left empty by the page OCR that hold ink (lone digits in a sequence column are
+//    what page-level OCR misses most), read alone as one line;
+//  - with a numeric model, short date/number cells, re-read with it.
+// A reading replaces a non-empty cell only when the engine is more sure of it.
+void SecondReading(PendingOcr& pending, PageResult& result, const ExtractOptions& options) {
   std::vector<std::pair<Table*, size_t>> cells;
   std::vector<OcrRequest> requests;
   for (Table& t : result.tables) {
     for (size_t i = 0; i < t.cells.size(); ++i) {
       const Cell& c = t.cells[i];
-      if (!LooksNumeric(c.text)) continue;
       Box inner{c.box.x0 + 1.5, c.box.y0 + 1.5, c.box.x1 - 1.5, c.box.y1 - 1.5};
+      if (inner.Width() < 3 || inner.Height() < 3) continue;
+      bool empty_with_ink = c.text.empty() && InkShare(*pending.raster, inner) > 0.002;
+      bool numeric = options.numeric_pass && LooksNumeric(c.text);
+      if (!empty_with_ink && !numeric) continue;
       cells.push_back({&t, i});
-      requests.push_back(OcrRequest{OcrLayout::kBlock, inner, /*numeric=*/true});
+      requests.push_back(OcrRequest{empty_with_ink ? OcrLayout::kLine : OcrLayout::kBlock, inner, numeric});
     }
   }
   if (requests.empty()) return;
@@ -129,7 +135,7 @@ void NumericPass(PendingOcr& pending, PageResult& result, const ExtractOptions& 
     std::vector<TextLine> lines = AssembleLines(*output.results[k]);
     double confidence = 1.0;
     for (const TextLine& l : lines) confidence = std::min(confidence, l.confidence);
-    if (confidence <= cell.confidence || confidence < 0.5) continue;
+    if (!cell.text.empty() && (confidence <= cell.confidence || confidence < 0.5)) continue;
     cell.text = JoinCellLines(lines);
     for (TextLine& l : lines) l.text = thai::RepairThai(l.text);
     cell.lines = std::move(lines);
@@ -158,7 +164,7 @@ void FinishOcr(PendingOcr& pending, PageResult& result, const ExtractOptions& op
     for (Word& w : *r) result.page.words.push_back(std::move(w));
   }
   LayOut(result, pending.grids, options);
-  if (options.numeric_pass) NumericPass(pending, result, options);
+  SecondReading(pending, result, options);
   pending.raster.reset();
 }
 
