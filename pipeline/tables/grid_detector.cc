@@ -206,15 +206,34 @@ std::vector<Grid> GridsFromRulings(const std::vector<Ruling>& rulings, const Gri
     std::vector<double> ys, xs;
     for (int i : members) {
       const Ruling& r = rulings[i];
-      // A ruling touching only one perpendicular is a stray stroke (e.g. text), unless long.
-      if (touches[i] < 2) continue;
+      // A ruling touching one perpendicular only is a stray stroke (e.g. text), unless it is
+      // a long vertical of a table left open at the page's top or bottom.
+      bool long_vertical = !r.horizontal && r.to - r.from >= options.min_open_vertical_pt;
+      if (touches[i] < 2 && !long_vertical) continue;
       (r.horizontal ? g.horizontals : g.verticals).push_back(r);
       (r.horizontal ? ys : xs).push_back(r.pos);
     }
-    if (g.horizontals.size() < 2 || g.verticals.size() < 2) continue;
+    if (g.horizontals.empty() || g.verticals.size() < 2) continue;
     g.row_edges = Cluster(ys, tol);
     g.col_edges = Cluster(xs, tol);
-    if (g.row_edges.size() < 2 || g.col_edges.size() < 2) continue;
+    if (g.col_edges.size() < 2) continue;
+    // A table split across pages has no rule where the page cuts it: close it where its
+    // verticals end, with a rule of our own.
+    double top = 1e18, bottom = -1e18;
+    for (const Ruling& v : g.verticals) {
+      top = std::min(top, v.from);
+      bottom = std::max(bottom, v.to);
+    }
+    const double min_row = options.min_open_vertical_pt / 4;
+    if (bottom > g.row_edges.back() + min_row) {
+      g.row_edges.push_back(bottom);
+      g.horizontals.push_back(Ruling{true, bottom, g.col_edges.front(), g.col_edges.back()});
+    }
+    if (top < g.row_edges.front() - min_row) {
+      g.row_edges.insert(g.row_edges.begin(), top);
+      g.horizontals.push_back(Ruling{true, top, g.col_edges.front(), g.col_edges.back()});
+    }
+    if (g.row_edges.size() < 2) continue;
     g.box = Box{g.col_edges.front(), g.row_edges.front(), g.col_edges.back(), g.row_edges.back()};
     grids.push_back(std::move(g));
   }

@@ -21,6 +21,7 @@ struct GridOptions {
   double max_thickness_pt = 4;   // thicker bars are filled areas, not rulings
   double join_tolerance_pt = 3;  // rulings this close are considered touching/collinear
   double min_coverage = 0.6;     // share of a cell side a ruling must cover to count
+  double min_open_vertical_pt = 60;  // verticals this long close a table left open by a page break
 };
 
 // A ruling: a horizontal (y fixed) or vertical (x fixed) line segment.

@@ -41,6 +41,22 @@ TEST(DetectGrids, TwoTablesOnOnePageInOrder) {
   EXPECT_LT(grids[0].box.y0, grids[1].box.y0);
 }
 
+// A table cut by the page: header rules at the top, no rule at the bottom.
+TEST(DetectGrids, ClosesATableLeftOpenByAPageBreak) {
+  std::vector<double> xs = {50, 150, 300};
+  auto lines = GridLines(xs, {100, 140});
+  for (double x : xs) lines.push_back(Box{x - 0.4, 140, x + 0.4, 500});  // verticals run on
+  auto grids = DetectGrids(DrawRaster(595, 842, 100, lines));
+  ASSERT_EQ(grids.size(), 1u);
+  ASSERT_EQ(grids[0].row_edges.size(), 3u);
+  EXPECT_NEAR(grids[0].row_edges.back(), 500, 2.0);
+  std::vector<Word> outside;
+  auto tables = BuildTables(0, {MakeWord("เนื้อหา", 60, 300, 40)}, grids, &outside);
+  ASSERT_EQ(tables.size(), 1u);
+  EXPECT_TRUE(outside.empty());
+  EXPECT_EQ(tables[0].cells[2].text, "เนื้อหา");  // the body row under the header
+}
+
 TEST(DetectGrids, EmptyRaster) { EXPECT_TRUE(DetectGrids(Raster{}).empty()); }
 
 // Header row 0: one cell spanning columns 1-2 (vertical at column edge 2 missing in row 0);
