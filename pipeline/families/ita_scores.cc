@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "pipeline/families/header_synonyms.h"
+#include "pipeline/families/metadata.h"
 #include "pipeline/thai/numerals.h"
 #include "pipeline/thai/places.h"
 #include "pipeline/thai/utf8.h"
@@ -31,10 +32,12 @@ std::string Compact(const std::string& s) {
 }
 
 std::optional<int> YearIn(const std::string& text) {
-  static const RE2 year("(25[0-9][0-9])");
+  static const RE2 year("(2[56][0-9][0-9])");
   std::string y;
   if (!RE2::PartialMatch(Compact(text), year, &y)) return std::nullopt;
-  return std::stoi(y);
+  int value = std::stoi(y);
+  if (value < kFirstPlausibleYear || value > kLastPlausibleYear) return std::nullopt;
+  return value;
 }
 
 bool IsGrade(const std::string& s) {

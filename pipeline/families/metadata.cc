@@ -20,9 +20,11 @@ std::optional<int> FiscalYearOf(const std::string& text) {
   if (RE2::FindAndConsume(&input, labelled, &year, &range) ||
       (input = re2::StringPiece(s), RE2::FindAndConsume(&input, era, &year, &range))) {
     if (!range.empty()) return std::nullopt;
+    // ITA began in 2556 (2013): an earlier year is a misreading (OCR turns ๖ into ๒), and
+    // no year is better than a wrong one.
     int y = std::stoi(year);
-    if (y >= 2500 && y <= 2700) return y;
-    if (y >= 1957 && y <= 2157) return y + 543;
+    if (y >= kFirstPlausibleYear && y <= kLastPlausibleYear) return y;
+    if (y + 543 >= kFirstPlausibleYear && y + 543 <= kLastPlausibleYear) return y + 543;
   }
   return std::nullopt;
 }

@@ -17,6 +17,10 @@
 
 namespace ita {
 
+// BE years a report can be about: ITA began in 2556; a margin either side.
+inline constexpr int kFirstPlausibleYear = 2550;
+inline constexpr int kLastPlausibleYear = 2650;
+
 struct Metadata {
   Organization organization;
   std::optional<int> fiscal_year;

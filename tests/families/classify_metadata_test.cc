@@ -49,6 +49,8 @@ TEST(FiscalYearOf, TitleBlockForms) {
   EXPECT_EQ(FiscalYearOf("(พ.ศ. 2566 - 2570)"), std::nullopt);
   EXPECT_EQ(FiscalYearOf("ปีงบประมาณ พ.ศ. ๒๕๖๖ – ๒๕๗๐"), std::nullopt);
   EXPECT_EQ(FiscalYearOf("มาตรการส่งเสริมคุณธรรม"), std::nullopt);
+  // An OCR misreading (๖ read as ๒) gives an impossible year: none rather than a wrong one.
+  EXPECT_EQ(FiscalYearOf("ประจำปี งบประมาณ พ.ศ. ๒๕๒๐"), std::nullopt);
 }
 
 TEST(ReadMetadata, OrganizationAndYear) {
