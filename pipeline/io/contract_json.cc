@@ -51,7 +51,9 @@ Json MeasureJson(const Measure& m) {
 Json NumberOrNull(const std::optional<double>& v) { return v ? Json(*v) : Json(nullptr); }
 
 Json YearScoreJson(const YearScore& y) {
-  return Json{{"year", y.year}, {"total", NumberOrNull(y.total)}, {"grade", TextOrNull(y.grade)}};
+  return Json{{"year", y.year > 0 ? Json(y.year) : Json(nullptr)},
+              {"total", NumberOrNull(y.total)},
+              {"grade", TextOrNull(y.grade)}};
 }
 
 Json ItaScoresJson(const ItaScores& s) {
