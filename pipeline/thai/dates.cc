@@ -94,8 +94,15 @@ size_t MatchAbbreviation(std::u32string_view s, size_t pos, const MonthNames& m,
   return i - pos;
 }
 
+// Letters a month name or abbreviation can start with: a cheap test before the full lookup,
+// which the tokenizer tries at every letter of every word.
+bool CanStartMonth(char32_t c) {
+  return c == U'ม' || c == U'ก' || c == U'พ' || c == U'เ' || c == U'ส' || c == U'ต' || c == U'ธ';
+}
+
 // Finds the month named at `pos`; sets *len. Full names win over abbreviations.
 std::optional<int> MatchMonth(std::u32string_view s, size_t pos, size_t* len) {
+  if (pos >= s.size() || !CanStartMonth(s[pos])) return std::nullopt;
   for (const MonthNames& m : Months()) {
     for (const std::u32string& name : m.full) {
       if (StartsWith(s, pos, name)) {
@@ -125,7 +132,7 @@ std::optional<int> MatchMonth(std::u32string_view s, size_t pos, size_t* len) {
 
 // Era markers: พ.ศ. / พ.ศ / พศ. / พ. ศ. and ค.ศ.
 size_t MatchEra(std::u32string_view s, size_t pos, std::u32string_view first) {
-  if (!StartsWith(s, pos, first)) return 0;
+  if (pos >= s.size() || s[pos] != first[0] || !StartsWith(s, pos, first)) return 0;
   size_t i = pos + first.size();
   bool dotted = false;
   if (i < s.size() && s[i] == U'.') {

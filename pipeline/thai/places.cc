@@ -109,26 +109,61 @@ const std::vector<std::string>& Provinces() {
   return provinces;
 }
 
+namespace {
+
+const std::vector<std::u32string>& DecodedProvinces() {
+  static const std::vector<std::u32string> decoded = [] {
+    std::vector<std::u32string> out;
+    for (const std::string& p : Provinces()) out.push_back(DecodeUtf8(p));
+    return out;
+  }();
+  return decoded;
+}
+
+// The smallest edit distance between `name` and a prefix of `run` whose length is within
+// `slack` of the name's: one dynamic programme (rows: run prefixes) gives them all.
+int PrefixEditDistance(std::u32string_view run, std::u32string_view name, size_t slack) {
+  size_t m = name.size();
+  size_t rows = std::min(run.size(), m + slack);
+  std::vector<int> before(m + 1), prev(m + 1), cur(m + 1);
+  for (size_t j = 0; j <= m; ++j) prev[j] = static_cast<int>(j);
+  int best = m + slack >= m && m <= slack ? static_cast<int>(m) : 1 << 20;  // empty prefix
+  for (size_t i = 1; i <= rows; ++i) {
+    cur[0] = static_cast<int>(i);
+    for (size_t j = 1; j <= m; ++j) {
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (run[i - 1] != name[j - 1] ? 1 : 0)});
+      if (i > 1 && j > 1 && run[i - 1] == name[j - 2] && run[i - 2] == name[j - 1])
+        cur[j] = std::min(cur[j], before[j - 2] + 1);
+    }
+    if (i + slack >= m) best = std::min(best, cur[m]);
+    std::swap(before, prev);
+    std::swap(prev, cur);
+  }
+  return best;
+}
+
+}  // namespace
+
 std::optional<ProvinceMatch> MatchProvince(std::string_view text) {
   std::u32string run = DecodeUtf8(text);
+  const std::vector<std::u32string>& names = DecodedProvinces();
   // Exact: the longest province name the run starts with.
   std::optional<ProvinceMatch> best;
-  for (const std::string& p : Provinces()) {
-    std::u32string name = DecodeUtf8(p);
-    if (run.compare(0, name.size(), name) == 0 &&
-        (!best || name.size() > DecodeUtf8(best->name).size())) {
-      best = ProvinceMatch{p, 0};
+  size_t best_size = 0;
+  for (size_t k = 0; k < names.size(); ++k) {
+    if (run.compare(0, names[k].size(), names[k]) == 0 && names[k].size() > best_size) {
+      best = ProvinceMatch{Provinces()[k], 0};
+      best_size = names[k].size();
     }
   }
   if (best) return best;
-  // Nearest: compare the run (and its prefix of the name's length) with each name.
-  for (const std::string& p : Provinces()) {
-    std::u32string name = DecodeUtf8(p);
+  // Nearest: a prefix of the run within two edits of a name of five letters or more.
+  for (size_t k = 0; k < names.size(); ++k) {
+    const std::u32string& name = names[k];
     if (name.size() < 5) continue;
     int allowed = name.size() >= 8 ? 2 : 1;
-    int d = std::min(EditDistance(run, name),
-                     EditDistance(std::u32string_view(run).substr(0, name.size()), name));
-    if (d <= allowed && (!best || d < best->distance)) best = ProvinceMatch{p, d};
+    int d = PrefixEditDistance(run, name, 2);
+    if (d <= allowed && (!best || d < best->distance)) best = ProvinceMatch{Provinces()[k], d};
   }
   return best;
 }

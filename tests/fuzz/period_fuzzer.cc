@@ -6,7 +6,6 @@
 #include <string>
 
 #include "pipeline/thai/dates.h"
-#include "pipeline/thai/places.h"
 
 namespace {
 
@@ -30,7 +29,5 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       if (!Valid(d)) std::abort();
     }
   }
-  ita::thai::MatchProvince(input);
-  ita::thai::FindOrganization(input);
   return 0;
 }
