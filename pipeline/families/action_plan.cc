@@ -15,14 +15,6 @@
 namespace ita {
 namespace {
 
-std::string Compact(const std::string& s) {
-  std::string out;
-  for (char c : thai::ThaiDigitsToAscii(s)) {
-    if (c != ' ' && c != '\n') out.push_back(c);
-  }
-  return out;
-}
-
 bool Has(const std::string& compact, const char* word) {
   return compact.find(word) != std::string::npos;
 }
@@ -89,7 +81,7 @@ std::optional<RiskColumns> RiskHeader(const Table& t) {
   if (t.Rows() < 1) return std::nullopt;
   RiskColumns cols;
   for (int c = 0; c < t.Cols(); ++c) {
-    std::string h = Compact(TextStartingAt(t, 0, c));
+    std::string h = thai::CompactForMatching(TextStartingAt(t, 0, c));
     std::string lower = h;
     std::transform(lower.begin(), lower.end(), lower.begin(), ::tolower);
     if (h.size() > 120) continue;
@@ -108,8 +100,6 @@ std::optional<RiskColumns> RiskHeader(const Table& t) {
   if (cols.risk < 0 || cols.seq < 0 || (cols.controls < 0 && cols.level < 0)) return std::nullopt;
   return cols;
 }
-
-void AppendTo(std::string& to, const std::string& text) { AppendWrapped(to, text); }
 
 std::string LinesJoined(const Cell* c) {
   if (c == nullptr) return "";
@@ -135,12 +125,12 @@ void ReadRisks(const Table& t, const RiskColumns& cols, std::vector<Risk>& risks
       risks.push_back(risk);
     }
     Risk& k = risks.back();
-    AppendTo(k.process, TextStartingAt(t, r, cols.process));
-    AppendTo(k.risk, TextStartingAt(t, r, cols.risk));
+    AppendWrapped(k.process, TextStartingAt(t, r, cols.process));
+    AppendWrapped(k.risk, TextStartingAt(t, r, cols.risk));
     // Levels are single words, one per line ("สูง" / "ปานกลาง"): keep the lines.
     std::string level = cols.level >= 0 ? LinesJoined(CellStartingAt(t, r, cols.level)) : "";
     if (!level.empty()) k.level += (k.level.empty() ? "" : "\n") + level;
-    AppendTo(k.controls, TextStartingAt(t, r, cols.controls));
+    AppendWrapped(k.controls, TextStartingAt(t, r, cols.controls));
   }
 }
 
@@ -160,7 +150,7 @@ std::optional<SummaryColumns> SummaryHeader(const Table& t) {
     for (int c = 0; c < t.Cols(); ++c) {
       const Cell* cell = CellStartingAt(t, r, c);
       if (cell == nullptr || cell->col != c) continue;
-      std::string h = Compact(cell->text);
+      std::string h = thai::CompactForMatching(cell->text);
       if (h.empty() || h.size() > 150) continue;
       static const RE2 year("^(?:ปี(?:งบประมาณ)?(?:พ\\.ศ\\.)?)?(25[0-9][0-9])$");
       std::string y;
@@ -248,13 +238,13 @@ void ReadSummary(const Table& t, const SummaryColumns& cols, ActionPlan& plan, S
   for (int r = cols.header_rows; r < t.Rows(); ++r) {
     std::string dim_text = TextStartingAt(t, r, cols.dimension);
     std::string mission_text = TextStartingAt(t, r, cols.mission);
-    std::string first = Compact(TextStartingAt(t, r, 0) + mission_text);
+    std::string first = thai::CompactForMatching(TextStartingAt(t, r, 0) + mission_text);
     const Cell* project_cell = CellStartingAt(t, r, cols.project);
     std::string project_text = project_cell ? project_cell->text : "";
     if (Has(first, "รวมทั้งสิ้น") || Has(first, "รวมทั้งหมด")) {
       static const RE2 count("([0-9]{1,4})โครงการ");
       std::string n;
-      std::string compact_projects = Compact(project_text + first);
+      std::string compact_projects = thai::CompactForMatching(project_text + first);
       if (RE2::PartialMatch(compact_projects, count, &n)) plan.stated_projects = std::stoi(n);
       for (const auto& [year, col] : cols.years) {
         std::string cell = TextStartingAt(t, r, col);
@@ -262,7 +252,7 @@ void ReadSummary(const Table& t, const SummaryColumns& cols, ActionPlan& plan, S
       }
       continue;
     }
-    if (Compact(mission_text).rfind("รวม", 0) == 0) continue;  // a dimension's subtotal
+    if (thai::CompactForMatching(mission_text).rfind("รวม", 0) == 0) continue;  // a dimension's subtotal
     if (auto n = thai::LeadingEnumerator(dim_text); n && thai::DecodeUtf8(dim_text).size() > 2) {
       st.dimension = *n;
     }
@@ -345,7 +335,7 @@ Section HeadingOf(const std::string& line, std::string* rest) {
   if (!RE2::FullMatch(ascii, numbered, &body)) return Section::kNone;
   // A mission heading ("๑.๑ …") is not a section.
   if (!body.empty() && body[0] >= '0' && body[0] <= '9') return Section::kNone;
-  std::string compact = Compact(body);
+  std::string compact = thai::CompactForMatching(body);
   for (const SectionWord& w : kSectionWords) {
     if (compact.rfind(w.word, 0) != 0) continue;
     // The text after the heading word (and a ':'), as printed.
@@ -354,7 +344,7 @@ Section HeadingOf(const std::string& line, std::string* rest) {
     size_t b = after.find_first_not_of(" :");
     *rest = b == std::string::npos ? "" : after.substr(b);
     // "ผลผลิต/ผลลัพธ์" and similar compound headings: the words are the heading.
-    if (w.section == Section::kOutputs && Has(Compact(after), "ผลลัพธ์")) *rest = "";
+    if (w.section == Section::kOutputs && Has(thai::CompactForMatching(after), "ผลลัพธ์")) *rest = "";
     return w.section;
   }
   return Section::kNone;
@@ -366,7 +356,7 @@ bool IsPageNumber(const std::string& line) {
 }
 
 bool EndsSections(const std::string& line) {
-  std::string c = Compact(line);
+  std::string c = thai::CompactForMatching(line);
   static const RE2 mission("^[0-9]{1,2}\\.[0-9]{1,2}[^0-9]");
   return c.rfind("มิติที่", 0) == 0 || c.rfind("มติที่", 0) == 0 || c.rfind("ส่วนที่", 0) == 0 ||
          RE2::PartialMatch(c, mission);
@@ -414,8 +404,8 @@ void Store(NamedDetail& d, Section s, const std::string& text) {
 }  // namespace
 
 double NameSimilarity(const std::string& a, const std::string& b) {
-  std::u32string x = thai::DecodeUtf8(Compact(a));
-  std::u32string y = thai::DecodeUtf8(Compact(b));
+  std::u32string x = thai::DecodeUtf8(thai::CompactForMatching(a));
+  std::u32string y = thai::DecodeUtf8(thai::CompactForMatching(b));
   size_t longer = std::max(x.size(), y.size());
   if (longer == 0) return 1.0;
   if (x.size() > 400 || y.size() > 400) {
@@ -461,10 +451,10 @@ std::vector<NamedDetail> ReadProjectDetails(const std::vector<ProseLine>& prose)
       current = s;
       buffer = rest;
     } else if ((current == Section::kOutputs || current == Section::kOutcomes) &&
-               (Compact(line).rfind("ผลผลิต", 0) == 0 || Compact(line).rfind("ผลลัพธ์", 0) == 0)) {
+               (thai::CompactForMatching(line).rfind("ผลผลิต", 0) == 0 || thai::CompactForMatching(line).rfind("ผลลัพธ์", 0) == 0)) {
       // Unnumbered sub-headings inside "ผลผลิต/ผลลัพธ์".
       flush();
-      bool outputs = Compact(line).rfind("ผลผลิต", 0) == 0;
+      bool outputs = thai::CompactForMatching(line).rfind("ผลผลิต", 0) == 0;
       current = outputs ? Section::kOutputs : Section::kOutcomes;
       std::string word = outputs ? "ผลผลิต" : "ผลลัพธ์";
       size_t at = line.find(word);
@@ -478,7 +468,7 @@ std::vector<NamedDetail> ReadProjectDetails(const std::vector<ProseLine>& prose)
     } else if (current != Section::kNone) {
       if (current == Section::kRationale && !buffer.empty()) {
         // Paragraphs: a line starting with an indent word like "ดังนั้น" begins a new one.
-        bool paragraph = Compact(line).rfind("ดังนั้น", 0) == 0;
+        bool paragraph = thai::CompactForMatching(line).rfind("ดังนั้น", 0) == 0;
         if (paragraph) {
           buffer += "\n" + line;
           continue;

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "pipeline/thai/utf8.h"
+
 namespace ita {
 namespace {
 
@@ -12,8 +14,7 @@ struct FamilyPattern {
   const RE2* pattern;
 };
 
-// Most specific first. Patterns run on text with spaces removed (broken text layers and OCR
-// put spaces inside words).
+// Most specific first. Patterns run on compacted text (thai::CompactForMatching).
 const std::vector<FamilyPattern>& Patterns() {
   static const std::vector<FamilyPattern> patterns = {
       {Family::kActionPlan, new RE2("แผนปฏิบัติการ(ด้าน)?(การ)?ป้องกัน(และปราบปราม)?การทุจริต")},
@@ -28,24 +29,16 @@ const std::vector<FamilyPattern>& Patterns() {
   return patterns;
 }
 
-std::string WithoutSpaces(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    if (c != ' ' && c != '\n') out.push_back(c);
-  }
-  return out;
-}
-
 // Lines that start the organisation or year block end a multi-line title.
 bool EndsTitle(const std::string& line) {
   static const RE2 stop("^(\\(|ประจำปี|ปีงบประมาณ|พ\\.ศ|เทศบาล|องค์การ|อบต|อบจ|อำเภอ|จังหวัด|-)");
-  return RE2::PartialMatch(WithoutSpaces(line), stop);
+  return RE2::PartialMatch(thai::CompactForMatching(line), stop);
 }
 
 }  // namespace
 
 Family FamilyOfTitle(const std::string& line) {
-  std::string s = WithoutSpaces(line);
+  std::string s = thai::CompactForMatching(line);
   for (const FamilyPattern& p : Patterns()) {
     if (RE2::PartialMatch(s, *p.pattern)) return p.family;
   }

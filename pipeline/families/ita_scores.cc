@@ -23,18 +23,10 @@ const std::vector<std::string>& IndicatorNames() {
   return names;
 }
 
-std::string Compact(const std::string& s) {
-  std::string out;
-  for (char c : thai::ThaiDigitsToAscii(s)) {
-    if (c != ' ' && c != '\n') out.push_back(c);
-  }
-  return out;
-}
-
 std::optional<int> YearIn(const std::string& text) {
   static const RE2 year("(2[56][0-9][0-9])");
   std::string y;
-  if (!RE2::PartialMatch(Compact(text), year, &y)) return std::nullopt;
+  if (!RE2::PartialMatch(thai::CompactForMatching(text), year, &y)) return std::nullopt;
   int value = std::stoi(y);
   if (value < kFirstPlausibleYear || value > kLastPlausibleYear) return std::nullopt;
   return value;
@@ -42,7 +34,7 @@ std::optional<int> YearIn(const std::string& text) {
 
 bool IsGrade(const std::string& s) {
   static const RE2 grade("^(AA|A|B|C|D|E|F)$");
-  return RE2::FullMatch(Compact(s), grade);
+  return RE2::FullMatch(thai::CompactForMatching(s), grade);
 }
 
 std::string TextAt(const Table& t, int row, int col) {
@@ -70,7 +62,7 @@ std::optional<Candidate> ReadComparisonTable(const Table& t) {
     for (int c = 0; c < t.Cols(); ++c) {
       const Cell* cell = t.CellAt(header, c);
       if (cell == nullptr || cell->col != c) continue;
-      std::string text = Compact(cell->text);
+      std::string text = thai::CompactForMatching(cell->text);
       if (text.find("ตัวชี้วัด") != std::string::npos) indicator_col = c;
       if (text.find("เครื่องมือ") != std::string::npos) tool_col = c;
       if (auto y = YearIn(text); y && text.size() <= 40) year_cols.push_back({*y, c});
@@ -84,16 +76,16 @@ std::optional<Candidate> ReadComparisonTable(const Table& t) {
     for (int r = header + 1; r < t.Rows(); ++r) {
       std::string label = TextAt(t, r, indicator_col);
       std::string first = TextAt(t, r, 0);
-      std::string row_label = Compact(first + label);
+      std::string row_label = thai::CompactForMatching(first + label);
       auto value = [&](size_t k) -> std::optional<double> {
         if (k >= year_cols.size()) return std::nullopt;
         return thai::ParseDecimal(TextAt(t, r, year_cols[k].second));
       };
       if (row_label.find("ระดับ") != std::string::npos) {
-        std::string g = Compact(TextAt(t, r, year_cols[0].second));
+        std::string g = thai::CompactForMatching(TextAt(t, r, year_cols[0].second));
         if (IsGrade(g)) s.current.grade = g;
         if (s.previous && year_cols.size() > 1) {
-          std::string pg = Compact(TextAt(t, r, year_cols[1].second));
+          std::string pg = thai::CompactForMatching(TextAt(t, r, year_cols[1].second));
           if (IsGrade(pg)) s.previous->grade = pg;
         }
         continue;
@@ -114,7 +106,7 @@ std::optional<Candidate> ReadComparisonTable(const Table& t) {
       ind.name = name;
       ind.score = value(0);
       ind.previous = value(1);
-      std::string tool = tool_col >= 0 ? Compact(TextAt(t, r, tool_col)) : "";
+      std::string tool = tool_col >= 0 ? thai::CompactForMatching(TextAt(t, r, tool_col)) : "";
       ind.tool = (tool == "IIT" || tool == "EIT" || tool == "OIT") ? tool : ToolOfIndicator(*no);
       if (!ind.score) continue;
       bool duplicate = std::any_of(s.indicators.begin(), s.indicators.end(),
@@ -136,7 +128,7 @@ std::optional<Candidate> ReadComparisonTable(const Table& t) {
 void TotalFromProse(const std::vector<std::string>& prose, YearScore& year) {
   std::string all;
   for (const std::string& l : prose) all += l + " ";
-  all = Compact(all);
+  all = thai::CompactForMatching(all);
   static const RE2 total("คะแนนภาพรวม[^0-9]{0,80}?([0-9]{1,3}\\.[0-9]{1,2})คะแนน");
   static const RE2 grade("คะแนนภาพรวม.{0,200}?ระดับ(?:ผลการประเมิน|ผลการประเมินอยู่ในระดับ|การประเมิน)?(AA|A|B|C|D|E|F)");
   std::string value, g;

@@ -171,9 +171,7 @@ nlohmann::ordered_json ToContractJson(const Extraction& ex) {
     doc["fiscal_year"] = d.fiscal_year ? Json(*d.fiscal_year) : Json(nullptr);
     if (!d.ita_item.empty()) doc["ita_item"] = d.ita_item;
     j["document"] = doc;
-    bool measures_family = d.family == Family::kMeasuresPlan ||
-                           d.family == Family::kMeasuresReport || d.family == Family::kItaAnalysis;
-    if (measures_family || !ex.measures.empty()) {
+    if (IsMeasuresFamily(d.family) || !ex.measures.empty()) {
       Json list = Json::array();
       for (const Measure& m : ex.measures) list.push_back(MeasureJson(m));
       j["measures"] = list;

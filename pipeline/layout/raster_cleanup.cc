@@ -33,6 +33,8 @@ void WhitenLight(Raster& raster, int level) {
   }
 }
 
+void BlankRegion(Raster& raster, const Box& region) { Fill(raster, ToPixels(raster, region)); }
+
 void EraseRulings(Raster& raster, const std::vector<Grid>& grids, double pad_pt) {
   for (const Grid& g : grids) {
     for (const Ruling& h : g.horizontals) {

@@ -12,6 +12,9 @@ namespace ita {
 // not turn into text.
 void WhitenLight(Raster& raster, int level);
 
+// Paints `region` (points) white.
+void BlankRegion(Raster& raster, const Box& region);
+
 // Paints detected rulings white, so OCR sees cell text without the table's lines.
 void EraseRulings(Raster& raster, const std::vector<Grid>& grids, double pad_pt = 1.0);
 

@@ -33,10 +33,6 @@ Box Union(const Box& a, const Box& b) {
              std::max(a.y1, b.y1)};
 }
 
-struct Fragment {
-  Word word;
-};
-
 struct LineBuild {
   Box box;
   std::vector<Word> words;

@@ -119,6 +119,10 @@ std::string ErrorCodeName(ErrorCode code);
 
 enum class Family { kMeasuresPlan, kMeasuresReport, kItaAnalysis, kActionPlan, kUnknown };
 std::string FamilyName(Family family);
+// Families whose output carries `measures` (an ITA analysis ends with its measures table).
+inline bool IsMeasuresFamily(Family f) {
+  return f == Family::kMeasuresPlan || f == Family::kMeasuresReport || f == Family::kItaAnalysis;
+}
 
 // A date span read from text. `start`/`end` are ISO dates, empty when unreadable; `reason`
 // then says why.

@@ -34,15 +34,6 @@ void LayOut(PageResult& result, const std::vector<Grid>& grids, const ExtractOpt
   for (TextLine& line : result.free_lines) line.text = thai::RepairThai(line.text);
 }
 
-void BlankRegion(Raster& raster, const Box& b) {
-  double s = raster.dpi / 72.0;
-  int y0 = std::max(0, static_cast<int>(b.y0 * s)), y1 = std::min(raster.height, static_cast<int>(b.y1 * s) + 1);
-  int x0 = std::max(0, static_cast<int>(b.x0 * s)), x1 = std::min(raster.width, static_cast<int>(b.x1 * s) + 1);
-  for (int y = y0; y < y1; ++y)
-    std::fill(raster.pixels.begin() + static_cast<size_t>(y) * raster.width + x0,
-              raster.pixels.begin() + static_cast<size_t>(y) * raster.width + x1, 255);
-}
-
 // An OCR page in flight: its raster, grids, and the pool's future.
 struct PendingOcr {
   int index;
@@ -278,8 +269,7 @@ Extraction ExtractDocument(const PdfSource& pdf, SourceInfo source, const Extrac
   }
   for (std::string& d : meta.diagnostics) ex.diagnostics.push_back(std::move(d));
   ex.document = doc;
-  if (doc.family == Family::kMeasuresPlan || doc.family == Family::kMeasuresReport ||
-      doc.family == Family::kItaAnalysis) {
+  if (IsMeasuresFamily(doc.family)) {
     ex.measures = std::move(measures.measures);
   }
   if (doc.family == Family::kItaAnalysis) {

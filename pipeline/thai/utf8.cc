@@ -68,4 +68,12 @@ std::string ThaiDigitsToAscii(std::string_view utf8) {
   return EncodeUtf8(text);
 }
 
+std::string CompactForMatching(std::string_view utf8) {
+  std::string out;
+  for (char c : ThaiDigitsToAscii(utf8)) {
+    if (c != ' ' && c != '\n') out.push_back(c);
+  }
+  return out;
+}
+
 }  // namespace ita::thai

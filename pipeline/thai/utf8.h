@@ -30,4 +30,8 @@ inline bool IsThaiLetter(char32_t c) {
 // Thai digits become ASCII digits; everything else is kept.
 std::string ThaiDigitsToAscii(std::string_view utf8);
 
+// Text for matching labels and patterns: ASCII digits, no spaces or line breaks (broken text
+// layers and OCR put spaces inside words). "ปี งบประมาณ ๒๕๖๔" -> "ปีงบประมาณ2564".
+std::string CompactForMatching(std::string_view utf8);
+
 }  // namespace ita::thai

@@ -30,10 +30,6 @@ std::string ThaiName(MeasureField f) {
   return MeasureFieldName(f);
 }
 
-bool IsMeasuresFamily(Family f) {
-  return f == Family::kMeasuresPlan || f == Family::kMeasuresReport || f == Family::kItaAnalysis;
-}
-
 std::string Label(const Measure& m, size_t index) {
   return "มาตรการที่ " + std::to_string(m.seq ? *m.seq : static_cast<int>(index) + 1);
 }
