@@ -158,6 +158,25 @@ double Coverage(const std::vector<Ruling>& rulings, double pos, double from, dou
   return covered / len;
 }
 
+// Scanned rulings break: a vertical of a tall row may come out as pieces, and a middle piece
+// touches no horizontal, so it joined no grid. Pieces lying on one of the grid's edges, within
+// its extent, are its own; they add coverage (a missing ruling means merged cells) but never
+// new edges.
+void AdoptBrokenPieces(Grid& g, const std::vector<Ruling>& rulings, const std::vector<int>& touches,
+                       double tol) {
+  auto on_edge = [tol](const std::vector<double>& edges, double pos) {
+    return std::any_of(edges.begin(), edges.end(), [&](double e) { return std::abs(e - pos) <= tol; });
+  };
+  for (size_t i = 0; i < rulings.size(); ++i) {
+    if (touches[i] > 0) continue;
+    const Ruling& r = rulings[i];
+    const auto& edges = r.horizontal ? g.row_edges : g.col_edges;
+    const auto& across = r.horizontal ? g.col_edges : g.row_edges;
+    if (!on_edge(edges, r.pos) || r.from < across.front() - tol || r.to > across.back() + tol) continue;
+    (r.horizontal ? g.horizontals : g.verticals).push_back(r);
+  }
+}
+
 }  // namespace
 
 bool Grid::HasHorizontal(int r, int c, double min_coverage) const {
@@ -217,6 +236,7 @@ std::vector<Grid> GridsFromRulings(const std::vector<Ruling>& rulings, const Gri
     g.row_edges = Cluster(ys, tol);
     g.col_edges = Cluster(xs, tol);
     if (g.col_edges.size() < 2) continue;
+    AdoptBrokenPieces(g, rulings, touches, tol);
     // A table split across pages has no rule where the page cuts it: close it where its
     // verticals end, with a rule of our own.
     double top = 1e18, bottom = -1e18;

@@ -57,6 +57,25 @@ TEST(DetectGrids, ClosesATableLeftOpenByAPageBreak) {
   EXPECT_EQ(tables[0].cells[2].text, "เนื้อหา");  // the body row under the header
 }
 
+// A scanned tall row: its inner vertical comes out in pieces, the middle one touching no
+// horizontal. The pieces still separate the two cells.
+TEST(DetectGrids, BrokenVerticalOfATallRowStillSeparatesCells) {
+  auto lines = GridLines({50, 150, 300}, {100, 140});
+  lines.push_back(Box{50, 500, 300, 501});  // bottom rule
+  for (double x : {50.0, 300.0}) lines.push_back(Box{x - 0.4, 140, x + 0.4, 500});
+  for (auto [y0, y1] : {std::pair{140.0, 230.0}, {240.0, 410.0}, {420.0, 500.0}})
+    lines.push_back(Box{149.6, y0, 150.4, y1});  // gaps of 10 pt
+  auto grids = DetectGrids(DrawRaster(595, 842, 100, lines));
+  ASSERT_EQ(grids.size(), 1u);
+  ASSERT_EQ(grids[0].row_edges.size(), 3u);
+  EXPECT_TRUE(grids[0].HasVertical(1, 1, 0.6));
+  // Without the middle piece the lower row's vertical covers too little: a merged cell.
+  lines.erase(lines.end() - 2);
+  grids = DetectGrids(DrawRaster(595, 842, 100, lines));
+  ASSERT_EQ(grids.size(), 1u);
+  EXPECT_FALSE(grids[0].HasVertical(1, 1, 0.6));
+}
+
 TEST(DetectGrids, EmptyRaster) { EXPECT_TRUE(DetectGrids(Raster{}).empty()); }
 
 // Header row 0: one cell spanning columns 1-2 (vertical at column edge 2 missing in row 0);

@@ -19,39 +19,58 @@ for p in fonts-thai-tlwg fonts-noto-core tesseract-ocr python3; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || need+=("$p")
 done
 if [ ${#need[@]} -gt 0 ]; then $sudo apt-get update -qq && $sudo apt-get install -y -qq "${need[@]}" >/dev/null; fi
-rm -rf "$work" && mkdir -p "$work/lines" "$work/starter"
-fonts=("Garuda" "Loma" "Norasi" "Laksaman" "Kinnari" "Umpush" "Sawasdee" "Noto Sans Thai" "Noto Serif Thai"
-       "Laksaman Bold" "Garuda Bold" "Norasi Bold")
-python3 tools/digits/make_lines.py 2400 7 > "$work/all.txt"
-python3 tools/digits/make_lines.py 200 8 > "$work/eval.txt"
-# Unicharset and a starter traineddata (no dictionary: these cells are not words).
-unicharset_extractor --output_unicharset "$work/thd.unicharset" --norm_mode 1 "$work/all.txt" "$work/eval.txt" >/dev/null 2>&1
-# combine_lang_model wants a radical-stroke table; Thai has no radicals: one dummy CJK entry.
-mkdir -p "$work/script" && printf '4e00\t1.0\n' > "$work/script/radical-stroke.txt"
-combine_lang_model --input_unicharset "$work/thd.unicharset" --script_dir "$work/script" \
-  --output_dir "$work/starter" --lang thd --pass_through_recoder >/dev/null 2>&1
-# Render: each font, 40 lines per page, light degradation like a scan.
-split -l 40 -d -a 3 "$work/all.txt" "$work/lines/chunk."
-i=0
-for chunk in "$work"/lines/chunk.*; do
-  font=${fonts[$((i % ${#fonts[@]}))]}
-  base="$work/lines/thd.$(echo "$font" | tr -d ' ').$i"
-  text2image --fonts_dir /usr/share/fonts --font "$font" --text "$chunk" --outputbase "$base" \
+fonts=("Laksaman" "Laksaman Bold" "Garuda" "Loma" "Norasi" "Kinnari" "Umpush" "Sawasdee"
+       "Laksaman" "Garuda Bold" "Norasi Bold" "Noto Sans Thai" "Noto Serif Thai")
+# render BASE FONT INDEX TEXTFILE: one page image, its boxes with line ends fixed, and the
+# line images with their transcriptions (.lstmf). Noto's Thai faces have no Latin digits;
+# text2image drops those words from the page and from its boxes alike.
+render() {
+  local base=$1 font=$2 i=$3 text=$4
+  text2image --fonts_dir /usr/share/fonts --font "$font" --text "$text" --outputbase "$base" \
     --ptsize $((11 + i % 6)) --resolution 300 --xsize 2550 --ysize 3300 --margin 100 --leading 20 \
     --char_spacing 0 --exposure $(( (i % 3) - 1 )) --degrade_image=true --rotate_image=true \
-    --strip_unrenderable_words=true >/dev/null 2>&1 || { echo "render failed: $font" >&2; continue; }
+    --strip_unrenderable_words=true >/dev/null 2>&1 || { echo "render failed: $font" >&2; return 0; }
+  python3 tools/digits/fix_boxes.py "$base.box"
   tesseract "$base.tif" "$base" --psm 6 lstm.train >/dev/null 2>&1 || echo "lstm.train failed: $base" >&2
-  i=$((i + 1))
-done
-ls "$work"/lines/*.lstmf > "$work/train.list"
-head -n 6 "$work/train.list" > "$work/eval.list"
+}
+export -f render
+export OMP_THREAD_LIMIT=1  # one tesseract per core while rendering in parallel
+if [ ! -s "$work/train.list" ]; then
+  rm -rf "$work" && mkdir -p "$work/lines" "$work/held" "$work/starter" "$work/out"
+  python3 tools/digits/make_lines.py 2400 7 > "$work/all.txt"
+  python3 tools/digits/make_lines.py 160 8 > "$work/eval.txt"
+  # Unicharset and a starter traineddata (no dictionary: these cells are not words).
+  unicharset_extractor --output_unicharset "$work/thd.unicharset" --norm_mode 1 "$work/all.txt" "$work/eval.txt" >/dev/null 2>&1
+  # combine_lang_model wants a radical-stroke table; Thai has no radicals: one dummy CJK entry.
+  mkdir -p "$work/script" && printf '4e00\t1.0\n' > "$work/script/radical-stroke.txt"
+  combine_lang_model --input_unicharset "$work/thd.unicharset" --script_dir "$work/script" \
+    --output_dir "$work/starter" --lang thd --pass_through_recoder >/dev/null 2>&1
+  # Training pages: each 40-line chunk in one font, light degradation like a scan. Held-out
+  # evaluation pages: other lines, in the first four fonts.
+  split -l 40 -d -a 3 "$work/all.txt" "$work/lines/chunk."
+  split -l 40 -d -a 3 "$work/eval.txt" "$work/held/chunk."
+  jobs=()
+  i=0; for chunk in "$work"/lines/chunk.*; do
+    font=${fonts[$((i % ${#fonts[@]}))]}
+    jobs+=("$work/lines/thd.$(echo "$font" | tr -d ' ').$i|$font|$i|$chunk"); i=$((i + 1))
+  done
+  i=0; for chunk in "$work"/held/chunk.*; do
+    font=${fonts[$((i % 4))]}
+    jobs+=("$work/held/thd.$(echo "$font" | tr -d ' ').$i|$font|$((i + 2))|$chunk"); i=$((i + 1))
+  done
+  printf '%s\n' "${jobs[@]}" | xargs -P "$(nproc)" -I{} bash -c 'IFS="|" read -r b f i t <<< "{}"; render "$b" "$f" "$i" "$t"'
+  ls "$work"/held/*.lstmf > "$work/eval.list"
+  ls "$work"/lines/*.lstmf > "$work/train.list"
+fi
+unset OMP_THREAD_LIMIT
 echo "training on $(wc -l < "$work/train.list") rendered pages, $iterations iterations"
-mkdir -p "$work/out"
-lstmtraining --traineddata "$work/starter/thd/thd.traineddata" \
-  --net_spec '[1,36,0,1 Ct3,3,16 Mp3,3 Lfys48 Lfx96 Lrx96 Lfx96 O1c1]' \
+resume=(); [ -f "$work/out/thd_checkpoint" ] && resume=(--continue_from "$work/out/thd_checkpoint")
+lstmtraining "${resume[@]}" --traineddata "$work/starter/thd/thd.traineddata" \
+  --net_spec '[1,36,0,1 Ct3,3,16 Mp3,3 Lfys48 Lbx96 O1c1]' \
   --model_output "$work/out/thd" --learning_rate 0.002 \
   --train_listfile "$work/train.list" --eval_listfile "$work/eval.list" \
-  --max_iterations "$iterations" --target_error_rate 0.005 2>&1 | grep -E "At iteration|Finished|best" | tail -5
+  --max_iterations "$iterations" --target_error_rate 0.005 2>&1 | tee -a "$work/train.log" |
+  grep --line-buffered -E "At iteration|Finished"
 mkdir -p models
 lstmtraining --stop_training --convert_to_int --continue_from "$work/out/thd_checkpoint" \
   --traineddata "$work/starter/thd/thd.traineddata" --model_output models/thd.traineddata
