@@ -158,18 +158,26 @@ double Coverage(const std::vector<Ruling>& rulings, double pos, double from, dou
   return covered / len;
 }
 
+// A ruling touching one perpendicular only is a stray stroke (e.g. text), unless it is a long
+// vertical of a table left open at the page's top or bottom.
+bool JoinsGrid(const Ruling& r, int touches, const GridOptions& options) {
+  bool long_vertical = !r.horizontal && r.to - r.from >= options.min_open_vertical_pt;
+  return touches >= 2 || (touches == 1 && long_vertical);
+}
+
 // Scanned rulings break: a vertical of a tall row may come out as pieces, and a middle piece
-// touches no horizontal, so it joined no grid. Pieces lying on one of the grid's edges, within
-// its extent, are its own; they add coverage (a missing ruling means merged cells) but never
-// new edges.
+// touches no horizontal (or one), so it joined no grid. Pieces lying on one of the grid's
+// edges, within its extent, are its own; they add coverage (a missing ruling means merged
+// cells) but never new edges.
 void AdoptBrokenPieces(Grid& g, const std::vector<Ruling>& rulings, const std::vector<int>& touches,
-                       double tol) {
+                       const GridOptions& options) {
+  const double tol = options.join_tolerance_pt;
   auto on_edge = [tol](const std::vector<double>& edges, double pos) {
     return std::any_of(edges.begin(), edges.end(), [&](double e) { return std::abs(e - pos) <= tol; });
   };
   for (size_t i = 0; i < rulings.size(); ++i) {
-    if (touches[i] > 0) continue;
     const Ruling& r = rulings[i];
+    if (JoinsGrid(r, touches[i], options)) continue;
     const auto& edges = r.horizontal ? g.row_edges : g.col_edges;
     const auto& across = r.horizontal ? g.col_edges : g.row_edges;
     if (!on_edge(edges, r.pos) || r.from < across.front() - tol || r.to > across.back() + tol) continue;
@@ -225,10 +233,7 @@ std::vector<Grid> GridsFromRulings(const std::vector<Ruling>& rulings, const Gri
     std::vector<double> ys, xs;
     for (int i : members) {
       const Ruling& r = rulings[i];
-      // A ruling touching one perpendicular only is a stray stroke (e.g. text), unless it is
-      // a long vertical of a table left open at the page's top or bottom.
-      bool long_vertical = !r.horizontal && r.to - r.from >= options.min_open_vertical_pt;
-      if (touches[i] < 2 && !long_vertical) continue;
+      if (!JoinsGrid(r, touches[i], options)) continue;
       (r.horizontal ? g.horizontals : g.verticals).push_back(r);
       (r.horizontal ? ys : xs).push_back(r.pos);
     }
@@ -236,7 +241,7 @@ std::vector<Grid> GridsFromRulings(const std::vector<Ruling>& rulings, const Gri
     g.row_edges = Cluster(ys, tol);
     g.col_edges = Cluster(xs, tol);
     if (g.col_edges.size() < 2) continue;
-    AdoptBrokenPieces(g, rulings, touches, tol);
+    AdoptBrokenPieces(g, rulings, touches, options);
     // A table split across pages has no rule where the page cuts it: close it where its
     // verticals end, with a rule of our own.
     double top = 1e18, bottom = -1e18;

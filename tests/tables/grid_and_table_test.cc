@@ -76,6 +76,20 @@ TEST(DetectGrids, BrokenVerticalOfATallRowStillSeparatesCells) {
   EXPECT_FALSE(grids[0].HasVertical(1, 1, 0.6));
 }
 
+// A row rule broken into pieces: the first spans two verticals; the others touch one or none.
+TEST(DetectGrids, BrokenRowRuleStillSeparatesRows) {
+  auto lines = GridLines({50, 150, 300}, {100, 140, 200});
+  for (auto [x0, x1] : {std::pair{50.0, 160.0}, {165.0, 240.0}, {250.0, 300.0}})
+    lines.push_back(Box{x0, 259.6, x1, 260.4});
+  lines.push_back(Box{50, 320, 300, 321});
+  for (double x : {50.0, 150.0, 300.0}) lines.push_back(Box{x - 0.4, 200, x + 0.4, 320});
+  auto grids = DetectGrids(DrawRaster(595, 842, 100, lines));
+  ASSERT_EQ(grids.size(), 1u);
+  ASSERT_EQ(grids[0].row_edges.size(), 5u);
+  EXPECT_TRUE(grids[0].HasHorizontal(3, 0, 0.6));
+  EXPECT_TRUE(grids[0].HasHorizontal(3, 1, 0.6));
+}
+
 TEST(DetectGrids, EmptyRaster) { EXPECT_TRUE(DetectGrids(Raster{}).empty()); }
 
 // Header row 0: one cell spanning columns 1-2 (vertical at column edge 2 missing in row 0);
