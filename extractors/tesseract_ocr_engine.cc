@@ -145,6 +145,9 @@ Result<std::unique_ptr<OcrEngine>> CreateTesseractEngine(const TesseractOptions&
     }
     numeric->SetVariable("debug_file", "/dev/null");
     numeric->SetVariable("tessedit_do_invert", "0");
+    // Thai is written without spaces between words; as tha's own config does, keep only the
+    // spaces the model reads instead of one between every character.
+    numeric->SetVariable("preserve_interword_spaces", "1");
   }
   return std::unique_ptr<OcrEngine>(std::make_unique<TesseractOcrEngine>(std::move(api), std::move(numeric)));
 }

@@ -52,7 +52,7 @@ exit codes:
 constexpr char kToolHelp[] = R"(usage: ita-extract tool repair TEXT
        ita-extract tool period TEXT [--fiscal-year BE]
        ita-extract tool dates TEXT
-       ita-extract tool tables FILE.pdf [--page N]
+       ita-extract tool tables FILE.pdf [--page N] [--numeric-model DIR]
 
 repair   prints TEXT after Thai repair (PUA glyphs, SARA AM, mark order, spaces)
 period   prints {"text","start","end"} (and "reason" when unreadable) as JSON
@@ -72,8 +72,15 @@ bool ParseInt(const std::string& s, long long* out) {
 
 int DumpTables(const Args& args) {
   int only_page = -1;
+  ExtractOptions options;
+  TesseractOptions tesseract;
   for (size_t i = 2; i + 1 < args.size(); i += 2) {
     long long n = 0;
+    if (args[i] == "--numeric-model") {
+      tesseract.numeric_model_dir = args[i + 1];
+      options.numeric_pass = true;
+      continue;
+    }
     if (args[i] != "--page" || !ParseInt(args[i + 1], &n)) {
       std::cerr << kToolHelp;
       return kExitUsage;
@@ -86,8 +93,7 @@ int DumpTables(const Args& args) {
     std::cerr << "ita-extract: " << ErrorCodeName(error.code) << ": " << error.message << "\n";
     return kExitDocumentFailed;
   }
-  ExtractOptions options;
-  OcrPool pool(TesseractEngineFactory(), 1);
+  OcrPool pool(TesseractEngineFactory(tesseract), 1);
   options.ocr = &pool;
   for (int p = 0; p < pdf->PageCount(); ++p) {
     if (only_page >= 0 && p != only_page) continue;

@@ -33,6 +33,10 @@ void WhitenLight(Raster& raster, int level) {
   }
 }
 
+void Binarize(Raster& raster, int level) {
+  for (unsigned char& p : raster.pixels) p = p < level ? 0 : 255;
+}
+
 void BlankRegion(Raster& raster, const Box& region) { Fill(raster, ToPixels(raster, region)); }
 
 void EraseRulings(Raster& raster, const std::vector<Grid>& grids, double pad_pt) {

@@ -12,6 +12,10 @@ namespace ita {
 // not turn into text.
 void WhitenLight(Raster& raster, int level);
 
+// Pixels darker than `level` become black, the others white. A lenient level keeps the grey
+// edges of thin scanned strokes as ink.
+void Binarize(Raster& raster, int level);
+
 // Paints `region` (points) white.
 void BlankRegion(Raster& raster, const Box& region);
 

@@ -11,10 +11,9 @@
 #include "pipeline/families/measures.h"
 #include "pipeline/families/metadata.h"
 #include "pipeline/layout/raster_cleanup.h"
+#include "pipeline/thai/dates.h"
+#include "pipeline/thai/numerals.h"
 #include "pipeline/thai/text_repair.h"
-#include "pipeline/thai/utf8.h"
-
-#include <re2/re2.h>
 
 namespace ita {
 namespace {
@@ -92,45 +91,101 @@ std::optional<PendingOcr> SubmitOcr(const PdfSource& pdf, PageResult& result,
   return pending;
 }
 
-// Short cells that hold a date, a number or a score: what the numeric model reads better.
-bool LooksNumeric(const std::string& text) {
-  static const RE2 numeric("[0-9๐-๙]|[ก-ฮ]{1,2}\\s*\\.\\s*[ก-ฮ]\\s*\\.");
-  return !text.empty() && thai::DecodeUtf8(text).size() <= 60 && RE2::PartialMatch(text, numeric);
+bool HasDigit(std::string_view text) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    auto byte = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
+    if (byte(i) >= '0' && byte(i) <= '9') return true;
+    // Thai digits U+0E50..U+0E59 are E0 B9 90..99 in UTF-8.
+    if (byte(i) == 0xE0 && i + 2 < text.size() && byte(i + 1) == 0xB9 && byte(i + 2) >= 0x90 &&
+        byte(i + 2) <= 0x99)
+      return true;
+  }
+  return false;
 }
 
-// A second reading of single cells, with the page raster still at hand:
-//  - cells left empty by the page OCR that hold ink (lone digits in a sequence column are
-//    what page-level OCR misses most), read alone as one line;
-//  - with a numeric model, short date/number cells, re-read with it.
-// A reading replaces a non-empty cell only when the engine is more sure of it.
-void SecondReading(PendingOcr& pending, PageResult& result, const ExtractOptions& options) {
-  std::vector<std::pair<Table*, size_t>> cells;
+double LowestConfidence(const std::vector<TextLine>& lines) {
+  double confidence = 1.0;
+  for (const TextLine& l : lines) confidence = std::min(confidence, l.confidence);
+  return confidence;
+}
+
+// Cells left empty by the page OCR that hold ink (lone digits in a sequence column are what
+// page-level OCR misses most), read alone as one line.
+void FillEmptyCells(const PendingOcr& pending, std::vector<Table>& tables, OcrPool& ocr) {
+  std::vector<Cell*> cells;
   std::vector<OcrRequest> requests;
-  for (Table& t : result.tables) {
-    for (size_t i = 0; i < t.cells.size(); ++i) {
-      const Cell& c = t.cells[i];
+  for (Table& t : tables) {
+    for (Cell& c : t.cells) {
       Box inner{c.box.x0 + 1.5, c.box.y0 + 1.5, c.box.x1 - 1.5, c.box.y1 - 1.5};
-      if (inner.Width() < 3 || inner.Height() < 3) continue;
-      bool empty_with_ink = c.text.empty() && InkShare(*pending.raster, inner) > 0.002;
-      bool numeric = options.numeric_pass && LooksNumeric(c.text);
-      if (!empty_with_ink && !numeric) continue;
-      cells.push_back({&t, i});
-      requests.push_back(OcrRequest{empty_with_ink ? OcrLayout::kLine : OcrLayout::kBlock, inner, numeric});
+      if (!c.text.empty() || inner.Width() < 3 || inner.Height() < 3) continue;
+      if (InkShare(*pending.raster, inner) <= 0.002) continue;
+      cells.push_back(&c);
+      requests.push_back(OcrRequest{OcrLayout::kLine, inner});
     }
   }
   if (requests.empty()) return;
-  OcrPool::Output output = options.ocr->Submit(pending.raster, requests).get();
+  OcrPool::Output output = ocr.Submit(pending.raster, requests).get();
   for (size_t k = 0; k < cells.size() && k < output.results.size(); ++k) {
     if (!output.results[k] || output.results[k]->empty()) continue;
-    Cell& cell = cells[k].first->cells[cells[k].second];
     std::vector<TextLine> lines = AssembleLines(*output.results[k]);
-    double confidence = 1.0;
-    for (const TextLine& l : lines) confidence = std::min(confidence, l.confidence);
-    if (!cell.text.empty() && (confidence <= cell.confidence || confidence < 0.5)) continue;
+    Cell& cell = *cells[k];
     cell.text = JoinCellLines(lines);
     for (TextLine& l : lines) l.text = thai::RepairThai(l.text);
+    cell.confidence = LowestConfidence(lines);
     cell.lines = std::move(lines);
-    cell.confidence = confidence;
+  }
+}
+
+// Every OCR line holding digits, in cells and outside them, read again with the numeric model.
+// A line that is a date, number or score (IsDateOrNumberText) takes its reading when at least
+// `numeric_accept` sure: the main model is sure of its wrong readings of the digits it lacks.
+// Any other line takes only its digits (SpliceDigitRuns): the numeric model does not know the
+// words. Lines, not cells: the model reads one line, and period cells wrap over several.
+void RereadDigits(const PendingOcr& pending, PageResult& result, const ExtractOptions& options) {
+  struct Target {
+    TextLine* line;
+    Cell* cell;  // the cell the line is in; null for a free line
+  };
+  std::vector<Target> targets;
+  std::vector<OcrRequest> requests;
+  auto add = [&](TextLine& l, Cell* cell) {
+    if (!HasDigit(l.text)) return;
+    // OCR line boxes can stop short of the last glyph: a line in a cell is read across the
+    // whole cell, a free line with a margin.
+    Box region = cell ? Box{cell->box.x0 + 1.5, l.box.y0 - 3, cell->box.x1 - 1.5, l.box.y1 + 3}
+                      : Box{l.box.x0 - 8, l.box.y0 - 3, l.box.x1 + 8, l.box.y1 + 3};
+    targets.push_back({&l, cell});
+    requests.push_back(OcrRequest{OcrLayout::kLine, region, true});
+  };
+  for (Table& t : result.tables)
+    for (Cell& c : t.cells)
+      for (TextLine& l : c.lines) add(l, &c);
+  for (TextLine& l : result.free_lines) add(l, nullptr);
+  if (requests.empty()) return;
+  // The numeric model learned from crisp binary renders; scanned strokes are thin and grey.
+  auto binary = std::make_shared<Raster>(*pending.raster);
+  Binarize(*binary, options.numeric_binarize_level);
+  OcrPool::Output output = options.ocr->Submit(binary, requests).get();
+  std::vector<Cell*> changed;
+  for (size_t k = 0; k < targets.size() && k < output.results.size(); ++k) {
+    if (!output.results[k] || output.results[k]->empty()) continue;
+    std::vector<TextLine> lines = AssembleLines(*output.results[k]);
+    std::string reading;
+    for (const TextLine& l : lines) reading += (reading.empty() ? "" : " ") + thai::RepairThai(l.text);
+    double confidence = LowestConfidence(lines);
+    TextLine& line = *targets[k].line;
+    std::string before = line.text;
+    if (thai::IsDateOrNumberText(line.text) && confidence >= options.numeric_accept) {
+      line.text = reading;
+      line.confidence = confidence;
+    } else {
+      line.text = thai::SpliceDigitRuns(line.text, reading);
+    }
+    if (line.text != before && targets[k].cell) changed.push_back(targets[k].cell);
+  }
+  for (Cell* cell : changed) {
+    cell->text = JoinCellLines(cell->lines);
+    cell->confidence = std::min(cell->confidence, LowestConfidence(cell->lines));
   }
 }
 
@@ -155,7 +210,8 @@ void FinishOcr(PendingOcr& pending, PageResult& result, const ExtractOptions& op
     for (Word& w : *r) result.page.words.push_back(std::move(w));
   }
   LayOut(result, pending.grids, options);
-  SecondReading(pending, result, options);
+  FillEmptyCells(pending, result.tables, *options.ocr);
+  if (options.numeric_pass) RereadDigits(pending, result, options);
   pending.raster.reset();
 }
 

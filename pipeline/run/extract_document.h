@@ -41,7 +41,9 @@ struct ExtractOptions {
   int whiten_level = 220;         // lighter pixels become white before OCR
   OcrStrategy ocr_strategy = OcrStrategy::kPage;
   int ocr_window = 8;             // rendered OCR pages held at once per document
-  bool numeric_pass = false;      // re-read date/number cells with the engine's numeric model
+  bool numeric_pass = false;      // re-read digits with the engine's numeric model
+  double numeric_accept = 0.6;    // a numeric-model reading this sure replaces a date/number line
+  int numeric_binarize_level = 200;  // darker pixels are ink for the numeric model
   TextSourceOptions text_source;
   GridOptions grid;
   TableOptions table;

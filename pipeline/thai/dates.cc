@@ -44,6 +44,7 @@ struct Token {
   Tok kind;
   int value = 0;   // number value or month
   int digits = 0;  // for numbers
+  int letters = 0; // for other words: how many code points they span
 };
 
 bool StartsWith(std::u32string_view s, size_t pos, std::u32string_view word) {
@@ -232,6 +233,7 @@ std::vector<Token> Tokenize(std::string_view utf8) {
         for (const Keyword& k : kKeywords) keyword = keyword || StartsWith(s, i, k.text);
         if (keyword) break;
         ++i;
+        ++tokens.back().letters;
       }
       continue;
     }
@@ -522,6 +524,17 @@ Period ParsePeriod(std::string_view text, const DateContext& context) {
     if (!years.empty()) return Read(text, Civil(years.front(), 1, 1), Civil(years.back(), 12, 31));
   }
   return Unread(text, "no date found");
+}
+
+bool IsDateOrNumberText(std::string_view text) {
+  std::u32string s = DecodeUtf8(text);
+  if (s.empty() || s.size() > 60) return false;
+  int digits = 0;
+  for (char32_t c : s) digits += (c >= U'0' && c <= U'9') || (c >= 0x0E50 && c <= 0x0E59);
+  if (digits == 0) return false;
+  int other_letters = 0;
+  for (const Token& t : Tokenize(text)) other_letters += t.letters;
+  return other_letters <= digits;
 }
 
 std::vector<std::string> FindDates(std::string_view text, const DateContext& context) {

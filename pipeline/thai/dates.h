@@ -58,6 +58,12 @@ Period ParsePeriod(std::string_view text, const DateContext& context = {});
 // "๑๗ - ๑๘ ธันวาคม พ.ศ.๒๕๖๓" gives both days), as ISO strings in order, without repeats.
 std::vector<std::string> FindDates(std::string_view text, const DateContext& context = {});
 
+// True for short text that is mostly a date, period, number, amount or score: digits, and no
+// more letters outside the date words (months, พ.ศ., ปีงบประมาณ, ไตรมาส, ถึง…) than digits.
+// "๘๖.๐๒", "ต.ค. ๖๓ - มี.ค. ๖๔", "ตลอดปีงบประมาณ พ.ศ.๒๕๖๕" are; "๑ การปฏิบัติหน้าที่" is not.
+// Decides which OCR cells the numeric model reads whole.
+bool IsDateOrNumberText(std::string_view text);
+
 // The month (1..12) a Thai month word or abbreviation names, or nullopt.
 std::optional<int> MonthFromWord(std::string_view word);
 

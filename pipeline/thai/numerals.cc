@@ -1,8 +1,10 @@
 #include "pipeline/thai/numerals.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cstdlib>
 #include <string>
+#include <vector>
 
 #include "pipeline/thai/utf8.h"
 
@@ -54,7 +56,80 @@ std::optional<double> FirstNumber(const std::string& s) {
   return std::nullopt;
 }
 
+bool IsDigit(char32_t c) { return (c >= U'0' && c <= U'9') || IsThaiDigit(c); }
+
+struct Run {
+  size_t from, to;  // [from, to) in code points
+};
+
+// Digit runs: digits joined by single separators (a decimal point, a thousands comma, a time
+// colon) and, when `skip_spaces`, by spaces.
+std::vector<Run> DigitRuns(const std::u32string& s, bool skip_spaces) {
+  std::vector<Run> runs;
+  size_t i = 0;
+  while (i < s.size()) {
+    if (!IsDigit(s[i])) {
+      ++i;
+      continue;
+    }
+    size_t j = i + 1;
+    for (;;) {
+      size_t k = j;
+      if (skip_spaces)
+        while (k < s.size() && s[k] == U' ') ++k;
+      if (k < s.size() && IsDigit(s[k])) {
+        j = k + 1;
+        continue;
+      }
+      if (k + 1 < s.size() && (s[k] == U'.' || s[k] == U',' || s[k] == U':')) {
+        size_t m = k + 1;
+        if (skip_spaces)
+          while (m < s.size() && s[m] == U' ') ++m;
+        if (m < s.size() && IsDigit(s[m])) {
+          j = m + 1;
+          continue;
+        }
+      }
+      break;
+    }
+    runs.push_back({i, j});
+    i = j;
+  }
+  return runs;
+}
+
 }  // namespace
+
+std::string SpliceDigitRuns(std::string_view text_reading, std::string_view digits_reading) {
+  std::u32string text = DecodeUtf8(text_reading);
+  std::u32string digits = DecodeUtf8(digits_reading);
+  std::vector<Run> into = DigitRuns(text, false);
+  std::vector<Run> from = DigitRuns(digits, true);
+  auto thai_digits = [](const std::u32string& s, const Run& r) {
+    return std::any_of(s.begin() + r.from, s.begin() + r.to, [](char32_t c) { return IsThaiDigit(c); });
+  };
+  // Runs are matched in order; a run of the numeric reading is taken for the next run of the
+  // text reading with the same length in the same digit set (the main model tells Thai from
+  // Arabic digits; the numeric one sometimes reads a Thai letter as a stray digit).
+  std::vector<std::pair<Run, std::u32string>> replacements;
+  size_t next = 0;
+  for (const Run& target : into) {
+    for (size_t k = next; k < from.size(); ++k) {
+      std::u32string run;
+      for (size_t i = from[k].from; i < from[k].to; ++i)
+        if (digits[i] != U' ') run.push_back(digits[i]);
+      if (run.size() != target.to - target.from ||
+          thai_digits(digits, from[k]) != thai_digits(text, target))
+        continue;
+      replacements.push_back({target, std::move(run)});
+      next = k + 1;
+      break;
+    }
+  }
+  for (auto it = replacements.rbegin(); it != replacements.rend(); ++it)
+    text.replace(it->first.from, it->first.to - it->first.from, it->second);
+  return EncodeUtf8(text);
+}
 
 std::optional<long long> ParseInteger(std::string_view text) {
   std::string s = Trimmed(text);

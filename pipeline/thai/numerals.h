@@ -23,4 +23,12 @@ std::optional<double> ParsePercent(std::string_view text);
 // The number an enumerated item starts with: "1.", "๑.", "(1)", "1)", "๒)" -> 1, 1, 1, 1, 2.
 std::optional<int> LeadingEnumerator(std::string_view text);
 
+// The digits of one OCR reading put into another. OCR's main Thai model reads the words right
+// but lacks ๔ ๖ ๗ ๘ ๙ (it reads "พ.ศ. ๒๕๖๔" as "พ.ศ. ๒๕๒๕"); the numeric model reads the digits
+// right but not the words. In order, each digit run of `text_reading` (digits joined by single
+// . , :) takes the next run of `digits_reading` with the same length in the same digit set;
+// runs without such a partner stay as they are. Spaces between digits in `digits_reading` are
+// ignored.
+std::string SpliceDigitRuns(std::string_view text_reading, std::string_view digits_reading);
+
 }  // namespace ita::thai

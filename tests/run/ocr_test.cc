@@ -238,5 +238,18 @@ TEST(RasterCleanup, DeskewStraightensARuling) {
   EXPECT_GT(InkShare(straight, Box{}), 0.0);
 }
 
+TEST(RasterCleanup, WhitenAndBinarizeSplitAtTheirLevels) {
+  Raster r;
+  r.width = 5;
+  r.height = 1;
+  r.dpi = 300;
+  r.pixels = {0, 120, 199, 200, 240};
+  Raster whitened = r;
+  WhitenLight(whitened, 220);
+  EXPECT_EQ(whitened.pixels, (std::vector<unsigned char>{0, 120, 199, 200, 255}));
+  Binarize(r, 200);
+  EXPECT_EQ(r.pixels, (std::vector<unsigned char>{0, 0, 0, 255, 255}));
+}
+
 }  // namespace
 }  // namespace ita

@@ -298,5 +298,21 @@ TEST(FindDates, DatesInProse) {
   for (const ProseCase& c : cases) EXPECT_EQ(FindDates(c.text), c.dates) << c.text;
 }
 
+TEST(IsDateOrNumberText, DatesNumbersAndScoresInBothDigitSets) {
+  for (const char* text : {"๘๖.๐๒", "86.02", "๑๐,๐๐๐.-", "150,000 บาท", "ต.ค. ๖๓ - มี.ค. ๖๔",
+                           "ต.ค. 63 - มี.ค. 64", "ตลอดปีงบประมาณ พ.ศ.๒๕๖๕", "ไตรมาส ๑,๒,๔",
+                           "ไตรมาสที่ 2-4", "๑ ตุลาคม ๒๕๖๓ ถึง ๓๐ กันยายน ๒๕๖๔", "(๑๒) ๓.๕",
+                           // tha's reading of digits it lacks: a few stray letters among digits
+                           "๓ฒ่อ.๕๒๐", "ต.ค. 6ว3วิ - มี.ค. 64"})
+    EXPECT_TRUE(IsDateOrNumberText(text)) << text;
+}
+
+TEST(IsDateOrNumberText, ProseWithANumberIsNot) {
+  for (const char* text : {"", "ทุกไตรมาส", "กองคลัง", "๑ การปฏิบัติหน้าที่", "๒ การใช้งบประมาณ",
+                           "๑. การเผยแพร่ประชาสัมพันธ์ข้อมูล", "รายงานความก้าวหน้าทุกๆ ๓ เดือน",
+                           "ตลอดปีงบประมาณ พ.ศ. ๒๕๖๕ โดยรายงานผลให้ผู้บริหารทราบทุกไตรมาสและสรุปผลเมื่อสิ้นปี"})
+    EXPECT_FALSE(IsDateOrNumberText(text)) << text;
+}
+
 }  // namespace
 }  // namespace ita::thai

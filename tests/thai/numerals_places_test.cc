@@ -60,6 +60,31 @@ TEST(LeadingEnumerator, Forms) {
   EXPECT_EQ(LeadingEnumerator("(ก) ข้อ"), std::nullopt);
 }
 
+TEST(SpliceDigitRuns, TakesTheNumericReadingsDigits) {
+  struct Case {
+    const char* text;
+    const char* digits;
+    const char* want;
+  };
+  const Case cases[] = {
+      // The year the main model cannot read, put back into its reading of the words.
+      {"ประจําปีงบประมาณ พ.ศ. ๒๕๒๕", "ปรอรปีงปประมาณ พ.ศ. ๒๕๖๔", "ประจําปีงบประมาณ พ.ศ. ๒๕๖๔"},
+      // Several runs, separators inside runs, spaces between digits in the numeric reading.
+      {"๕๕.๐๕ คะแนน ร้อยละ ๐.๐๒", "๕ ๘ . ๐ ๕ คะนน ร้อยละ ๐.๐๒", "๕๘.๐๕ คะแนน ร้อยละ ๐.๐๒"},
+      {"1,200 บาท", "1,800 บท", "1,800 บาท"},
+      {"ตัวชี้วัดที่ ๕ การใช้อำนาจ", "ตวชวดท ๓ กรใช", "ตัวชี้วัดที่ ๓ การใช้อำนาจ"},
+      // A stray digit read into a word, or in the other digit set, is passed over.
+      {"ประจําปี พ.ศ. ๒๕๒๕ นำมาสู่", "ปรอรปี พ.ศ.๒๕๖๔ พาเ1มก", "ประจําปี พ.ศ. ๒๕๖๔ นำมาสู่"},
+      {"ข้อ ๕ ปี ๒๕๒๕", "ขอ 4 ปี ๒๕๖๔", "ข้อ ๕ ปี ๒๕๖๔"},
+      // Runs without a partner of the same length and set stay.
+      {"กองคลัง", "กองคลัง ๑", "กองคลัง"},
+      {"พ.ศ. ๒๕๒๕", "พ.ศ. ๒๕๖๔๕", "พ.ศ. ๒๕๒๕"},
+      {"พ.ศ. 2525", "พ.ศ. ๒๕๖๔", "พ.ศ. 2525"},
+      {"", "๑๒", ""},
+  };
+  for (const Case& c : cases) EXPECT_EQ(SpliceDigitRuns(c.text, c.digits), c.want) << c.text;
+}
+
 TEST(Provinces, SeventySevenIncludingBangkok) {
   EXPECT_EQ(Provinces().size(), 77u);
   EXPECT_NE(std::find(Provinces().begin(), Provinces().end(), "กรุงเทพมหานคร"), Provinces().end());
