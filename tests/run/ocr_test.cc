@@ -196,6 +196,55 @@ TEST(ExtractDocument, OcrFaultsStayPageDiagnostics) {
   }
 }
 
+// A scanned measures table whose main OCR model lacks some Thai digits, and a numeric model.
+// The numeric reading replaces a period line it is sure of; otherwise, and in a line of words,
+// it only lends its digits.
+TEST(ExtractDocument, NumericModelRereadsLinesWithDigits) {
+  auto scan = [](std::vector<Word>* main, std::vector<Word>* numeric, double numeric_confidence) {
+    testing::FakePage title;
+    title.ink_without_text = true;
+    testing::FakePage table;
+    std::vector<double> xs = {40, 200, 360, 520}, ys = {40, 100, 160};
+    table.lines = testing::GridLines(xs, ys);
+    auto add = [&](std::vector<Word>* to, const std::string& text, double x, double y, double confidence) {
+      for (Word w : testing::MakeLine(text, x, y)) {
+        w.confidence = confidence;
+        to->push_back(w);
+      }
+    };
+    add(main, "มาตรการ", 44, 50, 0.95);
+    add(main, "ผู้รับผิดชอบ", 204, 50, 0.95);
+    add(main, "ระยะเวลา", 364, 50, 0.95);
+    add(main, "๕. มาตรการแรก", 44, 110, 0.95);
+    add(main, "กองคลัง", 204, 110, 0.95);
+    add(main, "ต.ค. ๒๓ - มี.ค. ๒๕", 364, 110, 0.95);
+    add(numeric, "๔. มตรกรรก", 44, 110, 0.4);
+    add(numeric, numeric_confidence > 0.6 ? "ต.ค. ๖๓ - มี.ค. ๖๔" : "ด.ค. ๖๓ - ม.ค. ๖๔", 364, 110,
+        numeric_confidence);
+    for (const Word& w : *main)
+      table.lines.push_back(Box{w.box.CenterX() - 2, w.box.CenterY() - 2, w.box.CenterX() + 2, w.box.CenterY() + 2});
+    return std::vector<testing::FakePage>{title, table};
+  };
+  for (double numeric_confidence : {0.9, 0.3}) {
+    std::vector<Word> main, numeric;
+    testing::FakePdfSource pdf(scan(&main, &numeric, numeric_confidence));
+    OcrPool pool(FakeOcrFactory(main, OcrFault::kNone, nullptr, numeric), 1);
+    ExtractOptions options;
+    options.ocr = &pool;
+    options.ocr_dpi = 150;
+    options.numeric_pass = true;
+    Extraction ex = ExtractDocument(pdf, SourceInfo{"scan.pdf", "", 0, {}}, options);
+    ASSERT_EQ(ex.measures.size(), 1u) << numeric_confidence;
+    const Measure& m = ex.measures[0];
+    EXPECT_EQ(m.columns.at(MeasureField::kMeasure), "๔. มาตรการแรก");
+    EXPECT_EQ(m.columns.at(MeasureField::kResponsible), "กองคลัง");
+    ASSERT_TRUE(m.period);
+    EXPECT_EQ(m.period->text, "ต.ค. ๖๓ - มี.ค. ๖๔") << numeric_confidence;
+    EXPECT_EQ(m.period->start, "2020-10-01");
+    EXPECT_EQ(m.period->end, "2021-03-31");
+  }
+}
+
 TEST(OcrLowConfidence, ValuesUnderTheThresholdAreFlagged) {
   std::vector<Word> words;
   testing::FakePdfSource pdf(ScannedReport(&words));
