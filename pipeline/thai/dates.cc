@@ -533,7 +533,10 @@ bool IsDateOrNumberText(std::string_view text) {
   for (char32_t c : s) digits += (c >= U'0' && c <= U'9') || (c >= 0x0E50 && c <= 0x0E59);
   if (digits == 0) return false;
   int other_letters = 0;
-  for (const Token& t : Tokenize(text)) other_letters += t.letters;
+  for (const Token& t : Tokenize(text)) {
+    if (t.letters > 3) return false;  // a word, not a digit misread as a letter or a unit
+    other_letters += t.letters;
+  }
   return other_letters <= digits;
 }
 

@@ -58,8 +58,9 @@ Period ParsePeriod(std::string_view text, const DateContext& context = {});
 // "๑๗ - ๑๘ ธันวาคม พ.ศ.๒๕๖๓" gives both days), as ISO strings in order, without repeats.
 std::vector<std::string> FindDates(std::string_view text, const DateContext& context = {});
 
-// True for short text that is mostly a date, period, number, amount or score: digits, and no
-// more letters outside the date words (months, พ.ศ., ปีงบประมาณ, ไตรมาส, ถึง…) than digits.
+// True for short text that is mostly a date, period, number, amount or score: digits, and
+// outside the date words (months, พ.ศ., ปีงบประมาณ, ไตรมาส, ถึง…) no word longer than three
+// letters and no more letters than digits.
 // "๘๖.๐๒", "ต.ค. ๖๓ - มี.ค. ๖๔", "ตลอดปีงบประมาณ พ.ศ.๒๕๖๕" are; "๑ การปฏิบัติหน้าที่" is not.
 // Decides which OCR cells the numeric model reads whole.
 bool IsDateOrNumberText(std::string_view text);

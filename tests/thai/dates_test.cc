@@ -309,6 +309,7 @@ TEST(IsDateOrNumberText, DatesNumbersAndScoresInBothDigitSets) {
 
 TEST(IsDateOrNumberText, ProseWithANumberIsNot) {
   for (const char* text : {"", "ทุกไตรมาส", "กองคลัง", "๑ การปฏิบัติหน้าที่", "๒ การใช้งบประมาณ",
+                           "ประจำปีงบประมาณ พ.ศ. ๒๕๖๔ - ๒๕๖๕",
                            "๑. การเผยแพร่ประชาสัมพันธ์ข้อมูล", "รายงานความก้าวหน้าทุกๆ ๓ เดือน",
                            "ตลอดปีงบประมาณ พ.ศ. ๒๕๖๕ โดยรายงานผลให้ผู้บริหารทราบทุกไตรมาสและสรุปผลเมื่อสิ้นปี"})
     EXPECT_FALSE(IsDateOrNumberText(text)) << text;
