@@ -1,6 +1,7 @@
 #include "pipeline/cli/commands.h"
 
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <thread>
 #include <nlohmann/json.hpp>
@@ -15,6 +16,22 @@
 
 namespace ita::cli {
 namespace {
+
+// The first folder of ITA_MODEL_DIRS (set by CMake: installed, then source tree) holding the
+// numeric OCR model; empty when none does.
+std::string DefaultNumericModelDir() {
+  std::string dirs = ITA_MODEL_DIRS;
+  size_t start = 0;
+  while (start <= dirs.size()) {
+    size_t end = dirs.find(':', start);
+    if (end == std::string::npos) end = dirs.size();
+    std::string dir = dirs.substr(start, end - start);
+    std::error_code ec;
+    if (!dir.empty() && std::filesystem::is_regular_file(dir + "/thd.traineddata", ec)) return dir;
+    start = end + 1;
+  }
+  return "";
+}
 
 constexpr char kExtractHelp[] = R"(usage: ita-extract extract INPUT... [--out DIR] [options]
 
@@ -37,8 +54,10 @@ options:
   --ocr-cells       OCR each table cell on its own instead of whole pages (slower)
   --tessdata DIR    Tesseract language data folder (default: the system's)
   --ocr-lang LANGS  Tesseract languages (default tha; tha+eng measured worse, see bench/)
-  --numeric-model DIR  folder with thd.traineddata (tools/digits/train.sh): re-read date and
-                    number cells of scanned pages with it (experimental)
+  --numeric-model DIR  folder with thd.traineddata, the model for Thai and Arabic digits
+                    (tools/digits/train.sh); default: the project's models/ folder. Lines
+                    of scanned pages that hold digits are read again with it
+  --no-numeric-model   read scanned pages with the main model only
   --timings         print per-page timings (seconds by stage) to stderr
 
 exit codes:
@@ -74,6 +93,8 @@ int DumpTables(const Args& args) {
   int only_page = -1;
   ExtractOptions options;
   TesseractOptions tesseract;
+  tesseract.numeric_model_dir = DefaultNumericModelDir();
+  options.numeric_pass = !tesseract.numeric_model_dir.empty();
   for (size_t i = 2; i + 1 < args.size(); i += 2) {
     long long n = 0;
     if (args[i] == "--numeric-model") {
@@ -147,6 +168,7 @@ int Extract(const Args& args) {
   bool quiet = false;
   bool ocr = true;
   bool timings = false;
+  bool numeric_model = true;
   TesseractOptions tesseract;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
@@ -205,7 +227,8 @@ int Extract(const Args& args) {
         return kExitUsage;
       }
       tesseract.numeric_model_dir = args[++i];
-      options.extract.numeric_pass = true;
+    } else if (a == "--no-numeric-model") {
+      numeric_model = false;
     } else if (a == "--tessdata") {
       if (i + 1 >= args.size()) {
         std::cerr << "ita-extract: --tessdata needs a folder\n";
@@ -223,6 +246,9 @@ int Extract(const Args& args) {
     std::cerr << "ita-extract: no INPUT given (see ita-extract extract --help)\n";
     return kExitUsage;
   }
+  if (!numeric_model) tesseract.numeric_model_dir.clear();
+  else if (tesseract.numeric_model_dir.empty()) tesseract.numeric_model_dir = DefaultNumericModelDir();
+  options.extract.numeric_pass = !tesseract.numeric_model_dir.empty();
   std::vector<std::string> problems;
   std::vector<std::string> pdfs = ExpandInputs(inputs, &problems);
   for (const std::string& p : problems) std::cerr << "ita-extract: " << p << "\n";

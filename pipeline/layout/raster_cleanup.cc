@@ -1,6 +1,7 @@
 #include "pipeline/layout/raster_cleanup.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 namespace ita {
@@ -31,6 +32,19 @@ void WhitenLight(Raster& raster, int level) {
   for (unsigned char& p : raster.pixels) {
     if (p >= level) p = 255;
   }
+}
+
+int PaperLevel(const Raster& raster) {
+  if (raster.pixels.empty()) return 255;
+  std::array<size_t, 256> histogram{};
+  size_t step = std::max<size_t>(1, raster.pixels.size() / 200000), n = 0;
+  for (size_t i = 0; i < raster.pixels.size(); i += step, ++n) ++histogram[raster.pixels[i]];
+  size_t seen = 0;
+  for (int v = 0; v < 256; ++v) {
+    seen += histogram[v];
+    if (seen * 2 >= n) return v;
+  }
+  return 255;
 }
 
 void Binarize(Raster& raster, int level) {

@@ -12,6 +12,9 @@ namespace ita {
 // not turn into text.
 void WhitenLight(Raster& raster, int level);
 
+// The paper's grey level: the median pixel (pages are mostly paper), from a sample.
+int PaperLevel(const Raster& raster);
+
 // Pixels darker than `level` become black, the others white. A lenient level keeps the grey
 // edges of thin scanned strokes as ink.
 void Binarize(Raster& raster, int level);

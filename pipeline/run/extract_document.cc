@@ -56,12 +56,16 @@ std::optional<PendingOcr> SubmitOcr(const PdfSource& pdf, PageResult& result,
     result.page.diagnostics.push_back(PageLabel(index) + "render for OCR failed: " + raster.error().message);
     return std::nullopt;
   }
+  // Scanned rulings are grey and broken at the darkness that suits text pages; how grey a
+  // ruling may be depends on the paper (darkened scans have grey noise).
+  GridOptions grid = options.grid;
+  grid.dark_level = std::clamp(PaperLevel(*raster) - 40, options.grid.dark_level, options.ocr_ruling_level_max);
   WhitenLight(*raster, options.whiten_level);
   double skew = EstimateSkewDegrees(*raster);
   if (std::abs(skew) >= 0.05) *raster = Deskew(*raster, skew);
   PendingOcr pending;
   pending.index = index;
-  pending.grids = DetectGrids(*raster, options.grid);
+  pending.grids = DetectGrids(*raster, grid);
   EraseRulings(*raster, pending.grids);
   if (InkShare(*raster, Box{}) < 1e-5) {
     result.page.diagnostics.push_back(PageLabel(index) + "no ink left after clean-up; nothing to OCR");

@@ -39,6 +39,8 @@ struct ExtractOptions {
   OcrPool* ocr = nullptr;         // null: OCR pages are recorded but not read
   double ocr_dpi = 300;           // render resolution for OCR (see bench/README.md)
   int whiten_level = 220;         // lighter pixels become white before OCR
+  int ocr_ruling_level_max = 210; // on scans, pixels 40 below the paper's level (at most this)
+                                  // can be rulings
   OcrStrategy ocr_strategy = OcrStrategy::kPage;
   int ocr_window = 8;             // rendered OCR pages held at once per document
   bool numeric_pass = false;      // re-read digits with the engine's numeric model

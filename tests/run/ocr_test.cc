@@ -287,6 +287,16 @@ TEST(RasterCleanup, DeskewStraightensARuling) {
   EXPECT_GT(InkShare(straight, Box{}), 0.0);
 }
 
+TEST(RasterCleanup, PaperLevelIsTheMedianPixel) {
+  Raster r;
+  r.width = 11;
+  r.height = 1;
+  r.dpi = 300;
+  r.pixels = {0, 0, 0, 230, 230, 228, 229, 231, 230, 60, 230};
+  EXPECT_EQ(PaperLevel(r), 229);
+  EXPECT_EQ(PaperLevel(Raster{}), 255);
+}
+
 TEST(RasterCleanup, WhitenAndBinarizeSplitAtTheirLevels) {
   Raster r;
   r.width = 5;
