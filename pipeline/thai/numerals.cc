@@ -103,31 +103,45 @@ std::vector<Run> DigitRuns(const std::u32string& s, bool skip_spaces) {
 std::string SpliceDigitRuns(std::string_view text_reading, std::string_view digits_reading) {
   std::u32string text = DecodeUtf8(text_reading);
   std::u32string digits = DecodeUtf8(digits_reading);
-  std::vector<Run> into = DigitRuns(text, false);
-  std::vector<Run> from = DigitRuns(digits, true);
   auto thai_digits = [](const std::u32string& s, const Run& r) {
     return std::any_of(s.begin() + r.from, s.begin() + r.to, [](char32_t c) { return IsThaiDigit(c); });
   };
-  // Runs are matched in order; a run of the numeric reading is taken for the next run of the
-  // text reading with the same length in the same digit set (the main model tells Thai from
-  // Arabic digits; the numeric one sometimes reads a Thai letter as a stray digit).
+  auto compact = [&digits](const Run& r) {
+    std::u32string run;
+    for (size_t i = r.from; i < r.to; ++i)
+      if (digits[i] != U' ') run.push_back(digits[i]);
+    return run;
+  };
   std::vector<std::pair<Run, std::u32string>> replacements;
-  size_t next = 0;
-  for (const Run& target : into) {
-    for (size_t k = next; k < from.size(); ++k) {
-      std::u32string run;
-      for (size_t i = from[k].from; i < from[k].to; ++i)
-        if (digits[i] != U' ') run.push_back(digits[i]);
-      if (run.size() != target.to - target.from ||
-          thai_digits(digits, from[k]) != thai_digits(text, target))
-        continue;
-      replacements.push_back({target, std::move(run)});
-      next = k + 1;
-      break;
+  // Thai and Arabic digit runs are matched separately: the main model tells the two sets apart.
+  for (bool thai : {true, false}) {
+    std::vector<Run> into, from;
+    for (const Run& r : DigitRuns(text, false))
+      if (thai_digits(text, r) == thai) into.push_back(r);
+    for (const Run& r : DigitRuns(digits, true))
+      if (thai_digits(digits, r) == thai) from.push_back(r);
+    if (into.size() == from.size()) {
+      // As many runs in both: they are the same numbers, whatever the main model made of them
+      // ("๒๕๖๔" read as "๒๕๒๐๕").
+      for (size_t k = 0; k < into.size(); ++k) replacements.push_back({into[k], compact(from[k])});
+      continue;
+    }
+    // Otherwise one reading has a stray run: in order, each run takes the next run of the
+    // same length.
+    size_t next = 0;
+    for (const Run& target : into) {
+      for (size_t k = next; k < from.size(); ++k) {
+        std::u32string run = compact(from[k]);
+        if (run.size() != target.to - target.from) continue;
+        replacements.push_back({target, std::move(run)});
+        next = k + 1;
+        break;
+      }
     }
   }
-  for (auto it = replacements.rbegin(); it != replacements.rend(); ++it)
-    text.replace(it->first.from, it->first.to - it->first.from, it->second);
+  std::sort(replacements.begin(), replacements.end(),
+            [](const auto& a, const auto& b) { return a.first.from > b.first.from; });
+  for (const auto& [run, value] : replacements) text.replace(run.from, run.to - run.from, value);
   return EncodeUtf8(text);
 }
 

@@ -24,11 +24,11 @@ std::optional<double> ParsePercent(std::string_view text);
 std::optional<int> LeadingEnumerator(std::string_view text);
 
 // The digits of one OCR reading put into another. OCR's main Thai model reads the words right
-// but lacks ๔ ๖ ๗ ๘ ๙ (it reads "พ.ศ. ๒๕๖๔" as "พ.ศ. ๒๕๒๕"); the numeric model reads the digits
-// right but not the words. In order, each digit run of `text_reading` (digits joined by single
-// . , :) takes the next run of `digits_reading` with the same length in the same digit set;
-// runs without such a partner stay as they are. Spaces between digits in `digits_reading` are
-// ignored.
+// but lacks ๔ ๖ ๗ ๘ ๙ (it reads "พ.ศ. ๒๕๖๔" as "พ.ศ. ๒๕๒๕" or "พ.ศ. ๒๕๒๐๕"); the numeric model
+// reads the digits right but not the words. Digit runs (digits joined by single . , :) are
+// matched per digit set, Thai or Arabic: when both readings have as many runs, in order;
+// otherwise each run of `text_reading` takes the next run of `digits_reading` with the same
+// length, and runs without one stay. Spaces between digits in `digits_reading` are ignored.
 std::string SpliceDigitRuns(std::string_view text_reading, std::string_view digits_reading);
 
 }  // namespace ita::thai

@@ -76,9 +76,11 @@ TEST(SpliceDigitRuns, TakesTheNumericReadingsDigits) {
       // A stray digit read into a word, or in the other digit set, is passed over.
       {"ประจําปี พ.ศ. ๒๕๒๕ นำมาสู่", "ปรอรปี พ.ศ.๒๕๖๔ พาเ1มก", "ประจําปี พ.ศ. ๒๕๖๔ นำมาสู่"},
       {"ข้อ ๕ ปี ๒๕๒๕", "ขอ 4 ปี ๒๕๖๔", "ข้อ ๕ ปี ๒๕๖๔"},
-      // Runs without a partner of the same length and set stay.
+      // As many runs in both readings: paired whatever their lengths.
+      {"ประจำปีงบประมาณ พ.ศ. ๒๕๒๐๕", "ปรอรปีงปประมาณ พ.ศ. ๒๕๖๔", "ประจำปีงบประมาณ พ.ศ. ๒๕๖๔"},
+      // Different counts: runs without a partner of the same length and set stay.
       {"กองคลัง", "กองคลัง ๑", "กองคลัง"},
-      {"พ.ศ. ๒๕๒๕", "พ.ศ. ๒๕๖๔๕", "พ.ศ. ๒๕๒๕"},
+      {"พ.ศ. ๒๕๒๕ - ๒๕๒", "พ.ศ. ๒๕๖๔๕", "พ.ศ. ๒๕๒๕ - ๒๕๒"},
       {"พ.ศ. 2525", "พ.ศ. ๒๕๖๔", "พ.ศ. 2525"},
       {"", "๑๒", ""},
   };
