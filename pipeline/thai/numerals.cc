@@ -113,29 +113,29 @@ std::string SpliceDigitRuns(std::string_view text_reading, std::string_view digi
     return run;
   };
   std::vector<std::pair<Run, std::u32string>> replacements;
-  // Thai and Arabic digit runs are matched separately: the main model tells the two sets apart.
-  for (bool thai : {true, false}) {
+  // Thai digit runs only: the main model reads Arabic digits, and tells them from Thai ones;
+  // the numeric model, reading words it does not know, makes up stray Arabic digits.
+  {
     std::vector<Run> into, from;
     for (const Run& r : DigitRuns(text, false))
-      if (thai_digits(text, r) == thai) into.push_back(r);
+      if (thai_digits(text, r)) into.push_back(r);
     for (const Run& r : DigitRuns(digits, true))
-      if (thai_digits(digits, r) == thai) from.push_back(r);
+      if (thai_digits(digits, r)) from.push_back(r);
     if (into.size() == from.size()) {
       // As many runs in both: they are the same numbers, whatever the main model made of them
       // ("๒๕๖๔" read as "๒๕๒๐๕").
       for (size_t k = 0; k < into.size(); ++k) replacements.push_back({into[k], compact(from[k])});
-      continue;
-    }
-    // Otherwise one reading has a stray run: in order, each run takes the next run of the
-    // same length.
-    size_t next = 0;
-    for (const Run& target : into) {
-      for (size_t k = next; k < from.size(); ++k) {
-        std::u32string run = compact(from[k]);
-        if (run.size() != target.to - target.from) continue;
-        replacements.push_back({target, std::move(run)});
-        next = k + 1;
-        break;
+    } else {
+      // One reading has a stray run: in order, each run takes the next run of the same length.
+      size_t next = 0;
+      for (const Run& target : into) {
+        for (size_t k = next; k < from.size(); ++k) {
+          std::u32string run = compact(from[k]);
+          if (run.size() != target.to - target.from) continue;
+          replacements.push_back({target, std::move(run)});
+          next = k + 1;
+          break;
+        }
       }
     }
   }

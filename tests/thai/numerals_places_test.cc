@@ -71,9 +71,11 @@ TEST(SpliceDigitRuns, TakesTheNumericReadingsDigits) {
       {"ประจําปีงบประมาณ พ.ศ. ๒๕๒๕", "ปรอรปีงปประมาณ พ.ศ. ๒๕๖๔", "ประจําปีงบประมาณ พ.ศ. ๒๕๖๔"},
       // Several runs, separators inside runs, spaces between digits in the numeric reading.
       {"๕๕.๐๕ คะแนน ร้อยละ ๐.๐๒", "๕ ๘ . ๐ ๕ คะนน ร้อยละ ๐.๐๒", "๕๘.๐๕ คะแนน ร้อยละ ๐.๐๒"},
-      {"1,200 บาท", "1,800 บท", "1,800 บาท"},
+      // Arabic digits are the main model's: the numeric one makes them up in words it misreads.
+      {"1,200 บาท", "1,800 บท", "1,200 บาท"},
+      {"1. งานสาธารณสุข", "4. งนสรณสข", "1. งานสาธารณสุข"},
       {"ตัวชี้วัดที่ ๕ การใช้อำนาจ", "ตวชวดท ๓ กรใช", "ตัวชี้วัดที่ ๓ การใช้อำนาจ"},
-      // A stray digit read into a word, or in the other digit set, is passed over.
+      // A stray digit read into a word, or an Arabic one, is passed over.
       {"ประจําปี พ.ศ. ๒๕๒๕ นำมาสู่", "ปรอรปี พ.ศ.๒๕๖๔ พาเ1มก", "ประจําปี พ.ศ. ๒๕๖๔ นำมาสู่"},
       {"ข้อ ๕ ปี ๒๕๒๕", "ขอ 4 ปี ๒๕๖๔", "ข้อ ๕ ปี ๒๕๖๔"},
       // As many runs in both readings: paired whatever their lengths.
