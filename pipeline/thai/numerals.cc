@@ -122,9 +122,13 @@ std::string SpliceDigitRuns(std::string_view text_reading, std::string_view digi
     for (const Run& r : DigitRuns(digits, true))
       if (thai_digits(digits, r)) from.push_back(r);
     if (into.size() == from.size()) {
-      // As many runs in both: they are the same numbers, whatever the main model made of them
-      // ("๒๕๖๔" read as "๒๕๒๐๕").
-      for (size_t k = 0; k < into.size(); ++k) replacements.push_back({into[k], compact(from[k])});
+      // As many runs in both: they are the same numbers, whatever the main model made of them.
+      // It may read a digit it lacks as two ("๒๕๖๔" as "๒๕๒๐๕"), never as none: a longer run
+      // in the numeric reading has a digit too many and is not taken.
+      for (size_t k = 0; k < into.size(); ++k) {
+        std::u32string run = compact(from[k]);
+        if (run.size() <= into[k].to - into[k].from) replacements.push_back({into[k], std::move(run)});
+      }
     } else {
       // One reading has a stray run: in order, each run takes the next run of the same length.
       size_t next = 0;

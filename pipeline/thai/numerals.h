@@ -26,9 +26,10 @@ std::optional<int> LeadingEnumerator(std::string_view text);
 // The Thai digits of one OCR reading put into another. OCR's main Thai model reads the words
 // and Arabic digits right but lacks ๔ ๖ ๗ ๘ ๙ (it reads "พ.ศ. ๒๕๖๔" as "พ.ศ. ๒๕๒๕" or
 // "พ.ศ. ๒๕๒๐๕"); the numeric model reads the digits right but not the words. Runs of Thai digits
-// (joined by single . , :) are matched: when both readings have as many, in order; otherwise
-// each run of `text_reading` takes the next run of `digits_reading` with the same length, and
-// runs without one stay. Spaces between digits in `digits_reading` are ignored.
+// (joined by single . , :) are matched: when both readings have as many, in order (a numeric
+// run longer than the text's is not taken); otherwise each run of `text_reading` takes the next
+// run of `digits_reading` with the same length. Runs without a partner stay. Spaces between
+// digits in `digits_reading` are ignored.
 std::string SpliceDigitRuns(std::string_view text_reading, std::string_view digits_reading);
 
 }  // namespace ita::thai

@@ -60,9 +60,17 @@ std::vector<std::string> SampleNames() {
   return names;
 }
 
-// One OCR pool for the whole test program, as the CLI has one per run.
+// One OCR pool for the whole test program, as the CLI has one per run, with the project's
+// numeric model as the CLI's default.
+const fs::path kModels = fs::path(ITA_SOURCE_DIR) / "models";
 OcrPool* Pool() {
-  static OcrPool pool(TesseractEngineFactory(), 2);
+  static OcrPool pool(
+      [] {
+        TesseractOptions options;
+        options.numeric_model_dir = kModels.string();
+        return TesseractEngineFactory(options);
+      }(),
+      2);
   return &pool;
 }
 
@@ -72,6 +80,7 @@ class SampleTest : public ::testing::TestWithParam<std::string> {
     BatchOptions options;
     options.extract.validation.ita_items = &BuiltInItaItems();  // as the CLI does
     options.extract.ocr = Pool();
+    options.extract.numeric_pass = true;
     auto validator = SchemaValidator::Create();
     EXPECT_TRUE(validator);
     // The file name as the README's command gives it, so golden files do not depend on where

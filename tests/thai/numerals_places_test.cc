@@ -80,6 +80,8 @@ TEST(SpliceDigitRuns, TakesTheNumericReadingsDigits) {
       {"ข้อ ๕ ปี ๒๕๒๕", "ขอ 4 ปี ๒๕๖๔", "ข้อ ๕ ปี ๒๕๖๔"},
       // As many runs in both readings: paired whatever their lengths.
       {"ประจำปีงบประมาณ พ.ศ. ๒๕๒๐๕", "ปรอรปีงปประมาณ พ.ศ. ๒๕๖๔", "ประจำปีงบประมาณ พ.ศ. ๒๕๖๔"},
+      // ...but a longer numeric run has a digit too many.
+      {"(๑) กระบวนการ", "(๑๓) กรบวนกร", "(๑) กระบวนการ"},
       // Different counts: runs without a partner of the same length and set stay.
       {"กองคลัง", "กองคลัง ๑", "กองคลัง"},
       {"พ.ศ. ๒๕๒๕ - ๒๕๒", "พ.ศ. ๒๕๖๔๕", "พ.ศ. ๒๕๒๕ - ๒๕๒"},
