@@ -45,7 +45,8 @@ struct ExtractOptions {
   int ocr_window = 8;             // rendered OCR pages held at once per document
   bool numeric_pass = false;      // re-read digits with the engine's numeric model
   double numeric_accept = 0.6;    // a numeric-model reading this sure replaces a date/number line
-  int numeric_binarize_level = 200;  // darker pixels are ink for the numeric model
+  int numeric_binarize_level = 200;  // darker pixels are ink for the numeric model (at most
+                                     // 30 below the paper's level)
   TextSourceOptions text_source;
   GridOptions grid;
   TableOptions table;
