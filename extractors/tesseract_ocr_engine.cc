@@ -40,16 +40,20 @@ struct TextDeleter {
 class TesseractOcrEngine final : public OcrEngine {
  public:
   TesseractOcrEngine(std::unique_ptr<tesseract::TessBaseAPI> api,
-                     std::unique_ptr<tesseract::TessBaseAPI> numeric)
-      : main_(std::move(api)), numeric_(std::move(numeric)) {}
+                     std::unique_ptr<tesseract::TessBaseAPI> numeric,
+                     std::unique_ptr<tesseract::TessBaseAPI> latin)
+      : main_(std::move(api)), numeric_(std::move(numeric)), latin_(std::move(latin)) {}
   ~TesseractOcrEngine() override {
     main_->End();
     if (numeric_) numeric_->End();
+    if (latin_) latin_->End();
   }
 
   Result<std::vector<Word>> Recognize(const Raster& raster, const OcrRequest& request) override {
     omp_set_num_threads(1);  // this thread may not be the one that created the engine
-    tesseract::TessBaseAPI* api = request.numeric && numeric_ ? numeric_.get() : main_.get();
+    tesseract::TessBaseAPI* api = main_.get();
+    if (request.model == OcrModel::kNumeric && numeric_) api = numeric_.get();
+    if (request.model == OcrModel::kLatin && latin_) api = latin_.get();
     if (raster.width <= 0 || raster.height <= 0) return std::vector<Word>{};
     double scale = raster.dpi / 72.0;  // points -> pixels
     api->SetPageSegMode(SegModeOf(request.layout));
@@ -118,6 +122,7 @@ class TesseractOcrEngine final : public OcrEngine {
  private:
   std::unique_ptr<tesseract::TessBaseAPI> main_;
   std::unique_ptr<tesseract::TessBaseAPI> numeric_;  // null without a numeric model
+  std::unique_ptr<tesseract::TessBaseAPI> latin_;    // null without a Latin model
 };
 
 }  // namespace
@@ -149,7 +154,19 @@ Result<std::unique_ptr<OcrEngine>> CreateTesseractEngine(const TesseractOptions&
     // spaces the model reads instead of one between every character.
     numeric->SetVariable("preserve_interword_spaces", "1");
   }
-  return std::unique_ptr<OcrEngine>(std::make_unique<TesseractOcrEngine>(std::move(api), std::move(numeric)));
+  // The Latin model is optional: a machine without it reads Latin requests with the main one.
+  std::unique_ptr<tesseract::TessBaseAPI> latin;
+  if (!options.latin_languages.empty()) {
+    latin = std::make_unique<tesseract::TessBaseAPI>();
+    if (latin->Init(datapath, options.latin_languages.c_str(), tesseract::OEM_LSTM_ONLY) == 0) {
+      latin->SetVariable("debug_file", "/dev/null");
+      latin->SetVariable("tessedit_do_invert", "0");
+    } else {
+      latin.reset();
+    }
+  }
+  return std::unique_ptr<OcrEngine>(
+      std::make_unique<TesseractOcrEngine>(std::move(api), std::move(numeric), std::move(latin)));
 }
 
 OcrEngineFactory TesseractEngineFactory(const TesseractOptions& options) {

@@ -20,6 +20,9 @@ struct TesseractOptions {
   // Folder with thd.traineddata (tools/digits/train.sh): the numeric/date model used for
   // requests marked numeric. Empty: no numeric model; such requests use the main model.
   std::string numeric_model_dir;
+  // Languages of the model for Latin requests (grades, codes), from tessdata_dir. Empty, or
+  // not installed: such requests use the main model.
+  std::string latin_languages = "eng";
 };
 
 Result<std::unique_ptr<OcrEngine>> CreateTesseractEngine(const TesseractOptions& options = {});

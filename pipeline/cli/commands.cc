@@ -95,6 +95,7 @@ int DumpTables(const Args& args) {
   TesseractOptions tesseract;
   tesseract.numeric_model_dir = DefaultNumericModelDir();
   options.numeric_pass = !tesseract.numeric_model_dir.empty();
+  options.latin_pass = true;
   for (size_t i = 2; i + 1 < args.size(); i += 2) {
     long long n = 0;
     if (args[i] == "--numeric-model") {
@@ -249,6 +250,7 @@ int Extract(const Args& args) {
   if (!numeric_model) tesseract.numeric_model_dir.clear();
   else if (tesseract.numeric_model_dir.empty()) tesseract.numeric_model_dir = DefaultNumericModelDir();
   options.extract.numeric_pass = !tesseract.numeric_model_dir.empty();
+  options.extract.latin_pass = true;
   std::vector<std::string> problems;
   std::vector<std::string> pdfs = ExpandInputs(inputs, &problems);
   for (const std::string& p : problems) std::cerr << "ita-extract: " << p << "\n";

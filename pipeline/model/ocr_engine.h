@@ -20,10 +20,18 @@ enum class OcrLayout {
   kLine,        // one line, e.g. a date or a number (PSM 7)
 };
 
+// Which of the engine's models reads a request. An engine without the model asked for reads
+// with its main one.
+enum class OcrModel {
+  kMain,     // the document's language (Thai)
+  kNumeric,  // dates, numbers and scores, both digit sets
+  kLatin,    // Latin letters: grades ("AA", "D") and codes in otherwise Thai documents
+};
+
 struct OcrRequest {
   OcrLayout layout = OcrLayout::kSparse;
-  Box region;           // in points; empty (zero size) means the whole raster
-  bool numeric = false; // read with the engine's numeric/date model, if it has one
+  Box region;  // in points; empty (zero size) means the whole raster
+  OcrModel model = OcrModel::kMain;
 };
 
 class OcrEngine {

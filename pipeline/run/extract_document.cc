@@ -5,6 +5,8 @@
 #include <deque>
 #include <future>
 
+#include <re2/re2.h>
+
 #include "pipeline/families/action_plan.h"
 #include "pipeline/families/classify.h"
 #include "pipeline/families/ita_scores.h"
@@ -14,6 +16,7 @@
 #include "pipeline/thai/dates.h"
 #include "pipeline/thai/numerals.h"
 #include "pipeline/thai/text_repair.h"
+#include "pipeline/thai/utf8.h"
 
 namespace ita {
 namespace {
@@ -142,7 +145,7 @@ void FillEmptyCells(const PendingOcr& pending, std::vector<Table>& tables, OcrPo
 
 // Every OCR line holding digits, in cells and outside them, read again with the numeric model.
 // A line that is a date, number or score (IsDateOrNumberText) takes its reading when at least
-// `numeric_accept` sure: the main model is sure of its wrong readings of the digits it lacks.
+// `reread_accept` sure: the main model is sure of its wrong readings of the digits it lacks.
 // Any other line takes only its digits (SpliceDigitRuns): the numeric model does not know the
 // words. Lines, not cells: the model reads one line, and period cells wrap over several.
 void RereadDigits(const PendingOcr& pending, PageResult& result, const ExtractOptions& options) {
@@ -159,7 +162,7 @@ void RereadDigits(const PendingOcr& pending, PageResult& result, const ExtractOp
     Box region = cell ? Box{cell->box.x0 + 1.5, l.box.y0 - 3, cell->box.x1 - 1.5, l.box.y1 + 3}
                       : Box{l.box.x0 - 8, l.box.y0 - 3, l.box.x1 + 8, l.box.y1 + 3};
     targets.push_back({&l, cell});
-    requests.push_back(OcrRequest{OcrLayout::kLine, region, true});
+    requests.push_back(OcrRequest{OcrLayout::kLine, region, OcrModel::kNumeric});
   };
   for (Table& t : result.tables)
     for (Cell& c : t.cells)
@@ -180,7 +183,7 @@ void RereadDigits(const PendingOcr& pending, PageResult& result, const ExtractOp
     double confidence = LowestConfidence(lines);
     TextLine& line = *targets[k].line;
     std::string before = line.text;
-    if (thai::IsDateOrNumberText(line.text) && confidence >= options.numeric_accept) {
+    if (thai::IsDateOrNumberText(line.text) && confidence >= options.reread_accept) {
       line.text = reading;
       line.confidence = confidence;
     } else {
@@ -191,6 +194,49 @@ void RereadDigits(const PendingOcr& pending, PageResult& result, const ExtractOp
   for (Cell* cell : changed) {
     cell->text = JoinCellLines(cell->lines);
     cell->confidence = std::min(cell->confidence, LowestConfidence(cell->lines));
+  }
+}
+
+// A cell holding only a short line with letters ("โว", "1ว") is often the Thai model's reading of
+// a Latin grade or code it has no letters for ("D", "IIT"). Such cells are read with the Latin
+// model; a reading that is a Latin code ("D", "AA", "B+", "IIT") replaces the text when at least
+// `reread_accept` sure. Short lines of longer cells are left alone: they are Thai words that
+// wrapped ("ชอบ" of "ผู้รับผิดชอบ"), and the Latin model reads them as codes too.
+void RereadLatin(const PendingOcr& pending, std::vector<Table>& tables, const ExtractOptions& options) {
+  static const RE2 code("[A-Z][A-Z0-9+-]{0,3}");
+  std::vector<std::pair<TextLine*, Cell*>> targets;
+  std::vector<OcrRequest> requests;
+  for (Table& t : tables) {
+    for (Cell& c : t.cells) {
+      if (c.lines.size() != 1) continue;  // a whole cell: a line of a longer cell is a word
+      TextLine& l = c.lines[0];
+      std::u32string shown;
+      for (char32_t ch : thai::DecodeUtf8(l.text))
+        if (ch != U' ') shown.push_back(ch);
+      bool letters = std::any_of(shown.begin(), shown.end(), [](char32_t ch) {
+        return thai::IsThaiLetter(ch) || (ch >= U'A' && ch <= U'z');
+      });
+      if (shown.empty() || shown.size() > 3 || !letters) continue;
+      targets.push_back({&l, &c});
+      requests.push_back(OcrRequest{OcrLayout::kLine,
+                                    Box{c.box.x0 + 1.5, l.box.y0 - 3, c.box.x1 - 1.5, l.box.y1 + 3},
+                                    OcrModel::kLatin});
+    }
+  }
+  if (requests.empty()) return;
+  OcrPool::Output output = options.ocr->Submit(pending.raster, requests).get();
+  for (size_t k = 0; k < targets.size() && k < output.results.size(); ++k) {
+    if (!output.results[k] || output.results[k]->empty()) continue;
+    std::vector<TextLine> lines = AssembleLines(*output.results[k]);
+    if (lines.size() != 1) continue;
+    std::string reading = thai::CollapseSpaces(lines[0].text);
+    double confidence = lines[0].confidence;
+    if (!RE2::FullMatch(reading, code) || confidence < options.reread_accept) continue;
+    auto [line, cell] = targets[k];
+    line->text = reading;
+    line->confidence = confidence;
+    cell->text = JoinCellLines(cell->lines);
+    cell->confidence = std::min(cell->confidence, confidence);
   }
 }
 
@@ -217,6 +263,7 @@ void FinishOcr(PendingOcr& pending, PageResult& result, const ExtractOptions& op
   LayOut(result, pending.grids, options);
   FillEmptyCells(pending, result.tables, *options.ocr);
   if (options.numeric_pass) RereadDigits(pending, result, options);
+  if (options.latin_pass) RereadLatin(pending, result.tables, options);
   pending.raster.reset();
 }
 

@@ -44,7 +44,9 @@ struct ExtractOptions {
   OcrStrategy ocr_strategy = OcrStrategy::kPage;
   int ocr_window = 8;             // rendered OCR pages held at once per document
   bool numeric_pass = false;      // re-read digits with the engine's numeric model
-  double numeric_accept = 0.6;    // a numeric-model reading this sure replaces a date/number line
+  bool latin_pass = false;        // re-read short cell lines with the engine's Latin model
+  double reread_accept = 0.6;     // a second reading this sure replaces a date/number line or
+                                  // a Latin code
   int numeric_binarize_level = 200;  // darker pixels are ink for the numeric model (at most
                                      // 30 below the paper's level)
   TextSourceOptions text_source;

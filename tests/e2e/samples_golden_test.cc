@@ -81,6 +81,7 @@ class SampleTest : public ::testing::TestWithParam<std::string> {
     options.extract.validation.ita_items = &BuiltInItaItems();  // as the CLI does
     options.extract.ocr = Pool();
     options.extract.numeric_pass = true;
+    options.extract.latin_pass = true;
     auto validator = SchemaValidator::Create();
     EXPECT_TRUE(validator);
     // The file name as the README's command gives it, so golden files do not depend on where

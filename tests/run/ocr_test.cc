@@ -245,6 +245,48 @@ TEST(ExtractDocument, NumericModelRereadsLinesWithDigits) {
   }
 }
 
+// A grade cell the Thai model reads as Thai letters ("โว"): the Latin model's "D" replaces it
+// when sure; an unsure reading, or one that is no Latin code, does not.
+TEST(ExtractDocument, LatinModelRereadsShortCellLines) {
+  struct Case {
+    const char* latin;
+    double confidence;
+    const char* want;
+  };
+  for (const Case& c : {Case{"D", 0.9, "D"}, Case{"D", 0.3, "โว"}, Case{"Do", 0.9, "โว"}}) {
+    testing::FakePage title;
+    title.ink_without_text = true;
+    testing::FakePage table;
+    table.lines = testing::GridLines({40, 200, 360}, {40, 100, 160});
+    std::vector<Word> main, latin;
+    auto add = [](std::vector<Word>* to, const std::string& text, double x, double y, double confidence) {
+      for (Word w : testing::MakeLine(text, x, y)) {
+        w.confidence = confidence;
+        to->push_back(w);
+      }
+    };
+    add(&main, "ระดับ", 44, 50, 0.95);
+    add(&main, "ปี", 204, 50, 0.95);
+    add(&main, "ผลการประเมิน", 44, 110, 0.95);
+    add(&main, "โว", 204, 110, 0.9);
+    add(&latin, c.latin, 204, 110, c.confidence);
+    for (const Word& w : main)
+      table.lines.push_back(Box{w.box.CenterX() - 2, w.box.CenterY() - 2, w.box.CenterX() + 2, w.box.CenterY() + 2});
+    testing::FakePdfSource pdf({title, table});
+    OcrPool pool(FakeOcrFactory(main, OcrFault::kNone, nullptr, {}, latin), 1);
+    ExtractOptions options;
+    options.ocr = &pool;
+    options.ocr_dpi = 150;
+    options.latin_pass = true;
+    PageResult page = ReadPage(pdf, 1, options);
+    ASSERT_EQ(page.tables.size(), 1u);
+    const Table& t = page.tables[0];
+    auto cell = std::find_if(t.cells.begin(), t.cells.end(), [](const Cell& x) { return x.row == 1 && x.col == 1; });
+    ASSERT_NE(cell, t.cells.end());
+    EXPECT_EQ(cell->text, c.want) << c.latin << " " << c.confidence;
+  }
+}
+
 TEST(OcrLowConfidence, ValuesUnderTheThresholdAreFlagged) {
   std::vector<Word> words;
   testing::FakePdfSource pdf(ScannedReport(&words));

@@ -1,7 +1,7 @@
 // A fake OcrEngine for tests of the core without Tesseract: it "reads" the words it was given,
 // keeping those whose box lies inside the raster (and the request's region), and can fail the
-// way real engines do. Requests marked numeric read `numeric_words` when there are any, like an
-// engine with a second model for dates and numbers.
+// way real engines do. Requests for the numeric or Latin model read `numeric_words` or
+// `latin_words` when there are any, like an engine with more than one model.
 #pragma once
 
 #include <atomic>
@@ -16,8 +16,12 @@ enum class OcrFault { kNone, kEmpty, kBadUtf8, kFail, kThrow };
 
 class FakeOcrEngine : public OcrEngine {
  public:
-  FakeOcrEngine(std::vector<Word> words, OcrFault fault, std::vector<Word> numeric_words = {})
-      : words_(std::move(words)), numeric_words_(std::move(numeric_words)), fault_(fault) {}
+  FakeOcrEngine(std::vector<Word> words, OcrFault fault, std::vector<Word> numeric_words = {},
+                std::vector<Word> latin_words = {})
+      : words_(std::move(words)),
+        numeric_words_(std::move(numeric_words)),
+        latin_words_(std::move(latin_words)),
+        fault_(fault) {}
 
   Result<std::vector<Word>> Recognize(const Raster& raster, const OcrRequest& request) override {
     switch (fault_) {
@@ -29,8 +33,10 @@ class FakeOcrEngine : public OcrEngine {
     double w = raster.width * 72.0 / raster.dpi, h = raster.height * 72.0 / raster.dpi;
     bool region = request.region.Width() > 0 && request.region.Height() > 0;
     std::vector<Word> out;
-    const auto& source = request.numeric && !numeric_words_.empty() ? numeric_words_ : words_;
-    for (Word word : source) {
+    const std::vector<Word>* source = &words_;
+    if (request.model == OcrModel::kNumeric && !numeric_words_.empty()) source = &numeric_words_;
+    if (request.model == OcrModel::kLatin && !latin_words_.empty()) source = &latin_words_;
+    for (Word word : *source) {
       if (word.box.x1 > w || word.box.y1 > h) continue;
       if (region && !request.region.Contains(word.box.CenterX(), word.box.CenterY())) continue;
       word.origin = Origin::kOcr;
@@ -43,16 +49,19 @@ class FakeOcrEngine : public OcrEngine {
  private:
   std::vector<Word> words_;
   std::vector<Word> numeric_words_;
+  std::vector<Word> latin_words_;
   OcrFault fault_;
 };
 
 // A factory that counts the engines it makes.
 inline OcrEngineFactory FakeOcrFactory(std::vector<Word> words, OcrFault fault,
                                        std::shared_ptr<std::atomic<int>> created = nullptr,
-                                       std::vector<Word> numeric_words = {}) {
-  return [words, fault, created, numeric_words]() -> Result<std::unique_ptr<OcrEngine>> {
+                                       std::vector<Word> numeric_words = {},
+                                       std::vector<Word> latin_words = {}) {
+  return [=]() -> Result<std::unique_ptr<OcrEngine>> {
     if (created) ++*created;
-    return std::unique_ptr<OcrEngine>(std::make_unique<FakeOcrEngine>(words, fault, numeric_words));
+    return std::unique_ptr<OcrEngine>(
+        std::make_unique<FakeOcrEngine>(words, fault, numeric_words, latin_words));
   };
 }
 
