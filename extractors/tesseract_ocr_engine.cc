@@ -125,46 +125,40 @@ class TesseractOcrEngine final : public OcrEngine {
   std::unique_ptr<tesseract::TessBaseAPI> latin_;    // null without a Latin model
 };
 
-}  // namespace
-
-Result<std::unique_ptr<OcrEngine>> CreateTesseractEngine(const TesseractOptions& options) {
-  LimitOpenMp();
+// One LSTM model, loaded and set up as every model here is used; null when it cannot load.
+std::unique_ptr<tesseract::TessBaseAPI> LoadModel(const std::string& datapath, const std::string& languages) {
   auto api = std::make_unique<tesseract::TessBaseAPI>();
-  const char* datapath = options.tessdata_dir.empty() ? nullptr : options.tessdata_dir.c_str();
-  if (api->Init(datapath, options.languages.c_str(), tesseract::OEM_LSTM_ONLY) != 0) {
-    return Fail(ErrorCode::kInternal, "tesseract: cannot load languages '" + options.languages +
-                                          "' (install tesseract-ocr-tha and tesseract-ocr-eng)");
-  }
-  // Thai has no spaces between words; keep Tesseract from inventing them between clusters as
-  // far as it allows (the Thai repair joins the rest).
-  api->SetVariable("preserve_interword_spaces", "1");
+  if (api->Init(datapath.empty() ? nullptr : datapath.c_str(), languages.c_str(),
+                tesseract::OEM_LSTM_ONLY) != 0)
+    return nullptr;
   api->SetVariable("debug_file", "/dev/null");
   // Reports print dark text on light paper; retrying low-confidence lines inverted (the default)
   // costs time and finds nothing.
   api->SetVariable("tessedit_do_invert", "0");
+  // Thai has no spaces between words; keep Tesseract from inventing them between clusters as
+  // far as it allows (the Thai repair joins the rest). Harmless for Latin text.
+  api->SetVariable("preserve_interword_spaces", "1");
+  return api;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<OcrEngine>> CreateTesseractEngine(const TesseractOptions& options) {
+  LimitOpenMp();
+  auto api = LoadModel(options.tessdata_dir, options.languages);
+  if (!api) {
+    return Fail(ErrorCode::kInternal, "tesseract: cannot load languages '" + options.languages +
+                                          "' (install tesseract-ocr-tha and tesseract-ocr-eng)");
+  }
   std::unique_ptr<tesseract::TessBaseAPI> numeric;
   if (!options.numeric_model_dir.empty()) {
-    numeric = std::make_unique<tesseract::TessBaseAPI>();
-    if (numeric->Init(options.numeric_model_dir.c_str(), "thd", tesseract::OEM_LSTM_ONLY) != 0) {
+    numeric = LoadModel(options.numeric_model_dir, "thd");
+    if (!numeric)
       return Fail(ErrorCode::kInternal, "tesseract: cannot load thd.traineddata from " + options.numeric_model_dir);
-    }
-    numeric->SetVariable("debug_file", "/dev/null");
-    numeric->SetVariable("tessedit_do_invert", "0");
-    // Thai is written without spaces between words; as tha's own config does, keep only the
-    // spaces the model reads instead of one between every character.
-    numeric->SetVariable("preserve_interword_spaces", "1");
   }
   // The Latin model is optional: a machine without it reads Latin requests with the main one.
   std::unique_ptr<tesseract::TessBaseAPI> latin;
-  if (!options.latin_languages.empty()) {
-    latin = std::make_unique<tesseract::TessBaseAPI>();
-    if (latin->Init(datapath, options.latin_languages.c_str(), tesseract::OEM_LSTM_ONLY) == 0) {
-      latin->SetVariable("debug_file", "/dev/null");
-      latin->SetVariable("tessedit_do_invert", "0");
-    } else {
-      latin.reset();
-    }
-  }
+  if (!options.latin_languages.empty()) latin = LoadModel(options.tessdata_dir, options.latin_languages);
   return std::unique_ptr<OcrEngine>(
       std::make_unique<TesseractOcrEngine>(std::move(api), std::move(numeric), std::move(latin)));
 }

@@ -23,6 +23,15 @@ namespace {
 
 std::string PageLabel(int index) { return "page " + std::to_string(index + 1) + ": "; }
 
+// A cell's area inside its rulings, where its text is read.
+Box CellInner(const Cell& c) { return Box{c.box.x0 + 1.5, c.box.y0 + 1.5, c.box.x1 - 1.5, c.box.y1 - 1.5}; }
+
+// One line of a cell, read across the whole cell: OCR line boxes can stop short of the last
+// glyph.
+Box LineAcrossCell(const Cell& c, const TextLine& l) {
+  return Box{c.box.x0 + 1.5, l.box.y0 - 3, c.box.x1 - 1.5, l.box.y1 + 3};
+}
+
 // Words to tables and free lines: the same for text-layer and OCR words.
 void LayOut(PageResult& result, const std::vector<Grid>& grids, const ExtractOptions& options) {
   std::vector<Word> outside;
@@ -81,7 +90,7 @@ std::optional<PendingOcr> SubmitOcr(const PdfSource& pdf, PageResult& result,
     std::vector<Word> none;
     for (const Table& t : BuildTables(index, {}, pending.grids, &none, options.table)) {
       for (const Cell& c : t.cells) {
-        Box inner{c.box.x0 + 1.5, c.box.y0 + 1.5, c.box.x1 - 1.5, c.box.y1 - 1.5};
+        Box inner = CellInner(c);
         if (inner.Width() > 2 && inner.Height() > 2 && InkShare(*page, inner) > 0.001)
           cells.push_back(OcrRequest{OcrLayout::kBlock, inner});
       }
@@ -98,18 +107,6 @@ std::optional<PendingOcr> SubmitOcr(const PdfSource& pdf, PageResult& result,
   return pending;
 }
 
-bool HasDigit(std::string_view text) {
-  for (size_t i = 0; i < text.size(); ++i) {
-    auto byte = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
-    if (byte(i) >= '0' && byte(i) <= '9') return true;
-    // Thai digits U+0E50..U+0E59 are E0 B9 90..99 in UTF-8.
-    if (byte(i) == 0xE0 && i + 2 < text.size() && byte(i + 1) == 0xB9 && byte(i + 2) >= 0x90 &&
-        byte(i + 2) <= 0x99)
-      return true;
-  }
-  return false;
-}
-
 double LowestConfidence(const std::vector<TextLine>& lines) {
   double confidence = 1.0;
   for (const TextLine& l : lines) confidence = std::min(confidence, l.confidence);
@@ -123,7 +120,7 @@ void FillEmptyCells(const PendingOcr& pending, std::vector<Table>& tables, OcrPo
   std::vector<OcrRequest> requests;
   for (Table& t : tables) {
     for (Cell& c : t.cells) {
-      Box inner{c.box.x0 + 1.5, c.box.y0 + 1.5, c.box.x1 - 1.5, c.box.y1 - 1.5};
+      Box inner = CellInner(c);
       if (!c.text.empty() || inner.Width() < 3 || inner.Height() < 3) continue;
       if (InkShare(*pending.raster, inner) <= 0.002) continue;
       cells.push_back(&c);
@@ -156,11 +153,9 @@ void RereadDigits(const PendingOcr& pending, PageResult& result, const ExtractOp
   std::vector<Target> targets;
   std::vector<OcrRequest> requests;
   auto add = [&](TextLine& l, Cell* cell) {
-    if (!HasDigit(l.text)) return;
-    // OCR line boxes can stop short of the last glyph: a line in a cell is read across the
-    // whole cell, a free line with a margin.
-    Box region = cell ? Box{cell->box.x0 + 1.5, l.box.y0 - 3, cell->box.x1 - 1.5, l.box.y1 + 3}
-                      : Box{l.box.x0 - 8, l.box.y0 - 3, l.box.x1 + 8, l.box.y1 + 3};
+    if (!thai::HasDigit(l.text)) return;
+    // A free line is read with a margin (its box can stop short of the last glyph).
+    Box region = cell ? LineAcrossCell(*cell, l) : Box{l.box.x0 - 8, l.box.y0 - 3, l.box.x1 + 8, l.box.y1 + 3};
     targets.push_back({&l, cell});
     requests.push_back(OcrRequest{OcrLayout::kLine, region, OcrModel::kNumeric});
   };
@@ -189,7 +184,9 @@ void RereadDigits(const PendingOcr& pending, PageResult& result, const ExtractOp
     } else {
       line.text = thai::SpliceDigitRuns(line.text, reading);
     }
-    if (line.text != before && targets[k].cell) changed.push_back(targets[k].cell);
+    // A cell's lines are targets in a row: each changed cell is listed once.
+    Cell* cell = targets[k].cell;
+    if (line.text != before && cell && (changed.empty() || changed.back() != cell)) changed.push_back(cell);
   }
   for (Cell* cell : changed) {
     cell->text = JoinCellLines(cell->lines);
@@ -218,9 +215,7 @@ void RereadLatin(const PendingOcr& pending, std::vector<Table>& tables, const Ex
       });
       if (shown.empty() || shown.size() > 3 || !letters) continue;
       targets.push_back({&l, &c});
-      requests.push_back(OcrRequest{OcrLayout::kLine,
-                                    Box{c.box.x0 + 1.5, l.box.y0 - 3, c.box.x1 - 1.5, l.box.y1 + 3},
-                                    OcrModel::kLatin});
+      requests.push_back(OcrRequest{OcrLayout::kLine, LineAcrossCell(c, l), OcrModel::kLatin});
     }
   }
   if (requests.empty()) return;

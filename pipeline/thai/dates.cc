@@ -530,7 +530,7 @@ bool IsDateOrNumberText(std::string_view text) {
   std::u32string s = DecodeUtf8(text);
   if (s.empty() || s.size() > 60) return false;
   int digits = 0;
-  for (char32_t c : s) digits += (c >= U'0' && c <= U'9') || (c >= 0x0E50 && c <= 0x0E59);
+  for (char32_t c : s) digits += IsDigitOfEitherSet(c);
   if (digits == 0) return false;
   int other_letters = 0;
   for (const Token& t : Tokenize(text)) {

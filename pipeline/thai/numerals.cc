@@ -56,8 +56,6 @@ std::optional<double> FirstNumber(const std::string& s) {
   return std::nullopt;
 }
 
-bool IsDigit(char32_t c) { return (c >= U'0' && c <= U'9') || IsThaiDigit(c); }
-
 struct Run {
   size_t from, to;  // [from, to) in code points
 };
@@ -68,7 +66,7 @@ std::vector<Run> DigitRuns(const std::u32string& s, bool skip_spaces) {
   std::vector<Run> runs;
   size_t i = 0;
   while (i < s.size()) {
-    if (!IsDigit(s[i])) {
+    if (!IsDigitOfEitherSet(s[i])) {
       ++i;
       continue;
     }
@@ -77,7 +75,7 @@ std::vector<Run> DigitRuns(const std::u32string& s, bool skip_spaces) {
       size_t k = j;
       if (skip_spaces)
         while (k < s.size() && s[k] == U' ') ++k;
-      if (k < s.size() && IsDigit(s[k])) {
+      if (k < s.size() && IsDigitOfEitherSet(s[k])) {
         j = k + 1;
         continue;
       }
@@ -85,7 +83,7 @@ std::vector<Run> DigitRuns(const std::u32string& s, bool skip_spaces) {
         size_t m = k + 1;
         if (skip_spaces)
           while (m < s.size() && s[m] == U' ') ++m;
-        if (m < s.size() && IsDigit(s[m])) {
+        if (m < s.size() && IsDigitOfEitherSet(s[m])) {
           j = m + 1;
           continue;
         }

@@ -60,6 +60,12 @@ std::string EncodeUtf8(std::u32string_view text) {
   return out;
 }
 
+bool HasDigit(std::string_view utf8) {
+  for (char32_t c : DecodeUtf8(utf8))
+    if (IsDigitOfEitherSet(c)) return true;
+  return false;
+}
+
 std::string ThaiDigitsToAscii(std::string_view utf8) {
   std::u32string text = DecodeUtf8(utf8);
   for (char32_t& c : text) {

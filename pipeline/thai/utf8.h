@@ -14,6 +14,8 @@ std::string EncodeUtf8(std::u32string_view text);
 inline bool IsThai(char32_t c) { return c >= 0x0E01 && c <= 0x0E5B; }
 inline bool IsThaiConsonant(char32_t c) { return c >= 0x0E01 && c <= 0x0E2E; }
 inline bool IsThaiDigit(char32_t c) { return c >= 0x0E50 && c <= 0x0E59; }
+// A digit of either set reports print: ASCII 0-9 or Thai ๐-๙.
+inline bool IsDigitOfEitherSet(char32_t c) { return (c >= U'0' && c <= U'9') || IsThaiDigit(c); }
 // Above/below vowels: MAI HAN-AKAT, SARA I..UEE, SARA U/UU/PHINTHU, MAITAIKHU.
 inline bool IsThaiVowelMark(char32_t c) {
   return c == 0x0E31 || (c >= 0x0E34 && c <= 0x0E3A) || c == 0x0E47;
@@ -26,6 +28,9 @@ inline bool IsThaiLetter(char32_t c) {
   return IsThai(c) && !IsThaiCombining(c) && !IsThaiDigit(c) && c != 0x0E3F && c != 0x0E4F &&
          c != 0x0E5A && c != 0x0E5B;
 }
+
+// True when `utf8` holds a digit of either set.
+bool HasDigit(std::string_view utf8);
 
 // Thai digits become ASCII digits; everything else is kept.
 std::string ThaiDigitsToAscii(std::string_view utf8);
