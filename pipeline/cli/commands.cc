@@ -11,7 +11,9 @@
 #include "pipeline/io/ita_items.h"
 #include "pipeline/run/batch.h"
 #include "pipeline/run/revalidate.h"
+#include "pipeline/run/vowel_pass.h"
 #include "pipeline/thai/dates.h"
+#include "pipeline/thai/dictionary.h"
 #include "pipeline/thai/text_repair.h"
 
 namespace ita::cli {
@@ -72,11 +74,14 @@ constexpr char kToolHelp[] = R"(usage: ita-extract tool repair TEXT
        ita-extract tool period TEXT [--fiscal-year BE]
        ita-extract tool dates TEXT
        ita-extract tool tables FILE.pdf [--page N] [--numeric-model DIR]
+       ita-extract tool trust FILE.pdf
 
 repair   prints TEXT after Thai repair (PUA glyphs, SARA AM, mark order, spaces)
 period   prints {"text","start","end"} (and "reason" when unreadable) as JSON
 dates    prints the ISO dates mentioned in TEXT as a JSON array
 tables   prints each page's text source, ruled tables (cells with spans) and free text lines
+trust    prints each page's text-layer measures (garbage, symbol soup, dictionary coverage of
+         its Thai) and whether they send the page to OCR
 )";
 
 bool ParseInt(const std::string& s, long long* out) {
@@ -96,6 +101,7 @@ int DumpTables(const Args& args) {
   tesseract.numeric_model_dir = DefaultNumericModelDir();
   options.numeric_pass = !tesseract.numeric_model_dir.empty();
   options.latin_pass = true;
+  options.dictionary = thai::ThaiDictionary::System();
   for (size_t i = 2; i + 1 < args.size(); i += 2) {
     long long n = 0;
     if (args[i] == "--numeric-model") {
@@ -117,9 +123,20 @@ int DumpTables(const Args& args) {
   }
   OcrPool pool(TesseractEngineFactory(tesseract), 1);
   options.ocr = &pool;
+  // The vowel repair is decided from the whole document's text layer, so every page is read
+  // first (OCR only for the pages shown).
+  std::vector<PageResult> pages;
+  for (int p = 0; p < pdf->PageCount(); ++p) {
+    bool shown = only_page < 0 || p == only_page;
+    pages.push_back(shown ? ReadPage(*pdf, p, options) : AnalyzePage(*pdf, p, options));
+  }
+  if (options.dictionary != nullptr) {
+    std::string repaired = DescribeVowelPass(RepairDocumentVowels(pages, *options.dictionary));
+    if (!repaired.empty()) std::cout << "! repair: " << repaired << "\n";
+  }
   for (int p = 0; p < pdf->PageCount(); ++p) {
     if (only_page >= 0 && p != only_page) continue;
-    PageResult page = ReadPage(*pdf, p, options);
+    const PageResult& page = pages[p];
     std::cout << "=== page " << p + 1 << " ("
               << (page.page.source == TextSource::kText ? "text" : "ocr") << ")\n";
     for (const std::string& d : page.page.diagnostics) std::cout << "! " << d << "\n";
@@ -136,6 +153,33 @@ int DumpTables(const Args& args) {
         std::cout << " " << text << "\n";
       }
     }
+  }
+  return kExitOk;
+}
+
+// Each page's text-layer measures and the route they choose.
+int DumpTrust(const Args& args) {
+  Error error;
+  std::unique_ptr<PdfSource> pdf = OpenPopplerPdf(args[1], &error);
+  if (!pdf) {
+    std::cerr << "ita-extract: " << ErrorCodeName(error.code) << ": " << error.message << "\n";
+    return kExitDocumentFailed;
+  }
+  ExtractOptions options;
+  const thai::ThaiDictionary* dict = thai::ThaiDictionary::System();
+  for (int p = 0; p < pdf->PageCount(); ++p) {
+    auto words = pdf->Words(p);
+    auto render = pdf->Render(p, options.layout_dpi);
+    static const Raster kNone;
+    TextSourceDecision d = ChooseTextSource(words ? *words : std::vector<Word>{},
+                                            render ? *render : kNone, options.text_source, dict);
+    char line[400];
+    std::snprintf(line, sizeof line,
+                  "page %d: %s chars %d garbage %.2f junk %.2f thai_letters %d coverage %.2f: %s\n",
+                  p + 1, d.source == TextSource::kText ? "text" : "ocr ", d.trust.chars,
+                  d.trust.garbage, d.trust.junk, d.trust.thai_letters, d.trust.thai_coverage,
+                  d.reason.c_str());
+    std::cout << line;
   }
   return kExitOk;
 }
@@ -251,6 +295,12 @@ int Extract(const Args& args) {
   else if (tesseract.numeric_model_dir.empty()) tesseract.numeric_model_dir = DefaultNumericModelDir();
   options.extract.numeric_pass = !tesseract.numeric_model_dir.empty();
   options.extract.latin_pass = true;
+  options.extract.dictionary = thai::ThaiDictionary::System();
+  if (options.extract.dictionary == nullptr) {
+    std::cerr << "ita-extract: warning: no Thai word list found (/usr/share/libthai/thbrk.tri, "
+                 "/usr/share/hunspell/th_TH.dic; Debian libthai-data, hunspell-th): vowel repair "
+                 "and the text-layer trust check are off\n";
+  }
   std::vector<std::string> problems;
   std::vector<std::string> pdfs = ExpandInputs(inputs, &problems);
   for (const std::string& p : problems) std::cerr << "ita-extract: " << p << "\n";
@@ -345,6 +395,7 @@ int Tool(const Args& args) {
     return kExitOk;
   }
   if (what == "tables") return DumpTables(args);
+  if (what == "trust") return DumpTrust(args);
   if (what == "dates") {
     nlohmann::json j = thai::FindDates(text);
     std::cout << j.dump() << "\n";

@@ -165,7 +165,8 @@ nlohmann::ordered_json ToContractJson(const Extraction& ex) {
     doc["family"] = FamilyName(d.family);
     doc["title"] = TextOrNull(d.title);
     doc["organization"] = Json{{"name", TextOrNull(o.name)},
-                               {"type", OrganizationTypeName(o.type)},
+                               // No issuer named: no type to give either.
+                               {"type", o.name.empty() ? Json(nullptr) : Json(OrganizationTypeName(o.type))},
                                {"district", TextOrNull(o.district)},
                                {"province", TextOrNull(o.province)}};
     doc["fiscal_year"] = d.fiscal_year ? Json(*d.fiscal_year) : Json(nullptr);

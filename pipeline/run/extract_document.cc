@@ -13,6 +13,7 @@
 #include "pipeline/families/measures.h"
 #include "pipeline/families/metadata.h"
 #include "pipeline/layout/raster_cleanup.h"
+#include "pipeline/run/vowel_pass.h"
 #include "pipeline/thai/dates.h"
 #include "pipeline/thai/numerals.h"
 #include "pipeline/thai/text_repair.h"
@@ -282,12 +283,16 @@ PageResult AnalyzePage(const PdfSource& pdf, int index, const ExtractOptions& op
   static const Raster kNoRaster;
   const Raster& render = raster ? *raster : kNoRaster;
   std::vector<Word> all_words = words ? std::move(*words) : std::vector<Word>{};
-  TextSourceDecision decision = ChooseTextSource(all_words, render, options.text_source);
+  TextSourceDecision decision =
+      ChooseTextSource(all_words, render, options.text_source, options.dictionary);
   page.source = decision.source;
   if (decision.source == TextSource::kOcr) {
     if (options.ocr == nullptr) {
       page.diagnostics.push_back(PageLabel(index) + "needs OCR (" + decision.reason +
                                  "); no OCR engine available, page skipped");
+    } else if (!all_words.empty()) {
+      // A text layer set aside is worth saying; a scan without one is what OCR is for.
+      page.diagnostics.push_back(PageLabel(index) + "OCR instead of the text layer: " + decision.reason);
     }
     return result;
   }
@@ -342,10 +347,15 @@ Extraction ExtractDocument(const PdfSource& pdf, SourceInfo source, const Extrac
     }
   }
   for (PendingOcr& p : pending) FinishOcr(p, results[p.index], options, &ex.timings[p.index]);
+  if (options.dictionary != nullptr) {
+    std::string repaired = DescribeVowelPass(RepairDocumentVowels(results, *options.dictionary));
+    if (!repaired.empty()) ex.diagnostics.push_back("repair: " + repaired);
+  }
 
   std::vector<Table> tables;
   std::vector<std::string> title_lines;
   std::vector<ProseLine> prose;
+  std::string first_page_cells;  // a slide or form may hold its title in a table
   int title_pages_seen = 0;
   for (PageResult& page : results) {
     ex.source.page_sources.push_back(page.page.source);
@@ -353,11 +363,15 @@ Extraction ExtractDocument(const PdfSource& pdf, SourceInfo source, const Extrac
     if (title_pages_seen < options.title_pages && !page.free_lines.empty()) {
       ++title_pages_seen;
       for (const TextLine& l : page.free_lines) title_lines.push_back(l.text);
+      if (title_pages_seen == 1)
+        for (const Table& t : page.tables)
+          for (const Cell& c : t.cells) first_page_cells += c.text + "\n";
     }
     for (const TextLine& l : page.free_lines) prose.push_back(ProseLine{page.page.index, l.text});
     for (Table& t : page.tables) tables.push_back(std::move(t));
   }
   Metadata meta = ReadMetadata(title_lines);
+  if (!meta.fiscal_year) meta.fiscal_year = FiscalYearOf(first_page_cells);
   MeasuresResult measures = BuildMeasures(tables, meta.fiscal_year);
   Classification cls = ClassifyDocument(title_lines, measures.header_fields);
 

@@ -4,7 +4,8 @@
 //           text pages: grids on the render -> tables (words to cells) + free lines
 //           OCR pages:  render at ocr_dpi -> whiten light pixels -> grids on the raster ->
 //                       erase rulings -> OCR (pool) -> the same table builder
-//   doc:    first-page lines -> family, title, organisation, fiscal year
+//   doc:    text-layer lines and cells -> vowel repair decided once per document (vowel_pass.h)
+//           first-page lines -> family, title, organisation, fiscal year
 //           tables -> measures / ITA scores / action plan -> completeness
 //
 // A page that fails becomes a diagnostic and contributes nothing; the document goes on.
@@ -22,6 +23,7 @@
 #include "pipeline/run/ocr_pool.h"
 #include "pipeline/tables/grid_detector.h"
 #include "pipeline/tables/table_builder.h"
+#include "pipeline/thai/dictionary.h"
 #include "pipeline/validate/completeness.h"
 
 namespace ita {
@@ -49,6 +51,8 @@ struct ExtractOptions {
                                   // a Latin code
   int numeric_binarize_level = 200;  // darker pixels are ink for the numeric model (at most
                                      // 30 below the paper's level)
+  // Thai word list for evidence (vowel repair, trust in a text layer); null: neither is done.
+  const thai::ThaiDictionary* dictionary = nullptr;
   TextSourceOptions text_source;
   GridOptions grid;
   TableOptions table;

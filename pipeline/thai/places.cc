@@ -10,20 +10,41 @@ namespace {
 struct TypeWord {
   std::u32string_view word;
   OrganizationType type;
+  std::u32string_view full;  // the type word an abbreviation stands for; empty: itself
 };
 
-// Longest first, so "องค์การบริหารส่วนตำบล" is not read as a shorter prefix.
+// Longest first, so "องค์การบริหารส่วนตำบล" is not read as a shorter prefix. Abbreviations are
+// written out in the name, as the contract's names are "as the document gives them" in full.
 constexpr TypeWord kTypeWords[] = {
-    {U"องค์การบริหารส่วนตำบล", OrganizationType::kSao},
-    {U"องค์การบริหารส่วนจังหวัด", OrganizationType::kPao},
-    {U"เทศบาลนคร", OrganizationType::kThesabanNakhon},
-    {U"เทศบาลเมือง", OrganizationType::kThesabanMueang},
-    {U"เทศบาลตำบล", OrganizationType::kThesabanTambon},
-    {U"อบต.", OrganizationType::kSao},
-    {U"อบจ.", OrganizationType::kPao},
-    {U"อบต", OrganizationType::kSao},
-    {U"อบจ", OrganizationType::kPao},
+    {U"องค์การบริหารส่วนตำบล", OrganizationType::kSao, U""},
+    {U"องค์การบริหารส่วนจังหวัด", OrganizationType::kPao, U""},
+    {U"เทศบาลนคร", OrganizationType::kThesabanNakhon, U""},
+    {U"เทศบาลเมือง", OrganizationType::kThesabanMueang, U""},
+    {U"เทศบาลตำบล", OrganizationType::kThesabanTambon, U""},
+    {U"อบต.", OrganizationType::kSao, U"องค์การบริหารส่วนตำบล"},
+    {U"อบจ.", OrganizationType::kPao, U"องค์การบริหารส่วนจังหวัด"},
+    {U"ทต.", OrganizationType::kThesabanTambon, U"เทศบาลตำบล"},
+    {U"ทม.", OrganizationType::kThesabanMueang, U"เทศบาลเมือง"},
+    {U"ทน.", OrganizationType::kThesabanNakhon, U"เทศบาลนคร"},
+    {U"อบต", OrganizationType::kSao, U"องค์การบริหารส่วนตำบล"},
+    {U"อบจ", OrganizationType::kPao, U"องค์การบริหารส่วนจังหวัด"},
 };
+
+// Words that end a name in running text: "เทศบาลตำบลเขาตอกเป็นหน่วยงานที่…".
+// Only words too long to sit inside a place name ("ขอ" is in "ขอนแก่น").
+constexpr std::u32string_view kNameEnders[] = {
+    U"เป็น", U"ได้", U"ซึ่ง", U"โดย", U"ประจำปี", U"ปีงบประมาณ", U"จึง", U"เรื่อง", U"ร่วมกับ",
+    U"มีความ", U"มีการ", U"ดำเนิน", U"จัดทำ", U"ประกาศ", U"ว่าด้วย", U"ในฐานะ"};
+
+std::u32string CutAtNameEnder(std::u32string name, size_t keep) {
+  size_t cut = name.size();
+  for (auto w : kNameEnders) {
+    size_t p = name.find(w, keep);
+    if (p != std::u32string::npos && p < cut) cut = p;
+  }
+  name.resize(cut);
+  return name;
+}
 
 bool IsNameChar(char32_t c) { return IsThaiLetter(c) || IsThaiCombining(c) || c == 0x0E33; }
 
@@ -42,8 +63,10 @@ std::u32string RunAt(std::u32string_view s, size_t pos) {
   return std::u32string(s.substr(pos, i - pos));
 }
 
+// Spaces, and the dots of a form's fill-in line ("จังหวัด.....ศรีสะเกษ").
 size_t SkipBlank(std::u32string_view s, size_t pos) {
-  while (pos < s.size() && (s[pos] == U' ' || s[pos] == U'\n')) ++pos;
+  while (pos < s.size() && (s[pos] == U' ' || s[pos] == U'\n' || s[pos] == U'.' || s[pos] == U'…'))
+    ++pos;
   return pos;
 }
 
@@ -192,15 +215,33 @@ std::optional<OrganizationMention> FindOrganization(std::string_view text) {
   }
   if (type == nullptr) return std::nullopt;
   size_t name_start = at + type->word.size();
-  size_t rest = SkipBlank(s, name_start);
-  std::u32string proper = RunAt(s, rest);
+  size_t rest = name_start;
+  while (rest < s.size() && s[rest] == U' ') ++rest;
+  std::u32string proper = CutAtNameEnder(RunAt(s, rest), 2);
   if (proper.empty()) return std::nullopt;
+  size_t after_name = rest + proper.size();
+  // A name wrapped over two lines: "องค์การบริหารส่วนตำบลทุ่ง" / "ท่าช้าง". The next line
+  // continues the name when it is one short run alone, or one followed by the district.
+  if (after_name < s.size() && s[after_name] == U'\n' && proper.size() <= 12) {
+    size_t next = after_name + 1;
+    std::u32string tail = RunAt(s, next);
+    bool place_word = tail.starts_with(U"อำเภอ") || tail.starts_with(U"จังหวัด") || tail.starts_with(U"ตำบล");
+    if (place_word || CutAtNameEnder(tail, 0) != tail) tail.clear();
+    size_t end = next + tail.size();
+    while (end < s.size() && s[end] == U' ') ++end;
+    bool alone = end >= s.size() || s[end] == U'\n' || s.substr(end, 5) == U"อำเภอ" ||
+                 s.substr(end, 7) == U"จังหวัด" || s.substr(end, 2) == U"อ.";
+    if (!tail.empty() && tail.size() <= 10 && alone) {
+      proper += tail;
+      after_name = next + tail.size();
+    }
+  }
 
   OrganizationMention mention;
   Organization& org = mention.organization;
   org.type = type->type;
-  org.name = EncodeUtf8(s.substr(at, type->word.size())) + EncodeUtf8(proper);
-  size_t after_name = rest + proper.size();
+  std::u32string_view type_word = type->full.empty() ? type->word : type->full;
+  org.name = EncodeUtf8(type_word) + EncodeUtf8(proper);
   // District and province: prefer the ones right after the name, else the first anywhere.
   for (size_t from : {after_name, size_t{0}}) {
     if (org.district.empty()) {

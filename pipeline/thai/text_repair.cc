@@ -28,6 +28,9 @@ bool IsToneOnly(char32_t c) { return c >= 0x0E48 && c <= 0x0E4B; }
 // the descender removed), mapped back to the character they draw. The code points are the
 // published Windows (U+F700..) and Mac (U+F884..) conventions.
 char32_t PuaToThai(char32_t c) {
+  // Symbol fonts (Wingdings, Symbol) put their bullets and check boxes at U+F020..F0FF;
+  // whatever the glyph, in running text it marks an item.
+  if (c >= 0xF020 && c <= 0xF0FF) return U'•';
   if (c >= 0xF700 && c <= 0xF71A) {
     static constexpr char32_t kWindows[] = {
         0x0E10, 0x0E34, 0x0E35, 0x0E36, 0x0E37,          // F700..F704

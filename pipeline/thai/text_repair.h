@@ -29,7 +29,8 @@ std::string RepairThai(std::string_view utf8, const RepairOptions& options = {})
 
 // The individual steps, exposed for tests and for callers that need only one.
 std::u32string RemoveInvisibles(std::u32string text);       // ZWSP, ZWNJ, ZWJ, SHY, BOM, WJ
-std::u32string MapPrivateUseGlyphs(std::u32string text);    // U+F700..F71A, U+F884..F89E
+std::u32string MapPrivateUseGlyphs(std::u32string text);    // U+F700..F71A, U+F884..F89E;
+                                                            // symbol-font U+F020..F0FF -> •
 std::u32string DecodeTis620Mojibake(std::u32string text);   // conservative, see .cc
 std::u32string AttachDetachedMarks(std::u32string text);    // "ที ่" -> "ที่"
 std::u32string ComposeSaraAm(std::u32string text);          // ํ + [tone] + า -> [tone] + ำ

@@ -16,6 +16,7 @@
 #include "extractors/tesseract_ocr_engine.h"
 #include "pipeline/io/contract_json.h"
 #include "pipeline/io/ita_items.h"
+#include "pipeline/thai/dictionary.h"
 #include "pipeline/run/batch.h"
 #include "pipeline/thai/utf8.h"
 
@@ -82,6 +83,7 @@ class SampleTest : public ::testing::TestWithParam<std::string> {
     options.extract.ocr = Pool();
     options.extract.numeric_pass = true;
     options.extract.latin_pass = true;
+    options.extract.dictionary = thai::ThaiDictionary::System();  // as the CLI does
     auto validator = SchemaValidator::Create();
     EXPECT_TRUE(validator);
     // The file name as the README's command gives it, so golden files do not depend on where

@@ -51,6 +51,74 @@ TEST(FiscalYearOf, TitleBlockForms) {
   EXPECT_EQ(FiscalYearOf("มาตรการส่งเสริมคุณธรรม"), std::nullopt);
   // An OCR misreading (๖ read as ๒) gives an impossible year: none rather than a wrong one.
   EXPECT_EQ(FiscalYearOf("ประจำปี งบประมาณ พ.ศ. ๒๕๒๐"), std::nullopt);
+  // ...and a later, plausible labelled year is still found.
+  EXPECT_EQ(FiscalYearOf("ประจำปี ๒๕๒๐\nปีงบประมาณ ๒๕๖๔"), 2564);
+}
+
+TEST(FiscalYearOf, YearsThatAreNotTheDocumentsFiscalYear) {
+  // The year of an Act, a regulation or a cited law.
+  EXPECT_EQ(FiscalYearOf("พระราชบัญญัติการอาชีวศึกษา พ.ศ. ๒๕๕๑"), std::nullopt);
+  EXPECT_EQ(FiscalYearOf("ตามพระราชบัญญัติการจัดซื้อจัดจ้างและการบริหารพัสดุภาครัฐ พ.ศ.๒๕๖๐"), std::nullopt);
+  EXPECT_EQ(FiscalYearOf("กรอบคุณวุฒิอาชีวศึกษาแห่งชาติ พ.ศ. ๒๕๖๗"), std::nullopt);
+  // A report period that ends on 30 September ends that fiscal year.
+  EXPECT_EQ(FiscalYearOf("สำหรับระยะเวลาดำเนินการสิ้นสุด ๓๐ กันยายน พ.ศ. ๒๕๖๗"), 2567);
+  EXPECT_EQ(FiscalYearOf("สิ้นสุดวันที่ 30 ก.ย. 2566"), 2566);
+}
+
+TEST(ReadMetadata, AbbreviationsAreWrittenOut) {
+  Metadata m = ReadMetadata({"รายงานผล", "ทต.คงสมบูรณ์ อ.ท่าคันโท จ.กาฬสินธุ์"});
+  EXPECT_EQ(m.organization.name, "เทศบาลตำบลคงสมบูรณ์");
+  EXPECT_EQ(m.organization.type, OrganizationType::kThesabanTambon);
+  EXPECT_EQ(m.organization.district, "ท่าคันโท");
+  EXPECT_EQ(m.organization.province, "กาฬสินธุ์");
+  EXPECT_EQ(ReadMetadata({"อบต.ตะโกทอง"}).organization.name, "องค์การบริหารส่วนตำบลตะโกทอง");
+  EXPECT_EQ(ReadMetadata({"ทม.บ้านทุ่ม"}).organization.type, OrganizationType::kThesabanMueang);
+}
+
+TEST(ReadMetadata, NameWrappedOverTwoLines) {
+  Metadata m = ReadMetadata({"แผนป้องกันการทุจริต", "องค์การบริหารส่วนตำบลทุ่ง", "ท่าช้าง",
+                             "อำเภอสว่างแดนดิน จังหวัดสกลนคร"});
+  EXPECT_EQ(m.organization.name, "องค์การบริหารส่วนตำบลทุ่งท่าช้าง");
+  EXPECT_EQ(m.organization.district, "สว่างแดนดิน");
+  // The next line is the district, not the rest of the name.
+  Metadata d = ReadMetadata({"เทศบาลตำบลคงสมบูรณ์", "อำเภอท่าคันโท จังหวัดกาฬสินธุ์"});
+  EXPECT_EQ(d.organization.name, "เทศบาลตำบลคงสมบูรณ์");
+  EXPECT_EQ(d.organization.district, "ท่าคันโท");
+}
+
+TEST(ReadMetadata, NameInProse) {
+  Metadata m = ReadMetadata({"เทศบาลตำบลเขาตอกเป็นหน่วยงานที่มีความมุ่งมั่น"});
+  EXPECT_EQ(m.organization.name, "เทศบาลตำบลเขาตอก");
+}
+
+TEST(ReadMetadata, OtherPublicBodies) {
+  // An announcement's heading names its issuer.
+  Metadata m = ReadMetadata({"ประกาศสำนักงานสาธารณสุขอำเภอหนองใหญ่",
+                             "เรื่อง มาตรการป้องกันการทุจริตและประพฤติมิชอบในการจัดซื้อจัดจ้าง",
+                             "เพื่อให้การดำเนินงานของสำนักงานสาธารณสุขอำเภอหนองใหญ่",
+                             "จังหวัดชลบุรี และหน่วยงานในกำกับ"});
+  EXPECT_EQ(m.organization.name, "สำนักงานสาธารณสุขอำเภอหนองใหญ่");
+  EXPECT_EQ(m.organization.type, OrganizationType::kOther);
+  EXPECT_EQ(m.organization.district, "หนองใหญ่");
+  EXPECT_EQ(m.organization.province, "ชลบุรี");
+  EXPECT_EQ(m.fiscal_year, std::nullopt);
+  // A form's fill-in line.
+  Metadata f = ReadMetadata({"โครงการเสริมสร้างคุณธรรม ประจำปีงบประมาณ พ.ศ. 2568",
+                             "ชื่อสถานศึกษา...วิทยาลัยเทคนิคกันทรลักษ์.......จังหวัด.....ศรีสะเกษ......"});
+  EXPECT_EQ(f.organization.name, "วิทยาลัยเทคนิคกันทรลักษ์");
+  EXPECT_EQ(f.organization.province, "ศรีสะเกษ");
+  EXPECT_EQ(f.fiscal_year, 2568);
+  // A preface that starts with another body, signed by the issuer's director.
+  Metadata p = ReadMetadata({"คำนำ", "สำนักงานคณะกรรมการการอาชีวศึกษา เป็นหน่วยงานหลักในการจัดการ",
+                             "อาชีวศึกษา", "(นายวิโรจน์ ธิมา)", "ผู้อำนวยการวิทยาลัยเทคนิคกันทรลักษ์"});
+  EXPECT_EQ(p.organization.name, "วิทยาลัยเทคนิคกันทรลักษ์");
+  // Abbreviations of bodies.
+  EXPECT_EQ(ReadMetadata({"สสอ.หนองใหญ่"}).organization.name, "สำนักงานสาธารณสุขอำเภอหนองใหญ่");
+  // No issuer named: none invented from the body text.
+  Metadata act = ReadMetadata({"พระราชบัญญัติ", "การอาชีวศึกษา", "พ.ศ. ๒๕๕๑", "ภูมิพลอดุลยเดช ป.ร.",
+                               "ให้ไว้ ณ วันที่ ๒๒ กุมภาพันธ์ พ.ศ. ๒๕๕๑"});
+  EXPECT_TRUE(act.organization.name.empty());
+  EXPECT_EQ(act.fiscal_year, std::nullopt);
 }
 
 TEST(ReadMetadata, OrganizationAndYear) {

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "pipeline/layout/text_source_policy.h"
+#include "pipeline/thai/dictionary.h"
 #include "tests/testutil/fake_pdf_source.h"
 
 namespace ita {
@@ -98,6 +99,45 @@ TEST(ChooseTextSource, Decisions) {
   // Windows PUA glyphs are repairable, so such a layer is still used.
   std::vector<Word> pua = testing::MakeLine("ผ\uF70Bูรับผิดชอบ การสร\uF70Bาง ผ\uF70Bูรับผิดชอบ", 0, 0);
   EXPECT_EQ(ChooseTextSource(pua, inked).source, TextSource::kText);
+}
+
+TEST(ChooseTextSource, LayersBeyondRepairGoToOcr) {
+  Raster inked = testing::DrawRaster(100, 100, 72, {Box{10, 10, 90, 40}});
+  const thai::ThaiDictionary* dict = thai::ThaiDictionary::System();
+  ASSERT_NE(dict, nullptr) << "run tools/install-deps.sh";
+  // Thai that a broken font encoding turned into ASCII (TCPDF).
+  std::vector<Word> ascii = testing::MakeLine("1>@01>1/0@1@>@1 N1APอ 1อคB/B>อ@?/0@1@OหN@> .0. `cde "
+                                              "P0?PRO/?@11>@0QO0B0@21@> Oอ _ 1>@0?QN1?0/N@", 0, 0);
+  TextSourceDecision d = ChooseTextSource(ascii, inked, {}, dict);
+  EXPECT_EQ(d.source, TextSource::kOcr);
+  EXPECT_GT(d.trust.junk, 0.5);
+  // The invisible Latin layer a scanner's OCR put over a Thai page image.
+  std::vector<Word> latin = testing::MakeLine("uuun?Jon?13J 't vru l au lyrfl1,Ja nul15anu "
+                                              "t:uu fu01u't u nl txylu'lau Lllfl1-J n n uy", 0, 0);
+  EXPECT_EQ(ChooseTextSource(latin, inked, {}, dict).source, TextSource::kOcr);
+  // Scrambled glyph order: Thai letters, but not words.
+  std::vector<Word> scrambled = testing::MakeLine(
+      "ยรานงผลากรดเนำนิกาตรมามราตกรสงเส่ริมุคณรธรมแลคะวามโปร่สใงภยาในนห่วยงา "
+      "รยางนผลากรดเนำนิกาตรมามราตกรสงเส่ริมุคณรธรมแลคะวามโปร่สใง", 0, 0);
+  d = ChooseTextSource(scrambled, inked, {}, dict);
+  EXPECT_EQ(d.source, TextSource::kOcr) << d.reason;
+  EXPECT_LT(d.trust.thai_coverage, 0.55);
+  // A layer that only drops SARA AM is repaired, not OCRed.
+  std::vector<Word> dropped = testing::MakeLine(
+      "ประกาศสานักงานสาธารณสุขอาเภอหนองใหญ่ เรื่อง มาตรการป้องกันการทุจริต ประจาปีงบประมาณ "
+      "การดาเนินงานตามที่กาหนด", 0, 0);
+  EXPECT_EQ(ChooseTextSource(dropped, inked, {}, dict).source, TextSource::kText);
+  // English and codes are text: "Integrity and Transparency Assessment : ITA", "O43", URLs.
+  std::vector<Word> english = testing::MakeLine(
+      "Integrity and Transparency Assessment (ITA) O43 I19 www.nacc.go.th 2564 e-Service", 0, 0);
+  EXPECT_EQ(ChooseTextSource(english, inked, {}, dict).source, TextSource::kText);
+}
+
+TEST(JunkShare, TokensThatReadAsNothing) {
+  EXPECT_DOUBLE_EQ(JunkShare("การดำเนินงาน 2564 ITA www.example.go.th"), 0.0);
+  EXPECT_DOUBLE_EQ(JunkShare("1>@01>1/0@1@"), 1.0);
+  EXPECT_DOUBLE_EQ(JunkShare("ก t16',]"), 6.0 / 7.0);
+  EXPECT_DOUBLE_EQ(JunkShare("........ ---"), 0.0);
 }
 
 TEST(GarbageShare, Counts) {

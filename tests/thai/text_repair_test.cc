@@ -52,6 +52,13 @@ TEST(RepairThai, OtherPrivateUseIsKept) {
   EXPECT_EQ(RepairThai("\uF8FF"), "\uF8FF");
 }
 
+TEST(RepairThai, SymbolFontBulletsBecomeBullets) {
+  // Wingdings check box, Symbol bullet, Wingdings arrow: never PUA in the output.
+  EXPECT_EQ(RepairThai("\uF0A8 กิจกรรมที่ 1"), "• กิจกรรมที่ 1");
+  EXPECT_EQ(RepairThai("\uF0B7 ข้อ"), "• ข้อ");
+  EXPECT_EQ(RepairThai("\uF0D8ข้อ"), "•ข้อ");
+}
+
 TEST(RepairThai, SaraAmComposition) {
   ExpectRepairs({
       {"ดําเนินการ", "ดำเนินการ"},   // NIKHAHIT + SARA AA

@@ -1,0 +1,213 @@
+#include "pipeline/thai/dictionary.h"
+
+#include <datrie/alpha-map.h>
+#include <datrie/trie.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <utility>
+
+#include "pipeline/thai/utf8.h"
+
+namespace ita::thai {
+namespace {
+
+Trie* AsTrie(void* p) { return static_cast<Trie*>(p); }
+TrieState* AsState(void* p) { return static_cast<TrieState*>(p); }
+
+// libdatrie keys are zero-terminated AlphaChar (UCS-4) strings.
+std::vector<AlphaChar> Key(std::u32string_view word) {
+  std::vector<AlphaChar> key(word.begin(), word.end());
+  key.push_back(0);
+  return key;
+}
+
+bool EndsWith(const std::string& s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+// ๆ and ฯ are written apart from words; digits are not words.
+bool IsRunChar(char32_t c) { return IsThai(c) && !IsThaiDigit(c) && c != 0x0E46 && c != 0x0E2F; }
+
+}  // namespace
+
+ThaiDictionary::Walker::~Walker() {
+  if (state_) trie_state_free(AsState(state_));
+}
+
+ThaiDictionary::Walker::Walker(const Walker& other)
+    : state_(other.state_ ? trie_state_clone(AsState(other.state_)) : nullptr) {}
+
+bool ThaiDictionary::Walker::Step(char32_t c) {
+  if (!state_) return false;
+  if (trie_state_walk(AsState(state_), static_cast<AlphaChar>(c))) return true;
+  trie_state_free(AsState(state_));
+  state_ = nullptr;
+  return false;
+}
+
+bool ThaiDictionary::Walker::AtWordEnd() const {
+  return state_ && trie_state_is_walkable(AsState(state_), TRIE_CHAR_TERM);
+}
+
+ThaiDictionary::ThaiDictionary() = default;
+
+ThaiDictionary::ThaiDictionary(ThaiDictionary&& other) noexcept
+    : trie_(std::exchange(other.trie_, nullptr)), size_(other.size_) {}
+
+ThaiDictionary& ThaiDictionary::operator=(ThaiDictionary&& other) noexcept {
+  std::swap(trie_, other.trie_);
+  std::swap(size_, other.size_);
+  return *this;
+}
+
+ThaiDictionary::~ThaiDictionary() {
+  if (trie_) trie_free(AsTrie(trie_));
+}
+
+bool ThaiDictionary::Add(std::u32string_view word) {
+  // One-letter entries would cover any stray letter and hide unknown text.
+  if (word.size() < 2 || !std::all_of(word.begin(), word.end(), IsRunChar)) return false;
+  if (!trie_) {
+    AlphaMap* map = alpha_map_new();
+    alpha_map_add_range(map, 0x0E01, 0x0E5B);
+    trie_ = trie_new(map);
+    alpha_map_free(map);
+  }
+  std::vector<AlphaChar> key = Key(word);
+  if (!trie_store_if_absent(AsTrie(trie_), key.data(), 1)) return false;
+  ++size_;
+  return true;
+}
+
+std::unique_ptr<ThaiDictionary> ThaiDictionary::FromWords(const std::vector<std::string>& utf8_words) {
+  std::unique_ptr<ThaiDictionary> dict(new ThaiDictionary());
+  for (const std::string& w : utf8_words) dict->Add(DecodeUtf8(w));
+  return dict;
+}
+
+std::unique_ptr<ThaiDictionary> ThaiDictionary::Load(const std::vector<std::string>& paths) {
+  std::unique_ptr<ThaiDictionary> dict(new ThaiDictionary());
+  std::vector<std::u32string> listed;
+  for (const std::string& path : paths) {
+    if (EndsWith(path, ".tri")) {
+      Trie* trie = trie_new_from_file(path.c_str());
+      if (!trie) continue;
+      // Copied word by word into our own trie, whose alphabet is all of Thai: libthai's trie
+      // may lack letters that other lists use.
+      TrieState* root = trie_root(trie);
+      TrieIterator* it = trie_iterator_new(root);
+      while (trie_iterator_next(it)) {
+        AlphaChar* key = trie_iterator_get_key(it);
+        std::u32string word;
+        for (AlphaChar* k = key; *k; ++k) word.push_back(static_cast<char32_t>(*k));
+        free(key);
+        listed.push_back(std::move(word));
+      }
+      trie_iterator_free(it);
+      trie_state_free(root);
+      trie_free(trie);
+      continue;
+    }
+    std::ifstream in(path);
+    std::string line;
+    while (std::getline(in, line)) {
+      size_t slash = line.find('/');
+      if (slash != std::string::npos) line.resize(slash);
+      while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
+      if (!line.empty()) listed.push_back(DecodeUtf8(line));
+    }
+  }
+  for (const std::u32string& w : listed) dict->Add(w);
+  if (dict->size_ == 0) return nullptr;
+  return dict;
+}
+
+const ThaiDictionary* ThaiDictionary::System() {
+  static const ThaiDictionary* dict = [] {
+    std::vector<std::string> paths = {"/usr/share/libthai/thbrk.tri",
+                                      "/usr/share/hunspell/th_TH.dic"};
+    if (const char* extra = std::getenv("ITA_THAI_WORDS")) {
+      std::stringstream list(extra);
+      std::string p;
+      while (std::getline(list, p, ':'))
+        if (!p.empty()) paths.push_back(p);
+    }
+    return Load(paths).release();  // lives for the process
+  }();
+  return dict;
+}
+
+bool ThaiDictionary::Contains(std::u32string_view word) const {
+  if (!trie_ || word.empty()) return false;
+  std::vector<AlphaChar> key = Key(word);
+  TrieData data;
+  return trie_retrieve(AsTrie(trie_), key.data(), &data);
+}
+
+ThaiDictionary::Walker ThaiDictionary::Root() const {
+  return Walker(trie_ ? trie_root(AsTrie(trie_)) : nullptr);
+}
+
+Segmentation ThaiDictionary::Segment(std::u32string_view run) const {
+  const int n = static_cast<int>(run.size());
+  struct Best {
+    int unknown = 1 << 28;
+    int pieces = 1 << 28;
+    int from = -1;
+    bool word = false;
+  };
+  std::vector<Best> best(n + 1);
+  best[0] = {0, 0, -1, false};
+  auto better = [](const Best& a, const Best& b) {
+    return a.unknown != b.unknown ? a.unknown < b.unknown : a.pieces < b.pieces;
+  };
+  for (int i = 0; i < n; ++i) {
+    // A character left outside words.
+    Best skip{best[i].unknown + 1, best[i].pieces + 1, i, false};
+    if (better(skip, best[i + 1])) best[i + 1] = skip;
+    Walker w = Root();
+    for (int j = i; j < n && w.Step(run[j]); ++j) {
+      if (!w.AtWordEnd()) continue;
+      Best word{best[i].unknown, best[i].pieces + 1, i, true};
+      if (better(word, best[j + 1])) best[j + 1] = word;
+    }
+  }
+  Segmentation s{best[n].unknown, best[n].pieces, n - best[n].unknown, 0};
+  for (int at = n; at > 0; at = best[at].from) {
+    int length = at - best[at].from;
+    if (best[at].word && length >= 3) s.in_long_words += length;
+  }
+  return s;
+}
+
+std::vector<std::u32string> ThaiRuns(std::u32string_view text) {
+  std::vector<std::u32string> runs;
+  std::u32string run;
+  for (char32_t c : text) {
+    if (IsRunChar(c)) {
+      run.push_back(c);
+      continue;
+    }
+    if (!run.empty()) runs.push_back(std::move(run));
+    run.clear();
+  }
+  if (!run.empty()) runs.push_back(std::move(run));
+  return runs;
+}
+
+double DictionaryCoverage(const ThaiDictionary& dict, std::string_view utf8, int* thai_chars) {
+  int total = 0;
+  int covered = 0;
+  for (const std::u32string& run : ThaiRuns(DecodeUtf8(utf8))) {
+    Segmentation s = dict.Segment(run);
+    total += static_cast<int>(run.size());
+    covered += s.covered;
+  }
+  if (thai_chars) *thai_chars = total;
+  return total == 0 ? 1.0 : static_cast<double>(covered) / total;
+}
+
+}  // namespace ita::thai

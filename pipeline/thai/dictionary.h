@@ -1,0 +1,86 @@
+// A Thai word list, used as evidence: which runs of Thai are words, and how much of a text the
+// words cover. Repairs that guess a vowel (vowel_repair.h) and the per-page trust in a text
+// layer (layout/text_source_policy.h) are decided by it, never by lists of exact strings.
+//
+// The system dictionaries are libthai's (the trie its word breaker uses, read with libdatrie)
+// and hunspell-th's word list; both are Debian packages (libthai-data, hunspell-th).
+//
+//   dict.Contains(U"ดำเนิน")  -> true       dict.Contains(U"ดาเนิน") -> false
+//   dict.Segment(U"ดำเนินการตามแผน") -> {unknown 0, words 3}
+//   dict.Segment(U"ตาบลบ้านนา")      -> {unknown 2, …}  ("ตา" + "บล"?: บล is no word)
+//
+// Thread-safety: a loaded dictionary is immutable; every const method may be called from any
+// thread (each walk has its own libdatrie state).
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ita::thai {
+
+// How well a run of Thai splits into words: characters left outside any word, then the number
+// of pieces (words plus unknown characters). Lower is better, compared in that order.
+struct Segmentation {
+  int unknown = 0;
+  int pieces = 0;
+  int covered = 0;         // characters inside dictionary words
+  int in_long_words = 0;   // characters inside words of three or more characters: text whose
+                           // letters are shuffled still splits into two-letter words
+};
+
+class ThaiDictionary {
+ public:
+  // A step-by-step walk down the word trie, for lattices that branch on alternatives.
+  class Walker {
+   public:
+    ~Walker();
+    Walker(const Walker& other);
+    Walker& operator=(const Walker&) = delete;
+    bool Step(char32_t c);      // false (and the walker is spent) when no word continues so
+    bool AtWordEnd() const;     // the characters so far are a whole word
+
+   private:
+    friend class ThaiDictionary;
+    explicit Walker(void* state) : state_(state) {}
+    void* state_;  // libdatrie TrieState
+  };
+
+  ThaiDictionary(ThaiDictionary&&) noexcept;
+  ThaiDictionary& operator=(ThaiDictionary&&) noexcept;
+  ~ThaiDictionary();
+
+  // The system dictionaries (see above), loaded once; null when none could be read. The
+  // environment variable ITA_THAI_WORDS may name extra word lists (':'-separated).
+  static const ThaiDictionary* System();
+
+  // From `paths`: files ending in .tri are libdatrie tries (libthai's format), others are word
+  // lists (one word per line; a hunspell .dic's count line and /flags are ignored). Files that
+  // cannot be read are skipped; empty result when none could be.
+  static std::unique_ptr<ThaiDictionary> Load(const std::vector<std::string>& paths);
+  // From words in memory (tests, project additions).
+  static std::unique_ptr<ThaiDictionary> FromWords(const std::vector<std::string>& utf8_words);
+
+  size_t size() const { return size_; }
+  bool Contains(std::u32string_view word) const;
+  Walker Root() const;
+  // The best split of `run` (Thai letters only; any other character counts as unknown).
+  Segmentation Segment(std::u32string_view run) const;
+
+ private:
+  ThaiDictionary();
+  bool Add(std::u32string_view word);
+  void* trie_ = nullptr;  // libdatrie Trie
+  size_t size_ = 0;
+};
+
+// Share of the Thai letters of `utf8` that lie inside dictionary words (1.0 when it has none).
+// `thai_chars` receives how many Thai letters were counted.
+double DictionaryCoverage(const ThaiDictionary& dict, std::string_view utf8, int* thai_chars = nullptr);
+
+// The runs `utf8` splits into for dictionary work: maximal sequences of Thai letters and marks
+// (no digits, no ๆ or ฯ), in order.
+std::vector<std::u32string> ThaiRuns(std::u32string_view text);
+
+}  // namespace ita::thai

@@ -1,0 +1,179 @@
+#include "pipeline/thai/vowel_repair.h"
+
+#include <algorithm>
+#include <vector>
+
+#include "pipeline/thai/utf8.h"
+
+namespace ita::thai {
+namespace {
+
+constexpr char32_t kSaraAa = 0x0E32;
+constexpr char32_t kSaraAm = 0x0E33;
+constexpr char32_t kMaiEk = 0x0E48;
+constexpr char32_t kMaiTho = 0x0E49;
+
+// One way to read the character(s) at a position.
+struct Alternative {
+  int consume;
+  char32_t emit;
+  bool changed;
+};
+
+int Alternatives(std::u32string_view run, size_t p, VowelModes modes, Alternative out[3]) {
+  int k = 0;
+  out[k++] = {1, run[p], false};
+  if (modes.dropped_am && run[p] == kSaraAa) out[k++] = {1, kSaraAm, true};
+  // The nikhahit of ำ mapped to a tone mark: "ส้าคัญ" for สำคัญ.
+  if (modes.dropped_am && (run[p] == kMaiEk || run[p] == kMaiTho) && p + 1 < run.size() &&
+      run[p + 1] == kSaraAa)
+    out[k++] = {2, kSaraAm, true};
+  if (modes.aa_as_am && run[p] == kSaraAm) out[k++] = {1, kSaraAa, true};
+  return k;
+}
+
+struct Choice {
+  int unknown = 1 << 28;
+  int pieces = 1 << 28;
+  int changes = 1 << 28;
+  int from = -1;         // where the last piece starts
+  std::u32string piece;  // the last piece as read
+
+  bool BetterThan(const Choice& o) const {
+    if (unknown != o.unknown) return unknown < o.unknown;
+    if (pieces != o.pieces) return pieces < o.pieces;
+    return changes < o.changes;
+  }
+};
+
+struct RunReading {
+  std::u32string text;
+  int unknown = 0;
+  int changes = 0;
+};
+
+// The best reading of one run of Thai: a dictionary lattice in which each position may be read
+// as printed or, within the modes, with the other vowel.
+RunReading BestReading(const ThaiDictionary& dict, std::u32string_view run, VowelModes modes) {
+  const size_t n = run.size();
+  std::vector<Choice> best(n + 1);
+  best[0].unknown = best[0].pieces = best[0].changes = 0;
+  auto offer = [&best](size_t at, const Choice& c) {
+    if (c.BetterThan(best[at])) best[at] = c;
+  };
+  struct Path {
+    ThaiDictionary::Walker walker;
+    size_t p;
+    std::u32string read;
+    int changes;
+  };
+  for (size_t i = 0; i < n; ++i) {
+    const Choice& here = best[i];
+    offer(i + 1, Choice{here.unknown + 1, here.pieces + 1, here.changes, static_cast<int>(i),
+                        std::u32string(1, run[i])});
+    std::vector<Path> stack;
+    stack.push_back(Path{dict.Root(), i, U"", 0});
+    while (!stack.empty()) {
+      Path path = std::move(stack.back());
+      stack.pop_back();
+      if (path.p >= n) continue;
+      Alternative alts[3];
+      int count = Alternatives(run, path.p, modes, alts);
+      for (int a = 0; a < count; ++a) {
+        Path next{path.walker, path.p + alts[a].consume, path.read + alts[a].emit,
+                  path.changes + (alts[a].changed ? 1 : 0)};
+        if (!next.walker.Step(alts[a].emit)) continue;
+        if (next.walker.AtWordEnd())
+          offer(next.p, Choice{here.unknown, here.pieces + 1, here.changes + next.changes,
+                               static_cast<int>(i), next.read});
+        stack.push_back(std::move(next));
+      }
+    }
+  }
+  RunReading reading;
+  reading.unknown = best[n].unknown;
+  reading.changes = best[n].changes;
+  std::vector<const std::u32string*> pieces;
+  for (size_t at = n; at > 0; at = static_cast<size_t>(best[at].from)) pieces.push_back(&best[at].piece);
+  for (auto it = pieces.rbegin(); it != pieces.rend(); ++it) reading.text += **it;
+  return reading;
+}
+
+bool IsRunChar(char32_t c) { return IsThai(c) && !IsThaiDigit(c) && c != 0x0E46 && c != 0x0E2F; }
+
+}  // namespace
+
+VowelEvidence& VowelEvidence::operator+=(const VowelEvidence& o) {
+  runs += o.runs;
+  dropped_am += o.dropped_am;
+  aa_as_am += o.aa_as_am;
+  am_sound += o.am_sound;
+  aa_sound += o.aa_sound;
+  return *this;
+}
+
+VowelEvidence CountVowelEvidence(const ThaiDictionary& dict, std::string_view utf8) {
+  VowelEvidence e;
+  for (const std::u32string& run : ThaiRuns(DecodeUtf8(utf8))) {
+    ++e.runs;
+    bool has_aa = run.find(kSaraAa) != std::u32string::npos;
+    bool has_am = run.find(kSaraAm) != std::u32string::npos;
+    if (!has_aa && !has_am) continue;
+    int unknown = dict.Segment(run).unknown;
+    // Clean text gives no evidence: on the development ground truth no run changes even with
+    // both modes forced on (bench/vowel_repair_eval).
+    if (has_aa) {
+      if (BestReading(dict, run, {.dropped_am = true}).changes > 0) ++e.dropped_am;
+      else if (unknown == 0) ++e.aa_sound;
+    }
+    if (has_am) {
+      if (BestReading(dict, run, {.aa_as_am = true}).changes > 0) ++e.aa_as_am;
+      else if (unknown == 0) ++e.am_sound;
+    }
+  }
+  return e;
+}
+
+VowelModes DecideVowelModes(const VowelEvidence& e) {
+  VowelModes modes;
+  // Sound runs with ำ are ten times rarer than with า in Thai text, so each fault is weighed
+  // against the runs that show the vowel it would replace.
+  modes.dropped_am = e.dropped_am >= 3 && e.dropped_am * 4 >= e.am_sound;
+  modes.aa_as_am = e.aa_as_am >= 3 && e.aa_as_am * 4 >= e.aa_sound;
+  return modes;
+}
+
+std::string RepairVowels(const ThaiDictionary& dict, std::string_view utf8, VowelModes modes,
+                         VowelRepairCounts* counts) {
+  if (!modes.dropped_am && !modes.aa_as_am) return std::string(utf8);
+  std::u32string text = DecodeUtf8(utf8);
+  std::u32string out;
+  out.reserve(text.size());
+  size_t i = 0;
+  while (i < text.size()) {
+    if (!IsRunChar(text[i])) {
+      out.push_back(text[i++]);
+      continue;
+    }
+    size_t j = i;
+    while (j < text.size() && IsRunChar(text[j])) ++j;
+    std::u32string_view run(text.data() + i, j - i);
+    RunReading reading = BestReading(dict, run, modes);
+    if (reading.changes > 0) {
+      if (counts) {
+        auto count = [](std::u32string_view s, char32_t c) {
+          return static_cast<int>(std::count(s.begin(), s.end(), c));
+        };
+        counts->dropped_am += std::max(0, count(reading.text, kSaraAm) - count(run, kSaraAm));
+        counts->aa_as_am += std::max(0, count(reading.text, kSaraAa) - count(run, kSaraAa));
+      }
+      out += reading.text;
+    } else {
+      out.append(run);
+    }
+    i = j;
+  }
+  return EncodeUtf8(out);
+}
+
+}  // namespace ita::thai
