@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <memory>
 
 #include "pipeline/thai/utf8.h"
 
@@ -11,22 +12,62 @@ namespace {
 
 struct FamilyPattern {
   Family family;
-  const RE2* pattern;
+  std::unique_ptr<RE2> pattern;
 };
 
 // Most specific first. Patterns run on compacted text (thai::CompactForMatching).
 const std::vector<FamilyPattern>& Patterns() {
-  static const std::vector<FamilyPattern> patterns = {
-      {Family::kActionPlan, new RE2("แผนปฏิบัติการ(ด้าน)?(การ)?ป้องกัน(และปราบปราม)?การทุจริต")},
-      {Family::kActionPlan, new RE2("แผนป้องกันการทุจริต")},
-      {Family::kItaAnalysis, new RE2("วิเคราะห์ผลการประเมินคุณธรรม")},
-      {Family::kItaAnalysis, new RE2("วิเคราะห์ผลการประเมิน(ITA|ไอทีเอ)")},
-      {Family::kMeasuresReport, new RE2("รายงานผล(การดำเนินการ|การดำเนินงาน|การปฏิบัติ)?.*มาตรการ")},
-      {Family::kMeasuresReport, new RE2("รายงานผล(การดำเนินการ|การดำเนินงาน).*(คุณธรรม|โปร่งใส)")},
-      {Family::kMeasuresPlan, new RE2("มาตรการ(ส่งเสริม|เสริมสร้าง)?คุณธรรม")},
-      {Family::kMeasuresPlan, new RE2("มาตรการ.*ความโปร่งใส")},
-  };
+  static const std::vector<FamilyPattern> patterns = [] {
+    std::vector<FamilyPattern> p;
+    auto add = [&p](Family f, const char* re) { p.push_back({f, std::make_unique<RE2>(re)}); };
+    add(Family::kActionPlan, "แผนปฏิบัติ(การ|ราชการ).{0,40}ป้องกัน(และปราบปราม)?(การ)?ทุจริต");
+    add(Family::kActionPlan, "แผน(การ)?ป้องกัน(และ)?(ปราบปราม)?(การ)?ทุจริต");
+    add(Family::kItaAnalysis, "วิเคราะห์ผลการประเมินคุณธรรม");
+    add(Family::kItaAnalysis, "วิเคราะห์ผลการประเมิน(ITA|ไอทีเอ)");
+    add(Family::kItaAnalysis, "^(ประกาศ)?ผล(การ)?ประเมิน(ITA|คุณธรรมและความโปร่งใส)");
+    add(Family::kMeasuresReport, "รายงานผล(การดำเนินการ|การดำเนินงาน|การปฏิบัติ)?.*มาตรการ");
+    add(Family::kMeasuresReport, "รายงานผล(การดำเนินการ|การดำเนินงาน).*(คุณธรรม|โปร่งใส)");
+    add(Family::kMeasuresPlan, "มาตรการ(ส่งเสริม|เสริมสร้าง)?คุณธรรม");
+    add(Family::kMeasuresPlan, "มาตรการ.*ความโปร่งใส");
+    return p;
+  }();
   return patterns;
+}
+
+// Title phrases matched with a few typing or OCR errors ("แผ่นปฏิบัติการ…", "ทุจรติ").
+struct TitlePhrase {
+  Family family;
+  std::u32string_view phrase;
+};
+constexpr TitlePhrase kTitlePhrases[] = {
+    {Family::kActionPlan, U"แผนปฏิบัติการป้องกันการทุจริต"},
+    {Family::kItaAnalysis, U"วิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใส"},
+    {Family::kMeasuresReport, U"รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรม"},
+    {Family::kMeasuresReport, U"รายงานผลการดำเนินการเพื่อส่งเสริมคุณธรรม"},
+    {Family::kMeasuresPlan, U"มาตรการส่งเสริมคุณธรรมและความโปร่งใส"},
+};
+
+// A title starts its line; a family's name further into a line is a sentence of the body
+// ("…ตามแผนปฏิบัติการป้องกันการทุจริต…"). Characters of the compacted line before the match.
+constexpr size_t kTitleLead = 20;
+
+// Smallest edit distance between `pattern` and any substring of `text` that starts within
+// `lead` characters of the text's start (Sellers' algorithm with a bounded free start).
+int LeadingSubstringDistance(std::u32string_view text, std::u32string_view pattern, size_t lead) {
+  const size_t m = pattern.size();
+  std::vector<int> prev(m + 1), cur(m + 1);
+  for (size_t j = 0; j <= m; ++j) prev[j] = static_cast<int>(j);
+  int best = prev[m];
+  for (size_t i = 1; i <= text.size(); ++i) {
+    // A match may start freely only in the lead; later starts pay for the skipped text.
+    cur[0] = i <= lead ? 0 : static_cast<int>(i - lead);
+    for (size_t j = 1; j <= m; ++j) {
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (text[i - 1] != pattern[j - 1])});
+    }
+    best = std::min(best, cur[m]);
+    std::swap(prev, cur);
+  }
+  return best;
 }
 
 // Lines that start the organisation or year block end a multi-line title.
@@ -35,12 +76,31 @@ bool EndsTitle(const std::string& line) {
   return RE2::PartialMatch(thai::CompactForMatching(line), stop);
 }
 
+// Words of the ITA and of integrity work; a document without any is not an ITA report,
+// whatever its tables' columns are called.
+bool HasItaVocabulary(const std::vector<std::string>& lines) {
+  static const RE2 words("คุณธรรม|โปร่งใส|ITA|ทุจริต|ป\\.ป\\.ช|ประพฤติมิชอบ");
+  for (const std::string& l : lines)
+    if (RE2::PartialMatch(thai::CompactForMatching(l), words)) return true;
+  return false;
+}
+
 }  // namespace
 
 Family FamilyOfTitle(const std::string& line) {
   std::string s = thai::CompactForMatching(line);
   for (const FamilyPattern& p : Patterns()) {
-    if (RE2::PartialMatch(s, *p.pattern)) return p.family;
+    re2::StringPiece input(s), match;
+    if (!p.pattern->Match(input, 0, s.size(), RE2::UNANCHORED, &match, 1)) continue;
+    size_t lead = thai::DecodeUtf8(std::string_view(s.data(), match.data() - s.data())).size();
+    if (lead <= kTitleLead) return p.family;
+  }
+  std::u32string text = thai::DecodeUtf8(s);
+  for (const TitlePhrase& t : kTitlePhrases) {
+    int allowed = std::max<int>(1, static_cast<int>(t.phrase.size()) / 12);
+    if (text.size() + allowed >= t.phrase.size() &&
+        LeadingSubstringDistance(text, t.phrase, kTitleLead) <= allowed)
+      return t.family;
   }
   return Family::kUnknown;
 }
@@ -65,7 +125,13 @@ Classification ClassifyDocument(const std::vector<std::string>& lines,
   bool report_columns = has(MeasureField::kOutput) || has(MeasureField::kOutcome);
   if (c.family == Family::kMeasuresPlan && report_columns) c.family = Family::kMeasuresReport;
   if (c.family == Family::kUnknown && (has(MeasureField::kMeasure) || has(MeasureField::kIssue))) {
-    c.family = report_columns ? Family::kMeasuresReport : Family::kMeasuresPlan;
+    // No title: the table alone must look like a measures table (a measure and at least two
+    // of its required companions), and the document must speak of integrity. A development
+    // plan's "มาตรการ" column, or a staffing plan's, is not enough.
+    int companions = has(MeasureField::kMethod) + has(MeasureField::kResponsible) +
+                     has(MeasureField::kPeriod) + report_columns;
+    if (companions >= 2 && HasItaVocabulary(lines))
+      c.family = report_columns ? Family::kMeasuresReport : Family::kMeasuresPlan;
   }
   return c;
 }

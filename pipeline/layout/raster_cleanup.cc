@@ -140,4 +140,51 @@ double InkShare(const Raster& raster, const Box& region, int dark_level) {
   return total == 0 ? 0.0 : static_cast<double>(dark) / static_cast<double>(total);
 }
 
+Raster RotateQuarterTurns(const Raster& raster, int degrees) {
+  int turns = ((degrees % 360) + 360) % 360 / 90;
+  if (turns == 0) return raster;
+  const int w = raster.width, h = raster.height;
+  Raster out;
+  out.dpi = raster.dpi;
+  out.width = turns == 2 ? w : h;
+  out.height = turns == 2 ? h : w;
+  out.pixels.resize(raster.pixels.size());
+  for (int y = 0; y < h; ++y) {
+    const unsigned char* row = raster.pixels.data() + static_cast<size_t>(y) * w;
+    for (int x = 0; x < w; ++x) {
+      int nx, ny;
+      if (turns == 1) {         // clockwise: (x, y) -> (h-1-y, x)
+        nx = h - 1 - y;
+        ny = x;
+      } else if (turns == 2) {  // (x, y) -> (w-1-x, h-1-y)
+        nx = w - 1 - x;
+        ny = h - 1 - y;
+      } else {                  // counter-clockwise: (x, y) -> (y, w-1-x)
+        nx = y;
+        ny = w - 1 - x;
+      }
+      out.pixels[static_cast<size_t>(ny) * out.width + nx] = row[x];
+    }
+  }
+  return out;
+}
+
+Raster Reduce(const Raster& raster, int factor) {
+  if (factor <= 1) return raster;
+  Raster out;
+  out.dpi = raster.dpi / factor;
+  out.width = raster.width / factor;
+  out.height = raster.height / factor;
+  out.pixels.resize(static_cast<size_t>(out.width) * out.height);
+  for (int y = 0; y < out.height; ++y) {
+    for (int x = 0; x < out.width; ++x) {
+      int sum = 0;
+      for (int dy = 0; dy < factor; ++dy)
+        for (int dx = 0; dx < factor; ++dx) sum += raster.At(x * factor + dx, y * factor + dy);
+      out.pixels[static_cast<size_t>(y) * out.width + x] = static_cast<unsigned char>(sum / (factor * factor));
+    }
+  }
+  return out;
+}
+
 }  // namespace ita

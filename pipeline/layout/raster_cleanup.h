@@ -32,6 +32,13 @@ double EstimateSkewDegrees(const Raster& raster, double max_degrees = 2.0, doubl
 // Straightens a raster by two shears (exact enough below a few degrees, and fast).
 Raster Deskew(const Raster& raster, double degrees);
 
+// The raster turned clockwise by `degrees` (0, 90, 180 or 270; others are taken modulo 360
+// and rounded down to a quarter turn). Width and height swap on quarter turns.
+Raster RotateQuarterTurns(const Raster& raster, int degrees);
+
+// A copy reduced by an integer `factor` (box filter), for cheap looks at a page.
+Raster Reduce(const Raster& raster, int factor);
+
 // Share of pixels darker than `dark_level` inside `region` (points); the whole raster if empty.
 double InkShare(const Raster& raster, const Box& region, int dark_level = 128);
 

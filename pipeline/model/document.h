@@ -53,6 +53,7 @@ struct Page {
   double width_pt = 0;
   double height_pt = 0;
   TextSource source = TextSource::kText;
+  int rotation = 0;  // degrees the scan's text was turned clockwise; read after turning back
   std::vector<Word> words;
   std::vector<std::string> diagnostics;  // what went wrong on this page, if anything
 };

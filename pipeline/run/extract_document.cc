@@ -59,16 +59,60 @@ double SecondsSince(std::chrono::steady_clock::time_point t) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
 }
 
+// Turns a scanned page upright when the engine's orientation detection (on a reduced copy) is
+// sure enough; a half turn needs a surer detection than a quarter turn. On the 71 upright
+// scanned development pages Tesseract's detection never proposed a turn.
+void TurnUpright(Raster& raster, PageResult& result, const ExtractOptions& options) {
+  int factor = std::max(1, static_cast<int>(std::lround(raster.dpi / options.orientation_dpi)));
+  auto small = std::make_shared<Raster>(Reduce(raster, factor));
+  OcrPool::Output out = options.ocr->SubmitOrientation(small).get();
+  if (!out.orientation) return;
+  if (!*out.orientation) {
+    result.page.diagnostics.push_back(PageLabel(result.page.index) + "orientation not checked: " +
+                                      out.orientation->error().message);
+    return;
+  }
+  PageOrientation o = **out.orientation;
+  if (o.degrees == 0) return;
+  bool quarter = o.degrees == 90 || o.degrees == 270;
+  char detail[128];
+  std::snprintf(detail, sizeof detail, "text turned %d degrees (detection confidence %.1f)", o.degrees,
+                o.confidence);
+  double needed = quarter ? options.orientation_min_confidence : options.orientation_half_turn_confidence;
+  if (o.confidence < needed) {
+    result.page.diagnostics.push_back(PageLabel(result.page.index) + "kept as it is: " + detail);
+    return;
+  }
+  raster = RotateQuarterTurns(raster, 360 - o.degrees);
+  if (quarter) std::swap(result.page.width_pt, result.page.height_pt);
+  result.page.rotation = o.degrees;
+  result.page.diagnostics.push_back(PageLabel(result.page.index) + "turned upright: " + detail);
+}
+
 // Renders and cleans a page for OCR and submits it; returns nullopt (with a diagnostic) when
 // the page cannot be rendered or holds no ink.
 std::optional<PendingOcr> SubmitOcr(const PdfSource& pdf, PageResult& result,
                                     const ExtractOptions& options) {
   int index = result.page.index;
-  auto raster = pdf.Render(index, options.ocr_dpi);
+  // Pixels by need: a page box far larger than paper (scanners write 1600 x 2263 pt pages)
+  // would give a raster of tens of megapixels at the OCR resolution. Text on paper needs no
+  // more than an A4 page at that resolution, so the long side is capped at that.
+  double long_side_in = std::max(result.page.width_pt, result.page.height_pt) / 72.0;
+  double dpi = options.ocr_dpi;
+  if (long_side_in > 0) dpi = std::min(dpi, options.ocr_max_long_side_px / long_side_in);
+  dpi = std::max(dpi, options.ocr_min_dpi);
+  if (dpi < options.ocr_dpi - 0.5) {
+    char note[128];
+    std::snprintf(note, sizeof note, "OCR at %.0f dpi (page box %.0f x %.0f pt, larger than paper)", dpi,
+                  result.page.width_pt, result.page.height_pt);
+    result.page.diagnostics.push_back(PageLabel(index) + note);
+  }
+  auto raster = pdf.Render(index, dpi);
   if (!raster) {
     result.page.diagnostics.push_back(PageLabel(index) + "render for OCR failed: " + raster.error().message);
     return std::nullopt;
   }
+  if (options.detect_orientation) TurnUpright(*raster, result, options);
   // Scanned rulings are grey and broken at the darkness that suits text pages; how grey a
   // ruling may be depends on the paper (darkened scans have grey noise).
   GridOptions grid = options.grid;

@@ -40,11 +40,18 @@ struct ExtractOptions {
   int title_pages = 2;            // pages searched for the title block
   OcrPool* ocr = nullptr;         // null: OCR pages are recorded but not read
   double ocr_dpi = 300;           // render resolution for OCR (see bench/README.md)
+  double ocr_max_long_side_px = 3600;  // no OCR raster's long side beyond this (A4 at 300 dpi is
+                                       // 3508): oversized page boxes are rendered at less
+  double ocr_min_dpi = 72;        // ...but never below this
   int whiten_level = 220;         // lighter pixels become white before OCR
   int ocr_ruling_level_max = 210; // on scans, pixels 40 below the paper's level (at most this)
                                   // can be rulings
   OcrStrategy ocr_strategy = OcrStrategy::kPage;
   int ocr_window = 8;             // rendered OCR pages held at once per document
+  bool detect_orientation = true; // turn scanned pages upright (0/90/180/270) before reading
+  double orientation_dpi = 150;   // resolution of the copy the orientation is detected on
+  double orientation_min_confidence = 0.8;        // detection confidence a quarter turn needs
+  double orientation_half_turn_confidence = 2.0;  // ...and a half turn (upside down)
   bool numeric_pass = false;      // re-read digits with the engine's numeric model
   bool latin_pass = false;        // re-read short cell lines with the engine's Latin model
   double reread_accept = 0.6;     // a second reading this sure replaces a date/number line or

@@ -30,14 +30,46 @@ TEST(ClassifyDocument, FirstTitleLineDecidesAndTitleSpansLines) {
 }
 
 TEST(ClassifyDocument, HeadersDecideWhenTitleIsSilent) {
-  EXPECT_EQ(ClassifyDocument({"เอกสาร"}, {MeasureField::kMeasure, MeasureField::kOutput}).family,
-            Family::kMeasuresReport);
-  EXPECT_EQ(ClassifyDocument({"เอกสาร"}, {MeasureField::kIssue, MeasureField::kMethod}).family,
-            Family::kMeasuresPlan);
-  EXPECT_EQ(ClassifyDocument({"เอกสาร"}, {}).family, Family::kUnknown);
+  using F = MeasureField;
+  const std::vector<std::string> ita = {"เอกสาร", "ส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน"};
+  EXPECT_EQ(ClassifyDocument(ita, {F::kMeasure, F::kMethod, F::kOutput}).family, Family::kMeasuresReport);
+  EXPECT_EQ(ClassifyDocument(ita, {F::kIssue, F::kMethod, F::kResponsible}).family, Family::kMeasuresPlan);
+  EXPECT_EQ(ClassifyDocument(ita, {}).family, Family::kUnknown);
   // A "plan" title whose table reports outputs is a report.
-  EXPECT_EQ(ClassifyDocument({"มาตรการส่งเสริมคุณธรรม"}, {MeasureField::kOutput}).family,
+  EXPECT_EQ(ClassifyDocument({"มาตรการส่งเสริมคุณธรรม"}, {F::kOutput}).family, Family::kMeasuresReport);
+}
+
+TEST(ClassifyDocument, HardNegativesStayUnknown) {
+  using F = MeasureField;
+  // A development plan, a staffing plan and a budget table have measure-like columns but are
+  // no ITA reports: without a title and without the ITA's words they stay unknown.
+  EXPECT_EQ(ClassifyDocument({"แผนพัฒนาท้องถิ่น (พ.ศ. 2566 - 2570)", "ยุทธศาสตร์การพัฒนา"},
+                             {F::kMeasure, F::kMethod, F::kResponsible, F::kOutput}).family,
+            Family::kUnknown);
+  EXPECT_EQ(ClassifyDocument({"แผนอัตรากำลัง 3 ปี", "ประจำปีงบประมาณ 2564 - 2566"},
+                             {F::kMeasure, F::kResponsible}).family,
+            Family::kUnknown);
+  // One measure column and nothing else is not a measures table, ITA words or not.
+  EXPECT_EQ(ClassifyDocument({"คุณธรรม"}, {F::kMeasure}).family, Family::kUnknown);
+  // Procurement notices and codes of ethics name no family in their titles.
+  for (const char* title : {"ประกาศ เรื่อง มาตรการป้องกันการทุจริตและประพฤติมิชอบในการจัดซื้อจัดจ้าง",
+                            "ประมวลจริยธรรมของข้าราชการ", "งบหน้ารายจ่ายตามแผนงาน/งาน/โครงการ"}) {
+    EXPECT_EQ(ClassifyDocument({title}, {}).family, Family::kUnknown) << title;
+  }
+  // A family named inside a sentence of the body is not a title.
+  EXPECT_EQ(FamilyOfTitle("โดยได้นำผลการวิเคราะห์ไปจัดทำแผนปฏิบัติการป้องกันการทุจริตของหน่วยงาน"),
+            Family::kUnknown);
+}
+
+TEST(FamilyOfTitle, RealTitlesVary) {
+  EXPECT_EQ(FamilyOfTitle("แผ่นปฏิบัติการป้องกันการทุจริต"), Family::kActionPlan);  // a typo
+  EXPECT_EQ(FamilyOfTitle("แผนป้องกัน ปราบปรามการทุจริตและประพฤติมิชอบ"), Family::kActionPlan);
+  EXPECT_EQ(FamilyOfTitle("แผนปฏิบัติราชการ ประจำปี 2565 ด้านการป้องกันการทุจริต"), Family::kActionPlan);
+  EXPECT_EQ(FamilyOfTitle("ผลประเมิน ITA ประจำปี 2562"), Family::kItaAnalysis);
+  EXPECT_EQ(FamilyOfTitle("รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส"),
             Family::kMeasuresReport);
+  // OCR errors in a title.
+  EXPECT_EQ(FamilyOfTitle("แบบรายงานการวิเคราะหผลการประเมินคุณธรรมและความโปรงใส"), Family::kItaAnalysis);
 }
 
 TEST(FiscalYearOf, TitleBlockForms) {

@@ -2,6 +2,7 @@
 // engine per worker; faults stay page diagnostics; an OCR page goes through the same tables.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cmath>
 
@@ -137,6 +138,8 @@ std::vector<testing::FakePage> ScannedReport(std::vector<Word>* ocr_words) {
       ocr_words->push_back(w);
     }
   };
+  // A title above the table (read on both pages: the fake engine reads every raster alike).
+  add("มาตรการส่งเสริมคุณธรรมและความโปร่งใส", 44, 12, 0);
   add("มาตรการ", 44, 50, 0);
   add("วิธีการดำเนินการ", 204, 50, 0);
   add("ผู้รับผิดชอบ", 364, 50, 0);
@@ -212,6 +215,7 @@ TEST(ExtractDocument, NumericModelRereadsLinesWithDigits) {
         to->push_back(w);
       }
     };
+    add(main, "มาตรการส่งเสริมคุณธรรมและความโปร่งใส", 44, 12, 0.95);
     add(main, "มาตรการ", 44, 50, 0.95);
     add(main, "ผู้รับผิดชอบ", 204, 50, 0.95);
     add(main, "ระยะเวลา", 364, 50, 0.95);
@@ -327,6 +331,104 @@ TEST(RasterCleanup, DeskewStraightensARuling) {
   EXPECT_GT(to - from, 1150);
   WhitenLight(straight, 220);
   EXPECT_GT(InkShare(straight, Box{}), 0.0);
+}
+
+TEST(RasterCleanup, RotateQuarterTurnsMovesEveryPixel) {
+  // 3 x 2:  1 2 3
+  //         4 5 6
+  Raster r;
+  r.width = 3;
+  r.height = 2;
+  r.dpi = 100;
+  r.pixels = {1, 2, 3, 4, 5, 6};
+  Raster cw = RotateQuarterTurns(r, 90);
+  EXPECT_EQ(cw.width, 2);
+  EXPECT_EQ(cw.height, 3);
+  EXPECT_EQ(cw.pixels, (std::vector<unsigned char>{4, 1, 5, 2, 6, 3}));
+  EXPECT_EQ(RotateQuarterTurns(r, 180).pixels, (std::vector<unsigned char>{6, 5, 4, 3, 2, 1}));
+  Raster ccw = RotateQuarterTurns(r, 270);
+  EXPECT_EQ(ccw.pixels, (std::vector<unsigned char>{3, 6, 2, 5, 1, 4}));
+  EXPECT_EQ(RotateQuarterTurns(ccw, 90).pixels, r.pixels);
+  EXPECT_EQ(RotateQuarterTurns(RotateQuarterTurns(cw, 180), 90).pixels, r.pixels);
+  EXPECT_EQ(RotateQuarterTurns(r, 0).pixels, r.pixels);
+  EXPECT_EQ(RotateQuarterTurns(r, -90).pixels, ccw.pixels);
+}
+
+TEST(RasterCleanup, ReduceAveragesBlocks) {
+  Raster r;
+  r.width = 4;
+  r.height = 2;
+  r.dpi = 300;
+  r.pixels = {0, 100, 200, 200, 100, 200, 200, 200};
+  Raster small = Reduce(r, 2);
+  EXPECT_EQ(small.width, 2);
+  EXPECT_EQ(small.height, 1);
+  EXPECT_DOUBLE_EQ(small.dpi, 150);
+  EXPECT_EQ(small.pixels, (std::vector<unsigned char>{100, 200}));
+}
+
+// Tesseract's orientation detection (tesseract-ocr-osd) on a real page turned each way.
+TEST(TesseractOrientation, DetectsEachQuarterTurn) {
+  auto engine = CreateTesseractEngine();
+  ASSERT_TRUE(engine) << engine.error().message;
+  Raster page = Reduce(TitlePageRaster(), 2);
+  ASSERT_GT(page.width, 0);
+  for (int turned : {0, 90, 180, 270}) {
+    auto o = (*engine)->DetectOrientation(RotateQuarterTurns(page, turned));
+    ASSERT_TRUE(o) << o.error().message;
+    EXPECT_EQ(o->degrees, turned) << "confidence " << o->confidence;
+  }
+}
+
+TEST(ExtractDocument, TurnedScansAreReadUpright) {
+  struct Case {
+    PageOrientation reported;
+    bool turned;
+  };
+  // Sure quarter turn: turned. Unsure quarter turn, or a half turn below its bar: kept.
+  for (Case c : {Case{{90, 10.0}, true}, Case{{270, 1.2}, true}, Case{{90, 0.3}, false},
+                 Case{{180, 1.5}, false}, Case{{180, 6.0}, true}}) {
+    std::vector<Word> words;
+    testing::FakePdfSource pdf(ScannedReport(&words));
+    OcrPool pool(testing::FakeTurnedOcrFactory(words, c.reported), 1);
+    ExtractOptions options;
+    options.ocr = &pool;
+    options.ocr_dpi = 150;
+    Extraction ex = ExtractDocument(pdf, SourceInfo{"scan.pdf", "", 0, {}}, options);
+    int turned = 0, kept = 0;
+    for (const auto& d : ex.diagnostics) {
+      turned += d.find("turned upright: text turned " + std::to_string(c.reported.degrees)) != std::string::npos;
+      kept += d.find("kept as it is") != std::string::npos;
+    }
+    EXPECT_EQ(turned, c.turned ? 2 : 0) << c.reported.degrees << " " << c.reported.confidence;
+    EXPECT_EQ(kept, c.turned ? 0 : 2) << c.reported.degrees << " " << c.reported.confidence;
+  }
+}
+
+TEST(ExtractDocument, OversizedPageBoxesAreNotRenderedAtFullResolution) {
+  std::vector<Word> words;
+  std::vector<testing::FakePage> pages = ScannedReport(&words);
+  for (testing::FakePage& p : pages) {
+    p.width_pt = 1600;  // a scanner's page box, over twice A4
+    p.height_pt = 2263;
+  }
+  testing::FakePdfSource pdf(pages);
+  OcrPool pool(FakeOcrFactory(words, OcrFault::kNone), 1);
+  ExtractOptions options;
+  options.ocr = &pool;
+  Extraction ex = ExtractDocument(pdf, SourceInfo{"scan.pdf", "", 0, {}}, options);
+  int capped = 0;
+  for (const auto& d : ex.diagnostics) capped += d.find("OCR at 115 dpi") != std::string::npos;
+  int ocr_pages = static_cast<int>(std::count(ex.source.page_sources.begin(), ex.source.page_sources.end(), TextSource::kOcr));
+  EXPECT_GE(ocr_pages, 1);
+  EXPECT_EQ(capped, ocr_pages);
+  // An A4 page is read at the full resolution, with nothing to say.
+  std::vector<Word> a4_words;
+  testing::FakePdfSource a4(ScannedReport(&a4_words));
+  OcrPool a4_pool(FakeOcrFactory(a4_words, OcrFault::kNone), 1);
+  options.ocr = &a4_pool;
+  Extraction ex_a4 = ExtractDocument(a4, SourceInfo{"a4.pdf", "", 0, {}}, options);
+  for (const auto& d : ex_a4.diagnostics) EXPECT_EQ(d.find("dpi"), std::string::npos) << d;
 }
 
 TEST(RasterCleanup, PaperLevelIsTheMedianPixel) {
