@@ -95,8 +95,9 @@ std::vector<Ruling> MergeRuns(std::vector<Run> runs, bool horizontal, double sca
   return out;
 }
 
-// Joins collinear rulings separated by small gaps (dashed or anti-aliased breaks).
-std::vector<Ruling> JoinCollinear(std::vector<Ruling> rulings, double tolerance) {
+// Joins collinear rulings (positions within `tolerance`) separated by gaps up to `gap` along
+// the line: dashed or anti-aliased breaks, and the dropouts of fax and 1-bit scans.
+std::vector<Ruling> JoinCollinear(std::vector<Ruling> rulings, double tolerance, double gap) {
   std::sort(rulings.begin(), rulings.end(), [](const Ruling& a, const Ruling& b) {
     return std::tie(a.pos, a.from) < std::tie(b.pos, b.from);
   });
@@ -105,7 +106,7 @@ std::vector<Ruling> JoinCollinear(std::vector<Ruling> rulings, double tolerance)
     bool joined = false;
     for (auto it = out.rbegin(); it != out.rend(); ++it) {
       if (r.pos - it->pos > tolerance) break;
-      if (r.from <= it->to + tolerance && r.to >= it->from - tolerance) {
+      if (r.from <= it->to + gap && r.to >= it->from - gap) {
         it->from = std::min(it->from, r.from);
         it->to = std::max(it->to, r.to);
         joined = true;
@@ -202,8 +203,8 @@ std::vector<Ruling> FindRulings(const Raster& raster, const GridOptions& options
   int max_thick = std::max(2, static_cast<int>(std::ceil(options.max_thickness_pt / scale)));
   auto h = MergeRuns(DarkRuns(raster, true, options.dark_level, min_len), true, scale, max_thick);
   auto v = MergeRuns(DarkRuns(raster, false, options.dark_level, min_len), false, scale, max_thick);
-  h = JoinCollinear(std::move(h), options.join_tolerance_pt);
-  v = JoinCollinear(std::move(v), options.join_tolerance_pt);
+  h = JoinCollinear(std::move(h), options.join_tolerance_pt, options.bridge_gap_pt);
+  v = JoinCollinear(std::move(v), options.join_tolerance_pt, options.bridge_gap_pt);
   h.insert(h.end(), v.begin(), v.end());
   return h;
 }

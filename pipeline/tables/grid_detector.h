@@ -20,6 +20,8 @@ struct GridOptions {
   double min_ruling_pt = 14;     // shorter dark runs are text strokes, not rulings
   double max_thickness_pt = 4;   // thicker bars are filled areas, not rulings
   double join_tolerance_pt = 3;  // rulings this close are considered touching/collinear
+  double bridge_gap_pt = 8;      // collinear pieces this far apart along the line are one
+                                 // ruling (fax dropouts); rows are taller than this
   double min_coverage = 0.6;     // share of a cell side a ruling must cover to count
   double min_open_vertical_pt = 60;  // verticals this long close a table left open by a page break
 };

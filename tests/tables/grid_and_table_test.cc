@@ -90,6 +90,22 @@ TEST(DetectGrids, BrokenRowRuleStillSeparatesRows) {
   EXPECT_TRUE(grids[0].HasHorizontal(3, 1, 0.6));
 }
 
+// A fax scan: every vertical drops out for a few points now and then. The pieces are one
+// ruling, so the columns stay separated in every row and the table stays one table.
+TEST(DetectGrids, FaxDropoutsInRulingsAreBridged) {
+  std::vector<Box> lines;
+  for (double y : {100.0, 140.0, 260.0, 380.0}) lines.push_back(Box{50, y - 0.4, 400, y + 0.4});
+  for (double x : {50.0, 150.0, 250.0, 400.0}) {
+    for (double y = 100; y < 380; y += 37) lines.push_back(Box{x - 0.4, y, x + 0.4, std::min(380.0, y + 32)});
+  }
+  auto grids = DetectGrids(DrawRaster(595, 842, 150, lines));
+  ASSERT_EQ(grids.size(), 1u);
+  ASSERT_EQ(grids[0].row_edges.size(), 4u);
+  ASSERT_EQ(grids[0].col_edges.size(), 4u);
+  for (int r = 0; r < 3; ++r)
+    for (int c = 0; c <= 3; ++c) EXPECT_TRUE(grids[0].HasVertical(r, c, 0.6)) << r << "," << c;
+}
+
 TEST(DetectGrids, EmptyRaster) { EXPECT_TRUE(DetectGrids(Raster{}).empty()); }
 
 // Header row 0: one cell spanning columns 1-2 (vertical at column edge 2 missing in row 0);
