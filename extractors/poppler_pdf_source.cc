@@ -1,5 +1,6 @@
 #include "extractors/poppler_pdf_source.h"
 
+#include <algorithm>
 #include <poppler-document.h>
 #include <poppler-global.h>
 #include <poppler-image.h>
@@ -11,6 +12,10 @@
 
 namespace ita {
 namespace {
+
+// Colour saturation (largest minus smallest channel) above which a pixel is coloured ink;
+// JPEG noise and anti-aliased black text stay far below it.
+constexpr int kColorInkChroma = 60;
 
 void SilencePoppler() {
   static std::once_flag once;
@@ -52,13 +57,14 @@ class PopplerPdfSource final : public PdfSource {
     return words;
   }
 
-  Result<Raster> Render(int index, double dpi) const override {
+  Result<Raster> Render(int index, double dpi, RenderInk ink) const override {
     auto page = OpenPage(index);
     if (!page) return std::unexpected(page.error());
     poppler::page_renderer renderer;
     renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
     renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
-    renderer.set_image_format(poppler::image::format_gray8);
+    bool drop_color = ink == RenderInk::kDropColor;
+    renderer.set_image_format(drop_color ? poppler::image::format_rgb24 : poppler::image::format_gray8);
     poppler::image img = renderer.render_page(page->get(), dpi, dpi);
     if (!img.is_valid()) return Fail(ErrorCode::kCorrupt, "page could not be rendered");
     Raster r;
@@ -67,9 +73,24 @@ class PopplerPdfSource final : public PdfSource {
     r.dpi = dpi;
     r.pixels.resize(static_cast<size_t>(r.width) * r.height);
     const char* data = img.const_data();
+    // rgb24 rows hold three bytes a pixel (padded); a build that stores four keeps the colour
+    // in the first three (B, G, R on little-endian machines).
+    const int bytes_per_pixel = img.bytes_per_row() >= 4 * r.width ? 4 : 3;
     for (int y = 0; y < r.height; ++y) {
-      const auto* row = reinterpret_cast<const unsigned char*>(data + y * img.bytes_per_row());
-      std::copy(row, row + r.width, r.pixels.begin() + static_cast<size_t>(y) * r.width);
+      const auto* row = reinterpret_cast<const unsigned char*>(data + static_cast<size_t>(y) * img.bytes_per_row());
+      unsigned char* out = r.pixels.data() + static_cast<size_t>(y) * r.width;
+      if (!drop_color) {
+        std::copy(row, row + r.width, out);
+        continue;
+      }
+      for (int x = 0; x < r.width; ++x) {
+        const unsigned char* px = row + bytes_per_pixel * x;
+        unsigned char hi = std::max({px[0], px[1], px[2]});
+        unsigned char lo = std::min({px[0], px[1], px[2]});
+        // Saturated colour is ink of a stamp or pen: paper. Black, grey, and black over
+        // coloured ink are neutral and keep their darkness.
+        out[x] = hi - lo > kColorInkChroma ? 255 : hi;
+      }
     }
     return r;
   }

@@ -140,6 +140,46 @@ double InkShare(const Raster& raster, const Box& region, int dark_level) {
   return total == 0 ? 0.0 : static_cast<double>(dark) / static_cast<double>(total);
 }
 
+int ClearDarkEdges(Raster& raster, int dark_level, double min_dark_share, double max_share) {
+  const int w = raster.width, h = raster.height;
+  if (w < 10 || h < 10) return 0;
+  auto row_dark = [&](int y) {
+    int n = 0;
+    for (int x = 0; x < w; ++x) n += raster.At(x, y) < dark_level;
+    return static_cast<double>(n) / w;
+  };
+  auto col_dark = [&](int x) {
+    int n = 0;
+    for (int y = 0; y < h; ++y) n += raster.At(x, y) < dark_level;
+    return static_cast<double>(n) / h;
+  };
+  auto clear_row = [&](int y) { std::fill_n(raster.pixels.begin() + static_cast<size_t>(y) * w, w, 255); };
+  auto clear_col = [&](int x) {
+    for (int y = 0; y < h; ++y) raster.pixels[static_cast<size_t>(y) * w + x] = 255;
+  };
+  int cleared = 0;
+  const int max_rows = static_cast<int>(h * max_share), max_cols = static_cast<int>(w * max_share);
+  // A band may begin a few pixels in from the edge (a light margin of the scan); it is cleared
+  // together with what lies outside it.
+  auto clear_band = [&](int limit, auto dark_at, auto clear, bool from_end, int size) {
+    int last_dark = -1;
+    for (int i = 0; i < limit; ++i) {
+      int at = from_end ? size - 1 - i : i;
+      if (dark_at(at) >= min_dark_share) last_dark = i;
+      else if (last_dark >= 0) break;
+    }
+    for (int i = 0; i <= last_dark; ++i) {
+      clear(from_end ? size - 1 - i : i);
+      ++cleared;
+    }
+  };
+  clear_band(max_rows, row_dark, clear_row, false, h);
+  clear_band(max_rows, row_dark, clear_row, true, h);
+  clear_band(max_cols, col_dark, clear_col, false, w);
+  clear_band(max_cols, col_dark, clear_col, true, w);
+  return cleared;
+}
+
 Raster RotateQuarterTurns(const Raster& raster, int degrees) {
   int turns = ((degrees % 360) + 360) % 360 / 90;
   if (turns == 0) return raster;

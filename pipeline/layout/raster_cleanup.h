@@ -39,6 +39,13 @@ Raster RotateQuarterTurns(const Raster& raster, int degrees);
 // A copy reduced by an integer `factor` (box filter), for cheap looks at a page.
 Raster Reduce(const Raster& raster, int factor);
 
+// Paints white the dark bands a scanner leaves along a page's edges (the lid's shadow, the
+// platen beyond the paper): rows and columns from each edge inward that are mostly dark, up
+// to `max_share` of the page. They would otherwise dominate the skew estimate and the paper
+// level. Returns how many rows and columns were cleared.
+int ClearDarkEdges(Raster& raster, int dark_level = 128, double min_dark_share = 0.6,
+                   double max_share = 0.08);
+
 // Share of pixels darker than `dark_level` inside `region` (points); the whole raster if empty.
 double InkShare(const Raster& raster, const Box& region, int dark_level = 128);
 

@@ -14,6 +14,8 @@
 
 namespace ita {
 
+enum class RenderInk { kAll, kDropColor };
+
 class PdfSource {
  public:
   virtual ~PdfSource() = default;
@@ -24,8 +26,11 @@ class PdfSource {
   // Words of the text layer with boxes in points (top-left origin), UTF-8 as the PDF encodes
   // them (not yet repaired). An empty vector is a page without a text layer, not an error.
   virtual Result<std::vector<Word>> Words(int index) const = 0;
-  // The page rendered to 8-bit grayscale at `dpi`.
-  virtual Result<Raster> Render(int index, double dpi) const = 0;
+  // The page rendered to 8-bit grayscale at `dpi`. With kDropColor, coloured ink (stamps,
+  // signatures in blue, red marks) becomes paper, while black and grey text, and black text
+  // over coloured ink, keep their darkness.
+  virtual Result<Raster> Render(int index, double dpi, RenderInk ink) const = 0;
+  Result<Raster> Render(int index, double dpi) const { return Render(index, dpi, RenderInk::kAll); }
 };
 
 // Opens a PDF from a file path. Fails with kNotPdf, kEmpty, kCorrupt, kEncrypted or kIo.

@@ -107,11 +107,14 @@ std::optional<PendingOcr> SubmitOcr(const PdfSource& pdf, PageResult& result,
                   result.page.width_pt, result.page.height_pt);
     result.page.diagnostics.push_back(PageLabel(index) + note);
   }
-  auto raster = pdf.Render(index, dpi);
+  // Stamps and signatures in coloured ink lie over the text of scans; black text is kept.
+  auto raster = pdf.Render(index, dpi, options.ocr_drop_color ? RenderInk::kDropColor : RenderInk::kAll);
   if (!raster) {
     result.page.diagnostics.push_back(PageLabel(index) + "render for OCR failed: " + raster.error().message);
     return std::nullopt;
   }
+  if (ClearDarkEdges(*raster) > 0)
+    result.page.diagnostics.push_back(PageLabel(index) + "dark scanner edges cleared");
   if (options.detect_orientation) TurnUpright(*raster, result, options);
   // Scanned rulings are grey and broken at the darkness that suits text pages; how grey a
   // ruling may be depends on the paper (darkened scans have grey noise).

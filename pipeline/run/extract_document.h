@@ -49,6 +49,7 @@ struct ExtractOptions {
   OcrStrategy ocr_strategy = OcrStrategy::kPage;
   int ocr_window = 8;             // rendered OCR pages held at once per document
   bool detect_orientation = true; // turn scanned pages upright (0/90/180/270) before reading
+  bool ocr_drop_color = true;     // coloured ink (stamps, signatures) rendered light for OCR
   double orientation_dpi = 150;   // resolution of the copy the orientation is detected on
   double orientation_min_confidence = 0.8;        // detection confidence a quarter turn needs
   double orientation_half_turn_confidence = 2.0;  // ...and a half turn (upside down)

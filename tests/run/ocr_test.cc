@@ -431,6 +431,52 @@ TEST(ExtractDocument, OversizedPageBoxesAreNotRenderedAtFullResolution) {
   for (const auto& d : ex_a4.diagnostics) EXPECT_EQ(d.find("dpi"), std::string::npos) << d;
 }
 
+// A page with a black, a blue (stamp ink) and a grey bar, through Poppler.
+TEST(PopplerRender, DropColorTurnsColouredInkToPaper) {
+  Error error;
+  auto pdf = OpenPopplerPdf(std::string(ITA_SOURCE_DIR) + "/tests/data/color_ink.pdf", &error);
+  ASSERT_TRUE(pdf) << error.message;
+  auto at = [](const Raster& r, double x_pt, double y_pt) {
+    return static_cast<int>(r.At(static_cast<int>(x_pt * r.dpi / 72), static_cast<int>(y_pt * r.dpi / 72)));
+  };
+  // PDF y 700..740 (black), 600..640 (blue), 500..540 (grey) on an 800 pt page: top-left y.
+  auto all = pdf->Render(0, 72);
+  auto dropped = pdf->Render(0, 72, RenderInk::kDropColor);
+  ASSERT_TRUE(all && dropped);
+  EXPECT_LT(at(*all, 150, 80), 30);       // black
+  EXPECT_LT(at(*all, 150, 180), 120);     // blue is dark in luminance
+  EXPECT_LT(at(*dropped, 150, 80), 30);   // black stays black
+  EXPECT_EQ(at(*dropped, 150, 180), 255); // blue ink becomes paper
+  EXPECT_NEAR(at(*dropped, 150, 280), 115, 10);  // grey stays grey
+  EXPECT_EQ(at(*dropped, 10, 10), 255);
+}
+
+TEST(RasterCleanup, ClearDarkEdgesRemovesScannerBandsOnly) {
+  Raster r;
+  r.width = 200;
+  r.height = 300;
+  r.dpi = 100;
+  r.pixels.assign(static_cast<size_t>(r.width) * r.height, 255);
+  auto fill = [&](int x0, int y0, int x1, int y1, unsigned char v) {
+    for (int y = y0; y < y1; ++y)
+      for (int x = x0; x < x1; ++x) r.pixels[static_cast<size_t>(y) * r.width + x] = v;
+  };
+  fill(0, 285, 200, 298, 30);  // a dark band near the bottom, with a light margin below it
+  fill(0, 0, 6, 300, 20);      // a dark band along the left edge
+  fill(40, 100, 160, 102, 0);  // a table rule inside the page
+  fill(50, 150, 120, 170, 0);  // text
+  EXPECT_GT(ClearDarkEdges(r), 0);
+  EXPECT_EQ(r.At(100, 290), 255);
+  EXPECT_EQ(r.At(100, 299), 255);
+  EXPECT_EQ(r.At(3, 150), 255);
+  EXPECT_EQ(r.At(100, 101), 0);
+  EXPECT_EQ(r.At(60, 160), 0);
+  // A clean page keeps every pixel.
+  Raster clean = r;
+  EXPECT_EQ(ClearDarkEdges(clean), 0);
+  EXPECT_EQ(clean.pixels, r.pixels);
+}
+
 TEST(RasterCleanup, PaperLevelIsTheMedianPixel) {
   Raster r;
   r.width = 11;

@@ -21,7 +21,7 @@ Result<std::vector<Word>> FakePdfSource::Words(int index) const {
   return words;
 }
 
-Result<Raster> FakePdfSource::Render(int index, double dpi) const {
+Result<Raster> FakePdfSource::Render(int index, double dpi, RenderInk) const {
   ++render_calls;
   if (fail_render.contains(index)) return Fail(ErrorCode::kCorrupt, "injected render failure");
   const FakePage& p = pages_.at(index);

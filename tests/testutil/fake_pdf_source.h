@@ -28,7 +28,8 @@ class FakePdfSource : public PdfSource {
   int PageCount() const override { return static_cast<int>(pages_.size()); }
   Result<Box> PageBox(int index) const override;
   Result<std::vector<Word>> Words(int index) const override;
-  Result<Raster> Render(int index, double dpi) const override;
+  using PdfSource::Render;
+  Result<Raster> Render(int index, double dpi, RenderInk ink) const override;
 
   // Fault injection: make a page's words or render fail, or return invalid UTF-8.
   std::set<int> fail_words;
