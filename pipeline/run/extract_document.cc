@@ -9,10 +9,12 @@
 
 #include "pipeline/families/action_plan.h"
 #include "pipeline/families/classify.h"
+#include "pipeline/families/header_synonyms.h"
 #include "pipeline/families/ita_scores.h"
 #include "pipeline/families/measures.h"
 #include "pipeline/families/metadata.h"
 #include "pipeline/layout/raster_cleanup.h"
+#include "pipeline/tables/borderless.h"
 #include "pipeline/run/vowel_pass.h"
 #include "pipeline/thai/dates.h"
 #include "pipeline/thai/numerals.h"
@@ -33,8 +35,28 @@ Box LineAcrossCell(const Cell& c, const TextLine& l) {
   return Box{c.box.x0 + 1.5, l.box.y0 - 3, c.box.x1 - 1.5, l.box.y1 + 3};
 }
 
-// Words to tables and free lines: the same for text-layer and OCR words.
-void LayOut(PageResult& result, const std::vector<Grid>& grids, const ExtractOptions& options) {
+std::optional<int> MeasureHeaderIndex(const std::string& text) {
+  if (auto f = HeaderFieldOf(text)) return static_cast<int>(*f);
+  return std::nullopt;
+}
+
+// Words to tables and free lines: the same for text-layer and OCR words. Words outside the
+// ruled tables may still form a table without rulings (tables/borderless.h).
+void LayOut(PageResult& result, std::vector<Grid> grids, const ExtractOptions& options,
+            const std::vector<double>* continued_columns = nullptr) {
+  if (options.borderless_tables) {
+    std::vector<Word> free;
+    for (const Word& w : result.page.words) {
+      bool ruled = std::any_of(grids.begin(), grids.end(),
+                               [&](const Grid& g) { return g.box.Contains(w.box.CenterX(), w.box.CenterY()); });
+      if (!ruled) free.push_back(w);
+    }
+    if (auto t = FindBorderlessTable(free, MeasureHeaderIndex, continued_columns)) {
+      grids.push_back(t->grid);
+      result.borderless_columns = t->columns;
+      result.page.diagnostics.push_back(PageLabel(result.page.index) + t->reason);
+    }
+  }
   std::vector<Word> outside;
   result.tables = BuildTables(result.page.index, result.page.words, grids, &outside, options.table);
   if (result.page.source == TextSource::kOcr) {
@@ -312,7 +334,8 @@ void FinishOcr(PendingOcr& pending, PageResult& result, const ExtractOptions& op
 
 }  // namespace
 
-PageResult AnalyzePage(const PdfSource& pdf, int index, const ExtractOptions& options) {
+PageResult AnalyzePage(const PdfSource& pdf, int index, const ExtractOptions& options,
+                       const std::vector<double>* continued_columns) {
   PageResult result;
   Page& page = result.page;
   page.index = index;
@@ -344,7 +367,7 @@ PageResult AnalyzePage(const PdfSource& pdf, int index, const ExtractOptions& op
     return result;
   }
   page.words = std::move(all_words);
-  LayOut(result, DetectGrids(render, options.grid), options);
+  LayOut(result, DetectGrids(render, options.grid), options, continued_columns);
   return result;
 }
 
@@ -377,7 +400,10 @@ Extraction ExtractDocument(const PdfSource& pdf, SourceInfo source, const Extrac
   std::deque<PendingOcr> pending;
   for (int i = 0; i < pages; ++i) {
     auto t0 = std::chrono::steady_clock::now();
-    results[i] = AnalyzePage(pdf, i, options);
+    // A table without rulings may run on from the page before.
+    const std::vector<double>* continued =
+        i > 0 && !results[i - 1].borderless_columns.empty() ? &results[i - 1].borderless_columns : nullptr;
+    results[i] = AnalyzePage(pdf, i, options, continued);
     PageTiming& timing = ex.timings[i];
     timing.page = i + 1;
     timing.source = results[i].page.source;

@@ -50,6 +50,7 @@ struct ExtractOptions {
   int ocr_window = 8;             // rendered OCR pages held at once per document
   bool detect_orientation = true; // turn scanned pages upright (0/90/180/270) before reading
   bool ocr_drop_color = true;     // coloured ink (stamps, signatures) rendered light for OCR
+  bool borderless_tables = true;  // find tables without rulings, anchored by their header
   double orientation_dpi = 150;   // resolution of the copy the orientation is detected on
   double orientation_min_confidence = 0.8;        // detection confidence a quarter turn needs
   double orientation_half_turn_confidence = 2.0;  // ...and a half turn (upside down)
@@ -72,11 +73,14 @@ struct PageResult {
   Page page;
   std::vector<Table> tables;
   std::vector<TextLine> free_lines;  // repaired, reading order
+  std::vector<double> borderless_columns;  // column edges of a table without rulings, if any
 };
 
 // Reads a page through its text layer; a page that needs OCR comes back with
 // page.source == kOcr and no words (ExtractDocument then OCRs it).
-PageResult AnalyzePage(const PdfSource& pdf, int index, const ExtractOptions& options);
+// `continued_columns`: the previous page's borderless table columns, if it had one.
+PageResult AnalyzePage(const PdfSource& pdf, int index, const ExtractOptions& options,
+                       const std::vector<double>* continued_columns = nullptr);
 
 // AnalyzePage, then OCR for a page that needs it (waiting for the pool): one page as the
 // pipeline sees it, for debugging tools.
