@@ -180,6 +180,152 @@ int ClearDarkEdges(Raster& raster, int dark_level, double min_dark_share, double
   return cleared;
 }
 
+namespace {
+
+int MedianOf(std::vector<unsigned char> v) {
+  if (v.empty()) return 255;
+  std::nth_element(v.begin(), v.begin() + v.size() / 2, v.end());
+  return v[v.size() / 2];
+}
+
+// Solves the 8 x 8 system of a projective map taking (u, v) to (x, y); a[8] unused.
+bool SolveHomography(const double u[4], const double v[4], const double x[4], const double y[4],
+                     double h[9]) {
+  double m[8][9];
+  for (int i = 0; i < 4; ++i) {
+    double r1[9] = {u[i], v[i], 1, 0, 0, 0, -u[i] * x[i], -v[i] * x[i], x[i]};
+    double r2[9] = {0, 0, 0, u[i], v[i], 1, -u[i] * y[i], -v[i] * y[i], y[i]};
+    std::copy(r1, r1 + 9, m[2 * i]);
+    std::copy(r2, r2 + 9, m[2 * i + 1]);
+  }
+  for (int c = 0; c < 8; ++c) {
+    int pivot = c;
+    for (int r = c + 1; r < 8; ++r)
+      if (std::abs(m[r][c]) > std::abs(m[pivot][c])) pivot = r;
+    if (std::abs(m[pivot][c]) < 1e-12) return false;
+    std::swap(m[c], m[pivot]);
+    for (int r = 0; r < 8; ++r) {
+      if (r == c) continue;
+      double f = m[r][c] / m[c][c];
+      for (int k = c; k < 9; ++k) m[r][k] -= f * m[c][k];
+    }
+  }
+  for (int i = 0; i < 8; ++i) h[i] = m[i][8] / m[i][i];
+  h[8] = 1;
+  return true;
+}
+
+}  // namespace
+
+std::optional<Quad> FindPhotographedPage(const Raster& raster) {
+  // Look at a reduced copy: about 200 pixels across is plenty for the paper's outline.
+  int factor = std::max(1, raster.width / 200);
+  Raster small = Reduce(raster, factor);
+  const int w = small.width, h = small.height;
+  if (w < 40 || h < 40) return std::nullopt;
+  std::vector<unsigned char> frame, middle;
+  int band = std::max(2, std::min(w, h) / 40);
+  for (int y = 0; y < h; ++y)
+    for (int x = 0; x < w; ++x) {
+      bool edge = x < band || y < band || x >= w - band || y >= h - band;
+      bool centre = x > w / 4 && x < 3 * w / 4 && y > h / 4 && y < 3 * h / 4;
+      if (edge) frame.push_back(small.At(x, y));
+      if (centre) middle.push_back(small.At(x, y));
+    }
+  int surface = MedianOf(frame), paper = MedianOf(middle);
+  if (paper - surface < 60) return std::nullopt;  // paper to the edges: a scan
+  int level = (surface + paper) / 2;
+  auto bright = [&](int x, int y) {
+    // A bright pixel with bright neighbours: specks on the surface do not count.
+    for (int dy = -1; dy <= 1; ++dy)
+      for (int dx = -1; dx <= 1; ++dx) {
+        int xx = std::clamp(x + dx, 0, w - 1), yy = std::clamp(y + dy, 0, h - 1);
+        if (small.At(xx, yy) < level) return false;
+      }
+    return true;
+  };
+  // Corners: the bright pixels that go furthest towards each corner of the raster.
+  double best[4] = {1e18, -1e18, -1e18, 1e18};
+  int cx[4] = {0, 0, 0, 0}, cy[4] = {0, 0, 0, 0};
+  int count = 0;
+  for (int y = 0; y < h; ++y)
+    for (int x = 0; x < w; ++x) {
+      if (!bright(x, y)) continue;
+      ++count;
+      double s = x + y, d = x - y;
+      if (s < best[0]) { best[0] = s; cx[0] = x; cy[0] = y; }   // top-left
+      if (d > best[1]) { best[1] = d; cx[1] = x; cy[1] = y; }   // top-right
+      if (s > best[2]) { best[2] = s; cx[2] = x; cy[2] = y; }   // bottom-right
+      if (d < best[3]) { best[3] = d; cx[3] = x; cy[3] = y; }   // bottom-left
+    }
+  if (count < w * h / 4) return std::nullopt;  // too small to be the page
+  Quad q;
+  for (int i = 0; i < 4; ++i) {
+    q.x[i] = (cx[i] + 0.5) * factor;
+    q.y[i] = (cy[i] + 0.5) * factor;
+  }
+  return q;
+}
+
+Raster WarpToRectangle(const Raster& raster, const Quad& quad, int width, int height) {
+  Raster out;
+  out.dpi = raster.dpi;
+  out.width = width;
+  out.height = height;
+  out.pixels.assign(static_cast<size_t>(width) * height, 255);
+  const double u[4] = {0, static_cast<double>(width - 1), static_cast<double>(width - 1), 0};
+  const double v[4] = {0, 0, static_cast<double>(height - 1), static_cast<double>(height - 1)};
+  double hm[9];
+  if (!SolveHomography(u, v, quad.x, quad.y, hm)) return raster;
+  for (int y = 0; y < height; ++y) {
+    for (int x = 0; x < width; ++x) {
+      double den = hm[6] * x + hm[7] * y + 1;
+      double sx = (hm[0] * x + hm[1] * y + hm[2]) / den;
+      double sy = (hm[3] * x + hm[4] * y + hm[5]) / den;
+      if (sx < 0 || sy < 0 || sx > raster.width - 1 || sy > raster.height - 1) continue;
+      int x0 = static_cast<int>(sx), y0 = static_cast<int>(sy);
+      int x1 = std::min(x0 + 1, raster.width - 1), y1 = std::min(y0 + 1, raster.height - 1);
+      double fx = sx - x0, fy = sy - y0;
+      double top = raster.At(x0, y0) * (1 - fx) + raster.At(x1, y0) * fx;
+      double bottom = raster.At(x0, y1) * (1 - fx) + raster.At(x1, y1) * fx;
+      out.pixels[static_cast<size_t>(y) * width + x] = static_cast<unsigned char>(top * (1 - fy) + bottom * fy + 0.5);
+    }
+  }
+  return out;
+}
+
+void FlattenIllumination(Raster& raster, int block_px) {
+  const int w = raster.width, h = raster.height;
+  if (w < block_px || h < block_px || block_px < 4) return;
+  // The paper's brightness per block: a high percentile, not the maximum (a speck of glare).
+  int bw = (w + block_px - 1) / block_px, bh = (h + block_px - 1) / block_px;
+  std::vector<double> light(static_cast<size_t>(bw) * bh, 255);
+  std::vector<unsigned char> values;
+  for (int by = 0; by < bh; ++by)
+    for (int bx = 0; bx < bw; ++bx) {
+      values.clear();
+      for (int y = by * block_px; y < std::min(h, (by + 1) * block_px); y += 2)
+        for (int x = bx * block_px; x < std::min(w, (bx + 1) * block_px); x += 2) values.push_back(raster.At(x, y));
+      std::nth_element(values.begin(), values.begin() + values.size() * 9 / 10, values.end());
+      light[static_cast<size_t>(by) * bw + bx] = std::max<double>(32, values[values.size() * 9 / 10]);
+    }
+  // Bilinear between block centres, so block edges leave no seams.
+  for (int y = 0; y < h; ++y) {
+    double gy = std::clamp((y + 0.5) / block_px - 0.5, 0.0, bh - 1.0);
+    int y0 = static_cast<int>(gy), y1 = std::min(y0 + 1, bh - 1);
+    double fy = gy - y0;
+    for (int x = 0; x < w; ++x) {
+      double gx = std::clamp((x + 0.5) / block_px - 0.5, 0.0, bw - 1.0);
+      int x0 = static_cast<int>(gx), x1 = std::min(x0 + 1, bw - 1);
+      double fx = gx - x0;
+      double l = (light[y0 * bw + x0] * (1 - fx) + light[y0 * bw + x1] * fx) * (1 - fy) +
+                 (light[y1 * bw + x0] * (1 - fx) + light[y1 * bw + x1] * fx) * fy;
+      unsigned char& p = raster.pixels[static_cast<size_t>(y) * w + x];
+      p = static_cast<unsigned char>(std::min(255.0, p * 255.0 / l));
+    }
+  }
+}
+
 Raster RotateQuarterTurns(const Raster& raster, int degrees) {
   int turns = ((degrees % 360) + 360) % 360 / 90;
   if (turns == 0) return raster;

@@ -1,6 +1,7 @@
 // Small raster operations before OCR. In place, on 8-bit grayscale; thread-safe per raster.
 #pragma once
 
+#include <optional>
 #include <vector>
 
 #include "pipeline/model/document.h"
@@ -45,6 +46,24 @@ Raster Reduce(const Raster& raster, int factor);
 // level. Returns how many rows and columns were cleared.
 int ClearDarkEdges(Raster& raster, int dark_level = 128, double min_dark_share = 0.6,
                    double max_share = 0.08);
+
+// A page photographed on a darker surface (a phone photo): the paper's four corners in
+// pixels, clockwise from top-left, when the raster's border is much darker than its middle
+// and the bright region is a plausible page. nullopt for scans, whose paper fills the raster.
+struct Quad {
+  double x[4];
+  double y[4];
+};
+std::optional<Quad> FindPhotographedPage(const Raster& raster);
+
+// The quadrilateral `quad` of `raster` mapped onto an upright rectangle of `width` x `height`
+// pixels (a projective warp, bilinear samples): keystone and tilt removed.
+Raster WarpToRectangle(const Raster& raster, const Quad& quad, int width, int height);
+
+// Evens out light that falls unevenly on the paper: each pixel is scaled by the local paper
+// brightness (the lightest pixels of a block around it), so paper becomes white everywhere
+// and ink keeps its contrast.
+void FlattenIllumination(Raster& raster, int block_px);
 
 // Share of pixels darker than `dark_level` inside `region` (points); the whole raster if empty.
 double InkShare(const Raster& raster, const Box& region, int dark_level = 128);

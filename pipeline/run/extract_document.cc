@@ -81,6 +81,25 @@ double SecondsSince(std::chrono::steady_clock::time_point t) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
 }
 
+// A phone photo of a page: the paper cut out of its surroundings and made rectangular, its
+// uneven light evened out. The page's size becomes the paper's.
+void CorrectPhoto(Raster& raster, PageResult& result) {
+  std::optional<Quad> quad = FindPhotographedPage(raster);
+  if (!quad) return;
+  auto length = [&](int a, int b) { return std::hypot(quad->x[a] - quad->x[b], quad->y[a] - quad->y[b]); };
+  int width = static_cast<int>((length(0, 1) + length(3, 2)) / 2);
+  int height = static_cast<int>((length(0, 3) + length(1, 2)) / 2);
+  if (width < 100 || height < 100) return;
+  raster = WarpToRectangle(raster, *quad, width, height);
+  FlattenIllumination(raster, std::max(16, static_cast<int>(raster.dpi / 4)));
+  result.page.width_pt = width * 72.0 / raster.dpi;
+  result.page.height_pt = height * 72.0 / raster.dpi;
+  char note[160];
+  std::snprintf(note, sizeof note, "photographed page: paper cut out and squared (%d x %d px), light evened",
+                width, height);
+  result.page.diagnostics.push_back(PageLabel(result.page.index) + note);
+}
+
 // Turns a scanned page upright when the engine's orientation detection (on a reduced copy) is
 // sure enough; a half turn needs a surer detection than a quarter turn. On the 71 upright
 // scanned development pages Tesseract's detection never proposed a turn.
@@ -135,6 +154,7 @@ std::optional<PendingOcr> SubmitOcr(const PdfSource& pdf, PageResult& result,
     result.page.diagnostics.push_back(PageLabel(index) + "render for OCR failed: " + raster.error().message);
     return std::nullopt;
   }
+  if (options.correct_photos) CorrectPhoto(*raster, result);
   if (ClearDarkEdges(*raster) > 0)
     result.page.diagnostics.push_back(PageLabel(index) + "dark scanner edges cleared");
   if (options.detect_orientation) TurnUpright(*raster, result, options);

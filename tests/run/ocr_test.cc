@@ -480,6 +480,60 @@ TEST(RasterCleanup, ClearDarkEdgesRemovesScannerBandsOnly) {
   EXPECT_EQ(clean.pixels, r.pixels);
 }
 
+// A photographed page: paper (a tilted quadrilateral) on a dark table, lit from the left.
+Raster PhotoOfAPage(Quad* truth) {
+  Raster r;
+  r.width = 800;
+  r.height = 600;
+  r.dpi = 100;
+  r.pixels.assign(static_cast<size_t>(r.width) * r.height, 40);
+  *truth = Quad{{120, 700, 680, 90}, {60, 90, 540, 520}};
+  auto inside = [&](double x, double y) {
+    for (int i = 0; i < 4; ++i) {
+      int j = (i + 1) % 4;
+      double cross = (truth->x[j] - truth->x[i]) * (y - truth->y[i]) - (truth->y[j] - truth->y[i]) * (x - truth->x[i]);
+      if (cross < 0) return false;
+    }
+    return true;
+  };
+  for (int y = 0; y < r.height; ++y)
+    for (int x = 0; x < r.width; ++x)
+      if (inside(x, y)) r.pixels[static_cast<size_t>(y) * r.width + x] = static_cast<unsigned char>(230 - x / 16);
+  // A line of "text" across the paper's middle.
+  for (int x = 250; x < 550; ++x)
+    for (int y = 298; y < 302; ++y) r.pixels[static_cast<size_t>(y) * r.width + x] = 30;
+  return r;
+}
+
+TEST(RasterCleanup, PhotographedPageIsFoundAndSquared) {
+  Quad truth;
+  Raster photo = PhotoOfAPage(&truth);
+  std::optional<Quad> q = FindPhotographedPage(photo);
+  ASSERT_TRUE(q);
+  for (int i = 0; i < 4; ++i) {
+    EXPECT_NEAR(q->x[i], truth.x[i], 12) << "corner " << i;
+    EXPECT_NEAR(q->y[i], truth.y[i], 12) << "corner " << i;
+  }
+  Raster flat = WarpToRectangle(photo, *q, 580, 460);
+  EXPECT_EQ(flat.width, 580);
+  EXPECT_EQ(flat.height, 460);
+  // The corners of the result are paper, not table.
+  for (auto [x, y] : {std::pair{3, 3}, {576, 3}, {576, 456}, {3, 456}}) EXPECT_GT(flat.At(x, y), 150) << x << "," << y;
+  FlattenIllumination(flat, 25);
+  EXPECT_GT(flat.At(40, 40), 240);    // paper on the lit side
+  EXPECT_GT(flat.At(540, 420), 240);  // ...and on the dim side: white alike
+  int darkest = 255;
+  for (int x = 200; x < 380; ++x) darkest = std::min<int>(darkest, flat.At(x, 230));
+  EXPECT_LT(darkest, 80);  // the text line keeps its ink
+  // A scan (paper to the edges) is no photo.
+  Raster scan;
+  scan.width = 400;
+  scan.height = 500;
+  scan.dpi = 100;
+  scan.pixels.assign(static_cast<size_t>(scan.width) * scan.height, 245);
+  EXPECT_FALSE(FindPhotographedPage(scan));
+}
+
 TEST(RasterCleanup, PaperLevelIsTheMedianPixel) {
   Raster r;
   r.width = 11;
