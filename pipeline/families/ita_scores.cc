@@ -124,19 +124,36 @@ std::optional<Candidate> ReadComparisonTable(const Table& t) {
   return std::nullopt;
 }
 
-// "คะแนนภาพรวม … : ๕๙.๔๖ คะแนน ระดับผลการประเมิน D"
+// "คะแนนภาพรวม … : ๕๙.๔๖ คะแนน ระดับผลการประเมิน D", "…ได้คะแนนรวม 65.38 ระดับ C".
+const RE2& ProseTotal() {
+  static const RE2 total("(?:คะแนนภาพรวม|คะแนนรวม|ได้คะแนน|ผลคะแนน)[^0-9]{0,80}?([0-9]{1,3}\\.[0-9]{1,2})");
+  return total;
+}
+
 void TotalFromProse(const std::vector<std::string>& prose, YearScore& year) {
   std::string all;
   for (const std::string& l : prose) all += l + " ";
   all = thai::CompactForMatching(all);
-  static const RE2 total("คะแนนภาพรวม[^0-9]{0,80}?([0-9]{1,3}\\.[0-9]{1,2})คะแนน");
-  static const RE2 grade("คะแนนภาพรวม.{0,200}?ระดับ(?:ผลการประเมิน|ผลการประเมินอยู่ในระดับ|การประเมิน)?(AA|A|B|C|D|E|F)");
+  static const RE2 grade("(?:คะแนนภาพรวม|คะแนนรวม|ได้คะแนน|ผลคะแนน).{0,200}?ระดับ"
+                         "(?:ผลการประเมิน|ผลการประเมินอยู่ในระดับ|การประเมิน)?(AA|A|B|C|D|E|F)(?:[^A-Za-z]|$)");
   std::string value, g;
-  if (!year.total && RE2::PartialMatch(all, total, &value)) year.total = std::stod(value);
+  if (!year.total && RE2::PartialMatch(all, ProseTotal(), &value)) {
+    double v = std::stod(value);
+    if (v <= 100) year.total = v;
+  }
   if (year.grade.empty() && RE2::PartialMatch(all, grade, &g)) year.grade = g;
 }
 
 }  // namespace
+
+bool StatesItaResult(const std::vector<std::string>& prose) {
+  std::string all;
+  for (const std::string& l : prose) all += l + " ";
+  all = thai::CompactForMatching(all);
+  static const RE2 ita("ITA|ไอทีเอ|ประเมินคุณธรรมและความโปร่งใส");
+  std::string value;
+  return RE2::PartialMatch(all, ita) && RE2::PartialMatch(all, ProseTotal(), &value) && std::stod(value) <= 100;
+}
 
 std::string GradeOf(double score) {
   if (score >= 95) return "AA";

@@ -21,6 +21,10 @@
 namespace ita {
 
 // AA 95-100, A 85-94.99, B 75-84.99, C 65-74.99, D 55-64.99, E 50-54.99, F 0-49.99.
+// True when running text states an ITA result: the assessment named (ITA, การประเมินคุณธรรม
+// และความโปร่งใส) and a total score (คะแนนรวม / ได้คะแนน / คะแนนภาพรวม … 65.38).
+bool StatesItaResult(const std::vector<std::string>& prose);
+
 std::string GradeOf(double score);
 
 // The tool an indicator belongs to by its number: IIT 1-5, EIT 6-8, OIT 9-10.

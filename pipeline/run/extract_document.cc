@@ -468,6 +468,12 @@ Extraction ExtractDocument(const PdfSource& pdf, SourceInfo source, const Extrac
   MeasuresResult measures = BuildMeasures(tables, meta.fiscal_year);
   Classification cls = ClassifyDocument(title_lines, measures.header_fields);
 
+  if (cls.family == Family::kUnknown) {
+    // An announcement that states the result in sentences, with no table.
+    std::vector<std::string> text;
+    for (const ProseLine& l : prose) text.push_back(l.text);
+    if (StatesItaResult(text)) cls.family = Family::kItaAnalysis;
+  }
   DocumentInfo doc;
   doc.family = cls.family;
   doc.title = cls.title;

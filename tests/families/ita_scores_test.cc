@@ -65,6 +65,22 @@ TEST(BuildItaScores, OverallScoreFromProseWhenNoTable) {
   EXPECT_FALSE(BuildItaScores({RankingTable()}, {"ไม่มีคะแนน"}, 2564));
 }
 
+TEST(BuildItaScores, ResultStatedInSentences) {
+  // A real announcement: the total and grade in a sentence, no table.
+  std::vector<std::string> prose = {
+      "เทศบาลตำบลเขาตอก เป็นหน่วยงานที่เข้ารับการประเมินคุณธรรมและความโปร่งใส (ITA) ประจำปี 2562",
+      "ผลการประเมิน ได้คะแนนรวม 65.38 ระดับ C"};
+  EXPECT_TRUE(StatesItaResult(prose));
+  auto s = BuildItaScores({}, prose, 2562);
+  ASSERT_TRUE(s);
+  EXPECT_DOUBLE_EQ(*s->current.total, 65.38);
+  EXPECT_EQ(s->current.grade, "C");
+  EXPECT_EQ(s->current.year, 2562);
+  // A score in a sentence that is not about the ITA, or a number that is no score.
+  EXPECT_FALSE(StatesItaResult({"นักเรียนได้คะแนนรวม 65.38 คะแนน"}));
+  EXPECT_FALSE(StatesItaResult({"การประเมิน ITA ประจำปี 2562 ได้คะแนนรวม 512.5"}));
+}
+
 TEST(Grades, BandsAndIndicators) {
   EXPECT_EQ(GradeOf(95), "AA");
   EXPECT_EQ(GradeOf(94.99), "A");

@@ -107,5 +107,35 @@ TEST(ExtractDocument, TooManyPagesAndNoPages) {
   EXPECT_EQ(three.render_calls, 0);  // rejected before any page is read
 }
 
+// An announcement that states the ITA result in sentences is an ITA analysis with its total,
+// without any table; a letter that only mentions the ITA stays unknown.
+TEST(ExtractDocument, ItaResultStatedInProse) {
+  FakePage p;
+  double y = 40;
+  for (const char* line : {"ประกาศเทศบาลตำบลเขาตอก", "เรื่อง แจ้งผลการดำเนินงาน",
+                           "เทศบาลตำบลเขาตอก เข้ารับการประเมิน ITA ประจำปีงบประมาณ พ.ศ. 2562",
+                           "ผลการประเมิน ได้คะแนนรวม 65.38 ระดับ C"}) {
+    for (auto& w : MakeLine(line, 60, y)) p.words.push_back(w);
+    y += 30;
+  }
+  FakePdfSource pdf({p});
+  Extraction ex = ExtractDocument(pdf, SourceInfo{"notice.pdf", "", 0, {}});
+  ASSERT_TRUE(ex.document);
+  EXPECT_EQ(ex.document->family, Family::kItaAnalysis);
+  EXPECT_EQ(ex.document->organization.name, "เทศบาลตำบลเขาตอก");
+  EXPECT_EQ(ex.document->fiscal_year, 2562);
+  ASSERT_TRUE(ex.ita_scores);
+  EXPECT_DOUBLE_EQ(*ex.ita_scores->current.total, 65.38);
+  EXPECT_EQ(ex.ita_scores->current.grade, "C");
+  EXPECT_TRUE(ex.measures.empty());
+
+  FakePage letter;
+  for (auto& w : MakeLine("ขอเชิญเข้าร่วมประชุมชี้แจงการประเมิน ITA ประจำปี 2562", 60, 40)) letter.words.push_back(w);
+  FakePdfSource other({letter});
+  Extraction ex2 = ExtractDocument(other, SourceInfo{"letter.pdf", "", 0, {}});
+  ASSERT_TRUE(ex2.document);
+  EXPECT_EQ(ex2.document->family, Family::kUnknown);
+}
+
 }  // namespace
 }  // namespace ita
