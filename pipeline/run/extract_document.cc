@@ -15,6 +15,7 @@
 #include "pipeline/families/metadata.h"
 #include "pipeline/layout/raster_cleanup.h"
 #include "pipeline/tables/borderless.h"
+#include "pipeline/run/page_furniture.h"
 #include "pipeline/run/vowel_pass.h"
 #include "pipeline/thai/dates.h"
 #include "pipeline/thai/numerals.h"
@@ -443,6 +444,10 @@ Extraction ExtractDocument(const PdfSource& pdf, SourceInfo source, const Extrac
   if (options.dictionary != nullptr) {
     std::string repaired = DescribeVowelPass(RepairDocumentVowels(results, *options.dictionary));
     if (!repaired.empty()) ex.diagnostics.push_back("repair: " + repaired);
+  }
+  if (options.remove_page_furniture) {
+    if (int n = RemovePageFurniture(results); n > 0)
+      ex.diagnostics.push_back("running headers, footers and page numbers set aside: " + std::to_string(n) + " lines");
   }
 
   std::vector<Table> tables;

@@ -52,6 +52,7 @@ struct ExtractOptions {
   bool ocr_drop_color = true;     // coloured ink (stamps, signatures) rendered light for OCR
   bool borderless_tables = true;  // find tables without rulings, anchored by their header
   bool correct_photos = true;     // cut a photographed page out of its surroundings, square it
+  bool remove_page_furniture = true;  // running headers, footers, page numbers out of prose
   double orientation_dpi = 150;   // resolution of the copy the orientation is detected on
   double orientation_min_confidence = 0.8;        // detection confidence a quarter turn needs
   double orientation_half_turn_confidence = 2.0;  // ...and a half turn (upside down)
