@@ -55,6 +55,50 @@ struct Candidate {
   int fit = 0;
 };
 
+// Two columns of scores (0..100 in most rows) without readable year headers, beside a change
+// column: (year, column) for this year and last, as the change column's เพิ่มขึ้น/ลดลง say
+// (ties: the right one is this year's). `found` may hold one year read from a header; 0 stands for "not known".
+std::optional<std::vector<std::pair<int, int>>> YearsFromScores(const Table& t, int header, int indicator_col,
+                                                                int tool_col,
+                                                                const std::vector<std::pair<int, int>>& found) {
+  std::vector<int> numeric;
+  int change_col = -1;
+  for (int c = 0; c < t.Cols(); ++c) {
+    if (c == indicator_col || c == tool_col) continue;
+    int scores = 0, changes = 0;
+    for (int r = header + 1; r < t.Rows(); ++r) {
+      std::string text = TextAt(t, r, c);
+      if (auto v = thai::ParseDecimal(text); v && *v >= 0 && *v <= 100) ++scores;
+      std::string compact = thai::CompactForMatching(text);
+      if (compact.find("เพิ่ม") != std::string::npos || compact.find("ลดลง") != std::string::npos) ++changes;
+    }
+    if (scores >= 3) numeric.push_back(c);
+    if (changes >= 3) change_col = c;
+  }
+  // Without a change column two columns of numbers could be anything (a ranking, counts).
+  if (numeric.size() != 2 || change_col < 0) return std::nullopt;
+  int left = numeric[0], right = numeric[1];
+  int right_is_current = 0, left_is_current = 0;
+  {
+    for (int r = header + 1; r < t.Rows(); ++r) {
+      auto a = thai::ParseDecimal(TextAt(t, r, left)), b = thai::ParseDecimal(TextAt(t, r, right));
+      if (!a || !b || *a == *b) continue;
+      std::string change = thai::CompactForMatching(TextAt(t, r, change_col));
+      bool up = change.find("เพิ่ม") != std::string::npos, down = change.find("ลดลง") != std::string::npos;
+      if (up == down) continue;
+      ((*b > *a) == up ? right_is_current : left_is_current) += 1;
+    }
+  }
+  int current = left_is_current > right_is_current ? left : right;
+  int previous = current == left ? right : left;
+  int year = 0;
+  for (auto [y, c] : found) {
+    if (c == current) year = y;
+    if (c == previous) year = y + 1;
+  }
+  return std::vector<std::pair<int, int>>{{year, current}, {year == 0 ? -1 : year - 1, previous}};
+}
+
 std::optional<Candidate> ReadComparisonTable(const Table& t) {
   for (int header = 0; header < std::min(2, t.Rows()); ++header) {
     int indicator_col = -1, tool_col = -1;
@@ -67,7 +111,14 @@ std::optional<Candidate> ReadComparisonTable(const Table& t) {
       if (text.find("เครื่องมือ") != std::string::npos) tool_col = c;
       if (auto y = YearIn(text); y && text.size() <= 40) year_cols.push_back({*y, c});
     }
-    if (indicator_col < 0 || year_cols.empty()) continue;
+    if (indicator_col < 0) continue;
+    if (year_cols.size() < 2) {
+      // Year headers lost (a stamp over them, OCR): two columns of scores are this year's and
+      // last year's; which is which, the change column's เพิ่มขึ้น/ลดลง tells.
+      auto order = YearsFromScores(t, header, indicator_col, tool_col, year_cols);
+      if (!order) continue;
+      year_cols = *order;
+    }
     std::sort(year_cols.rbegin(), year_cols.rend());
     Candidate cand;
     ItaScores& s = cand.scores;
@@ -207,6 +258,8 @@ std::optional<ItaScores> BuildItaScores(const std::vector<Table>& tables,
   TotalFromProse(prose, scores.current);
   if (!best && !scores.current.total) return std::nullopt;
   if (scores.current.year == 0 && fiscal_year) scores.current.year = *fiscal_year;
+  if (scores.previous && scores.previous->year <= 0)
+    scores.previous->year = scores.current.year > 0 ? scores.current.year - 1 : 0;
   return scores;
 }
 

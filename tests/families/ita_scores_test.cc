@@ -55,6 +55,32 @@ TEST(BuildItaScores, ComparisonTable) {
   EXPECT_EQ(s->indicators[2].tool, "OIT");
 }
 
+// Year headers unreadable (a stamp over them): the change column says which scores are this
+// year's. Here this year's are on the left, against the usual order.
+TEST(BuildItaScores, ComparisonTableWithoutReadableYears) {
+  Table t = MakeTable(5, 4, {C(0, 0, "ตัวชี้วัด"), C(0, 1, "(“เษอ"), C(0, 2, "๒"), C(0, 3, "การเปลี่ยนแปลง"),
+                             C(1, 0, "๑. การปฏิบัติหน้าที่"), C(1, 1, "๘๖.๐๒"), C(1, 2, "๘๒.๓๙"), C(1, 3, "เพิ่มขึ้น"),
+                             C(2, 0, "๒. การใช้งบประมาณ"), C(2, 1, "๖๗.๑๘"), C(2, 2, "๖๙.๑๗"), C(2, 3, "ลดลง"),
+                             C(3, 0, "๓. การใช้อำนาจ"), C(3, 1, "๗๖.๐๑"), C(3, 2, "๘๑.๕๐"), C(3, 3, "ลดลง"),
+                             C(4, 0, "๕. การแก้ไขปัญหาการทุจริต"), C(4, 1, "๗๐.๐๔"), C(4, 2, "๖๙.๒๙"), C(4, 3, "เพิ่มขึ้น")});
+  auto s = BuildItaScores({t}, {}, 2564);
+  ASSERT_TRUE(s);
+  EXPECT_EQ(s->current.year, 2564);
+  ASSERT_TRUE(s->previous);
+  EXPECT_EQ(s->previous->year, 2563);
+  ASSERT_EQ(s->indicators.size(), 4u);
+  EXPECT_EQ(s->indicators[0].score, 86.02);
+  EXPECT_EQ(s->indicators[0].previous, 82.39);
+  EXPECT_EQ(s->indicators[1].score, 67.18);
+  // With the change words swapped, the right column is this year's.
+  for (Cell& c : t.cells)
+    if (c.col == 3 && c.row > 0) c.text = c.text == "ลดลง" ? "เพิ่มขึ้น" : "ลดลง";
+  auto swapped = BuildItaScores({t}, {}, 2564);
+  ASSERT_TRUE(swapped);
+  EXPECT_EQ(swapped->indicators[0].score, 82.39);
+  EXPECT_EQ(swapped->indicators[0].previous, 86.02);
+}
+
 TEST(BuildItaScores, OverallScoreFromProseWhenNoTable) {
   auto s = BuildItaScores({}, {"คะแนนภาพรวมหน่วยงาน อปท. เทศบาลตำบลบ้านฆ้อง : ๕๙.๔๖ คะแนน ระดับผล",
                                "การประเมิน D"}, 2564);
