@@ -469,6 +469,17 @@ Extraction ExtractDocument(const PdfSource& pdf, SourceInfo source, const Extrac
     for (Table& t : page.tables) tables.push_back(std::move(t));
   }
   Metadata meta = ReadMetadata(title_lines);
+  // A name read by OCR off a title page may have one letter wrong; the dictionary mends it.
+  bool title_from_ocr = std::any_of(results.begin(), results.begin() + std::min<int>(pages, options.title_pages),
+                                    [](const PageResult& p) { return p.page.source == TextSource::kOcr; });
+  if (title_from_ocr && options.dictionary != nullptr && !meta.organization.name.empty()) {
+    std::string corrected = thai::CorrectOcrName(*options.dictionary, meta.organization.name);
+    if (corrected != meta.organization.name) {
+      ex.diagnostics.push_back("organization name \"" + meta.organization.name + "\" read as \"" + corrected +
+                               "\" (one OCR letter corrected by the dictionary)");
+      meta.organization.name = corrected;
+    }
+  }
   if (!meta.fiscal_year) meta.fiscal_year = FiscalYearOf(first_page_cells);
   MeasuresResult measures = BuildMeasures(tables, meta.fiscal_year);
   Classification cls = ClassifyDocument(title_lines, measures.header_fields);

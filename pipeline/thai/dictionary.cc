@@ -198,6 +198,53 @@ std::vector<std::u32string> ThaiRuns(std::u32string_view text) {
   return runs;
 }
 
+std::string CorrectOcrName(const ThaiDictionary& dict, std::string_view utf8) {
+  std::u32string name = DecodeUtf8(utf8);
+  auto unknown = [&](const std::u32string& text) {
+    int n = 0;
+    for (const std::u32string& run : ThaiRuns(text)) n += dict.Segment(run).unknown;
+    return n;
+  };
+  if (unknown(name) == 0) return std::string(utf8);
+  // Every single edit; the one that leaves no unknown letter and the fewest words wins, and
+  // only if no other edit does as well (an ambiguous correction is no correction).
+  std::u32string best;
+  int best_pieces = 1 << 30;
+  bool tie = false;
+  auto consider = [&](const std::u32string& edited) {
+    if (unknown(edited) != 0) return;
+    int pieces = 0;
+    for (const std::u32string& run : ThaiRuns(edited)) pieces += dict.Segment(run).pieces;
+    if (pieces < best_pieces) {
+      best_pieces = pieces;
+      best = edited;
+      tie = false;
+    } else if (pieces == best_pieces && edited != best) {
+      tie = true;
+    }
+  };
+  for (size_t i = 0; i <= name.size(); ++i) {
+    if (i < name.size() && IsThai(name[i])) {
+      std::u32string deleted = name;
+      deleted.erase(i, 1);
+      consider(deleted);
+    }
+    for (char32_t c = 0x0E01; c <= 0x0E4C; ++c) {
+      if (!IsRunChar(c)) continue;
+      if (i < name.size() && IsThai(name[i]) && c != name[i]) {
+        std::u32string replaced = name;
+        replaced[i] = c;
+        consider(replaced);
+      }
+      std::u32string inserted = name;
+      inserted.insert(inserted.begin() + static_cast<std::ptrdiff_t>(i), c);
+      consider(inserted);
+    }
+  }
+  if (best.empty() || tie) return std::string(utf8);
+  return EncodeUtf8(best);
+}
+
 double DictionaryCoverage(const ThaiDictionary& dict, std::string_view utf8, int* thai_chars) {
   int total = 0;
   int covered = 0;

@@ -79,6 +79,12 @@ class ThaiDictionary {
 // `thai_chars` receives how many Thai letters were counted.
 double DictionaryCoverage(const ThaiDictionary& dict, std::string_view utf8, int* thai_chars = nullptr);
 
+// A name read by OCR with one wrong, missing or extra letter ("วิทยาลัยเทคบิคกันทรลักษ์"):
+// when one edit makes every run of it split into dictionary words, the edited name; otherwise
+// the name unchanged. Only for OCR text: names in a text layer are as printed, and a place
+// name unknown to the dictionary is no error.
+std::string CorrectOcrName(const ThaiDictionary& dict, std::string_view utf8);
+
 // The runs `utf8` splits into for dictionary work: maximal sequences of Thai letters and marks
 // (no digits, no ๆ or ฯ), in order.
 std::vector<std::u32string> ThaiRuns(std::u32string_view text);

@@ -40,6 +40,15 @@ TEST(ThaiDictionary, FromWordsSegmentsAndCounts) {
   EXPECT_EQ(letters, 7);
 }
 
+TEST(CorrectOcrName, OneLetterMendedWhenTheDictionaryIsSure) {
+  EXPECT_EQ(CorrectOcrName(Dict(), "วิทยาลัยเทคนบิคกันทรลักษ์"), "วิทยาลัยเทคนิคกันทรลักษ์");  // extra letter
+  EXPECT_EQ(CorrectOcrName(Dict(), "สำนักงานคุณะกรรมการการอาชีวศึกษา"), "สำนักงานคณะกรรมการการอาชีวศึกษา");
+  // Names that read as words are left as they are; so are names two letters off.
+  EXPECT_EQ(CorrectOcrName(Dict(), "องค์การบริหารส่วนตำบลตะโกทอง"), "องค์การบริหารส่วนตำบลตะโกทอง");
+  EXPECT_EQ(CorrectOcrName(Dict(), "สำนักงานสาธารณสุขอำเภอหนองใหญ่"), "สำนักงานสาธารณสุขอำเภอหนองใหญ่");
+  EXPECT_EQ(CorrectOcrName(Dict(), "วิทยาลัยเทคบิคกับทรลักษ์"), "วิทยาลัยเทคบิคกับทรลักษ์");
+}
+
 TEST(ThaiRuns, SplitOnDigitsSpacesAndSigns) {
   std::vector<std::u32string> runs = ThaiRuns(U"ต่าง ๆ ปี ๒๕๖๔ abc กขฯ");
   ASSERT_EQ(runs.size(), 3u);
