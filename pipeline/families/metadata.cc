@@ -67,9 +67,21 @@ std::u32string BodyAtLineStart(std::u32string_view line, bool* titled) {
       break;
     }
   }
+  // The body word as printed, or with its marks lost (OCR of a bold heading: "วทยาลย").
+  auto body_word_end = [&](std::u32string_view word) -> size_t {
+    if (line.substr(i, word.size()) == word) return i + word.size();
+    size_t at = i;
+    for (char32_t c : word) {
+      if (thai::IsThaiCombining(c)) continue;
+      while (at < line.size() && thai::IsThaiCombining(line[at])) ++at;
+      if (at >= line.size() || line[at] != c) return std::u32string_view::npos;
+      ++at;
+    }
+    return word.size() >= 6 ? at : std::u32string_view::npos;  // short words: exact only
+  };
   for (const BodyWord& b : kBodyWords) {
-    if (line.substr(i, b.word.size()) != b.word) continue;
-    size_t start = i + b.word.size();
+    size_t start = body_word_end(b.word);
+    if (start == std::u32string_view::npos) continue;
     size_t end = start;
     while (end < line.size() && IsNameChar(line[end])) ++end;
     std::u32string proper(line.substr(start, end - start));

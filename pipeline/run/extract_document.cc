@@ -476,7 +476,7 @@ Extraction ExtractDocument(const PdfSource& pdf, SourceInfo source, const Extrac
     std::string corrected = thai::CorrectOcrName(*options.dictionary, meta.organization.name);
     if (corrected != meta.organization.name) {
       ex.diagnostics.push_back("organization name \"" + meta.organization.name + "\" read as \"" + corrected +
-                               "\" (one OCR letter corrected by the dictionary)");
+                               "\" (OCR misreading mended by the dictionary)");
       meta.organization.name = corrected;
     }
   }

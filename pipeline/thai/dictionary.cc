@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <cstdlib>
 #include <fstream>
+#include <mutex>
+#include <unordered_map>
 #include <sstream>
 #include <utility>
 
@@ -198,6 +200,75 @@ std::vector<std::u32string> ThaiRuns(std::u32string_view text) {
   return runs;
 }
 
+namespace {
+
+// A word without its above/below vowels and tone marks: what OCR keeps of a bold heading
+// whose marks it lost ("วทยาลย" for "วิทยาลัย").
+std::u32string Skeleton(std::u32string_view word) {
+  std::u32string s;
+  for (char32_t c : word)
+    if (!IsThaiCombining(c)) s.push_back(c);
+  return s;
+}
+
+// Skeleton -> the one word that has it (empty when several words share it), for the
+// dictionary's words of three letters or more.
+const std::unordered_map<std::u32string, std::u32string>& SkeletonIndex(const ThaiDictionary& dict,
+                                                                       void* trie) {
+  static std::mutex mu;
+  static std::unordered_map<const void*, std::unordered_map<std::u32string, std::u32string>> indexes;
+  std::lock_guard<std::mutex> lock(mu);
+  auto it = indexes.find(&dict);
+  if (it != indexes.end()) return it->second;
+  auto& index = indexes[&dict];
+  if (trie == nullptr) return index;
+  TrieState* root = trie_root(static_cast<Trie*>(trie));
+  TrieIterator* iter = trie_iterator_new(root);
+  while (trie_iterator_next(iter)) {
+    AlphaChar* key = trie_iterator_get_key(iter);
+    std::u32string word;
+    for (AlphaChar* k = key; *k; ++k) word.push_back(static_cast<char32_t>(*k));
+    free(key);
+    std::u32string skeleton = Skeleton(word);
+    if (skeleton.size() < 3) continue;
+    auto [slot, fresh] = index.emplace(skeleton, word);
+    if (!fresh && slot->second != word) slot->second.clear();  // ambiguous
+  }
+  trie_iterator_free(iter);
+  trie_state_free(root);
+  return index;
+}
+
+}  // namespace
+
+std::u32string ThaiDictionary::RestoreMarks(std::u32string_view run) const {
+  const auto& index = SkeletonIndex(*this, trie_);
+  std::u32string skeleton = Skeleton(run);
+  const size_t n = skeleton.size();
+  // Fewest pieces covering the whole skeleton with unambiguous words.
+  std::vector<int> pieces(n + 1, 1 << 28), from(n + 1, -1);
+  std::vector<std::u32string> word(n + 1);
+  pieces[0] = 0;
+  for (size_t i = 0; i < n; ++i) {
+    if (pieces[i] >= (1 << 28)) continue;
+    for (size_t len = 3; i + len <= n && len <= 30; ++len) {
+      auto it = index.find(skeleton.substr(i, len));
+      if (it == index.end() || it->second.empty()) continue;
+      if (pieces[i] + 1 < pieces[i + len]) {
+        pieces[i + len] = pieces[i] + 1;
+        from[i + len] = static_cast<int>(i);
+        word[i + len] = it->second;
+      }
+    }
+  }
+  if (pieces[n] >= (1 << 28)) return U"";
+  std::vector<const std::u32string*> parts;
+  for (size_t at = n; at > 0; at = static_cast<size_t>(from[at])) parts.push_back(&word[at]);
+  std::u32string out;
+  for (auto p = parts.rbegin(); p != parts.rend(); ++p) out += **p;
+  return out;
+}
+
 std::string CorrectOcrName(const ThaiDictionary& dict, std::string_view utf8) {
   std::u32string name = DecodeUtf8(utf8);
   auto unknown = [&](const std::u32string& text) {
@@ -241,8 +312,29 @@ std::string CorrectOcrName(const ThaiDictionary& dict, std::string_view utf8) {
       consider(inserted);
     }
   }
-  if (best.empty() || tie) return std::string(utf8);
-  return EncodeUtf8(best);
+  if (!best.empty() && !tie) return EncodeUtf8(best);
+  // A name whose marks OCR lost: each run rebuilt from the words its skeleton spells, when
+  // every part of it spells exactly one word.
+  std::u32string rebuilt;
+  size_t i = 0;
+  while (i < name.size()) {
+    if (!IsRunChar(name[i])) {
+      rebuilt.push_back(name[i++]);
+      continue;
+    }
+    size_t j = i;
+    while (j < name.size() && IsRunChar(name[j])) ++j;
+    std::u32string run = name.substr(i, j - i);
+    if (dict.Segment(run).unknown == 0) {
+      rebuilt += run;
+    } else {
+      std::u32string restored = dict.RestoreMarks(run);
+      if (restored.empty()) return std::string(utf8);
+      rebuilt += restored;
+    }
+    i = j;
+  }
+  return EncodeUtf8(rebuilt);
 }
 
 double DictionaryCoverage(const ThaiDictionary& dict, std::string_view utf8, int* thai_chars) {

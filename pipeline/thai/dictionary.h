@@ -67,6 +67,10 @@ class ThaiDictionary {
   Walker Root() const;
   // The best split of `run` (Thai letters only; any other character counts as unknown).
   Segmentation Segment(std::u32string_view run) const;
+  // `run` with the above/below vowels and tone marks of the words its letters spell, when its
+  // letters split into words of three or more letters each spelled by one word alone; empty
+  // otherwise. "วทยาลยเทคนค" -> "วิทยาลัยเทคนิค".
+  std::u32string RestoreMarks(std::u32string_view run) const;
 
  private:
   ThaiDictionary();
@@ -79,8 +83,9 @@ class ThaiDictionary {
 // `thai_chars` receives how many Thai letters were counted.
 double DictionaryCoverage(const ThaiDictionary& dict, std::string_view utf8, int* thai_chars = nullptr);
 
-// A name read by OCR with one wrong, missing or extra letter ("วิทยาลัยเทคบิคกันทรลักษ์"):
-// when one edit makes every run of it split into dictionary words, the edited name; otherwise
+// A name read by OCR with one wrong, missing or extra letter ("วิทยาลัยเทคบิคกันทรลักษ์"), or
+// with the marks of a bold heading lost ("วทยาลยเทคนคกนทรลกษ"): when one edit, or restoring
+// the marks (RestoreMarks), makes every run of it dictionary words, the mended name; otherwise
 // the name unchanged. Only for OCR text: names in a text layer are as printed, and a place
 // name unknown to the dictionary is no error.
 std::string CorrectOcrName(const ThaiDictionary& dict, std::string_view utf8);

@@ -144,6 +144,10 @@ TEST(ReadMetadata, OtherPublicBodies) {
   Metadata p = ReadMetadata({"คำนำ", "สำนักงานคณะกรรมการการอาชีวศึกษา เป็นหน่วยงานหลักในการจัดการ",
                              "อาชีวศึกษา", "(นายวิโรจน์ ธิมา)", "ผู้อำนวยการวิทยาลัยเทคนิคกันทรลักษ์"});
   EXPECT_EQ(p.organization.name, "วิทยาลัยเทคนิคกันทรลักษ์");
+  // A heading whose marks OCR lost still names a body (its name is mended later, by the
+  // dictionary, for OCR pages).
+  EXPECT_EQ(ReadMetadata({"วทยาลยเทคนคกนทรลกษ", "รายงานการประเมิน"}).organization.name,
+            "วิทยาลัยเทคนคกนทรลกษ");
   // Abbreviations of bodies.
   EXPECT_EQ(ReadMetadata({"สสอ.หนองใหญ่"}).organization.name, "สำนักงานสาธารณสุขอำเภอหนองใหญ่");
   // No issuer named: none invented from the body text.

@@ -47,6 +47,10 @@ TEST(CorrectOcrName, OneLetterMendedWhenTheDictionaryIsSure) {
   EXPECT_EQ(CorrectOcrName(Dict(), "องค์การบริหารส่วนตำบลตะโกทอง"), "องค์การบริหารส่วนตำบลตะโกทอง");
   EXPECT_EQ(CorrectOcrName(Dict(), "สำนักงานสาธารณสุขอำเภอหนองใหญ่"), "สำนักงานสาธารณสุขอำเภอหนองใหญ่");
   EXPECT_EQ(CorrectOcrName(Dict(), "วิทยาลัยเทคบิคกับทรลักษ์"), "วิทยาลัยเทคบิคกับทรลักษ์");
+  // A bold heading whose above and below marks OCR lost.
+  EXPECT_EQ(CorrectOcrName(Dict(), "วทยาลยเทคนคกนทรลกษ"), "วิทยาลัยเทคนิคกันทรลักษ์");
+  EXPECT_EQ(Dict().RestoreMarks(U"วทยาลย"), U"วิทยาลัย");
+  EXPECT_EQ(Dict().RestoreMarks(U"กน"), U"") << "too short to be sure";
 }
 
 TEST(ThaiRuns, SplitOnDigitsSpacesAndSigns) {
