@@ -136,24 +136,23 @@ std::optional<BorderlessTable> FindBorderlessTable(const std::vector<Word>& word
   std::vector<LineWords> lines = GroupLines(words);
   if (lines.size() < 2) return std::nullopt;
 
-  // The header: a line whose word groups name at least two columns.
+  // The header: a line whose word groups name at least two columns. Groups are split at gaps
+  // wider than a space; a line of one group (prose) is not looked at further.
   std::optional<size_t> header_line;
   for (size_t i = 0; i < lines.size() && !header_line; ++i) {
-    std::set<int> fields;
     const LineWords& l = lines[i];
     double gap = 0.6 * l.box.Height();
-    std::string group;
-    double last_x1 = -1e9;
-    auto flush = [&] {
-      if (auto f = header(group)) fields.insert(*f);
-      group.clear();
-    };
+    std::vector<std::string> groups(1);
+    double last_x1 = 1e18;
     for (const Word& w : l.words) {
-      if (w.box.x0 - last_x1 > gap) flush();
-      group += w.utf8;
+      if (w.box.x0 - last_x1 > gap) groups.emplace_back();
+      groups.back() += w.utf8;
       last_x1 = w.box.x1;
     }
-    flush();
+    if (groups.size() < 2) continue;
+    std::set<int> fields;
+    for (const std::string& g : groups)
+      if (auto f = header(g)) fields.insert(*f);
     if (static_cast<int>(fields.size()) >= 2) header_line = i;
   }
 
