@@ -315,26 +315,34 @@ std::string CorrectOcrName(const ThaiDictionary& dict, std::string_view utf8) {
   if (!best.empty() && !tie) return EncodeUtf8(best);
   // A name whose marks OCR lost: each run rebuilt from the words its skeleton spells, when
   // every part of it spells exactly one word.
-  std::u32string rebuilt;
+  std::optional<std::u32string> rebuilt =
+      RewriteThaiRuns(name, [&](std::u32string_view run) -> std::optional<std::u32string> {
+        if (dict.Segment(run).unknown == 0) return std::u32string(run);
+        std::u32string restored = dict.RestoreMarks(run);
+        if (restored.empty()) return std::nullopt;
+        return restored;
+      });
+  return rebuilt ? EncodeUtf8(*rebuilt) : std::string(utf8);
+}
+
+std::optional<std::u32string> RewriteThaiRuns(
+    std::u32string_view text, const std::function<std::optional<std::u32string>(std::u32string_view)>& rewrite) {
+  std::u32string out;
+  out.reserve(text.size());
   size_t i = 0;
-  while (i < name.size()) {
-    if (!IsRunChar(name[i])) {
-      rebuilt.push_back(name[i++]);
+  while (i < text.size()) {
+    if (!IsRunChar(text[i])) {
+      out.push_back(text[i++]);
       continue;
     }
     size_t j = i;
-    while (j < name.size() && IsRunChar(name[j])) ++j;
-    std::u32string run = name.substr(i, j - i);
-    if (dict.Segment(run).unknown == 0) {
-      rebuilt += run;
-    } else {
-      std::u32string restored = dict.RestoreMarks(run);
-      if (restored.empty()) return std::string(utf8);
-      rebuilt += restored;
-    }
+    while (j < text.size() && IsRunChar(text[j])) ++j;
+    std::optional<std::u32string> run = rewrite(text.substr(i, j - i));
+    if (!run) return std::nullopt;
+    out += *run;
     i = j;
   }
-  return EncodeUtf8(rebuilt);
+  return out;
 }
 
 double DictionaryCoverage(const ThaiDictionary& dict, std::string_view utf8, int* thai_chars) {

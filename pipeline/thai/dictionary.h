@@ -13,7 +13,9 @@
 // thread (each walk has its own libdatrie state).
 #pragma once
 
+#include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -93,5 +95,10 @@ std::string CorrectOcrName(const ThaiDictionary& dict, std::string_view utf8);
 // The runs `utf8` splits into for dictionary work: maximal sequences of Thai letters and marks
 // (no digits, no ๆ or ฯ), in order.
 std::vector<std::u32string> ThaiRuns(std::u32string_view text);
+
+// `text` with each run of Thai (as ThaiRuns splits it) replaced by `rewrite(run)`, everything
+// else kept; nullopt as soon as `rewrite` returns nullopt.
+std::optional<std::u32string> RewriteThaiRuns(
+    std::u32string_view text, const std::function<std::optional<std::u32string>(std::u32string_view)>& rewrite);
 
 }  // namespace ita::thai

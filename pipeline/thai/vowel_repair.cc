@@ -99,8 +99,6 @@ RunReading BestReading(const ThaiDictionary& dict, std::u32string_view run, Vowe
   return reading;
 }
 
-bool IsRunChar(char32_t c) { return IsThai(c) && !IsThaiDigit(c) && c != 0x0E46 && c != 0x0E2F; }
-
 }  // namespace
 
 VowelEvidence& VowelEvidence::operator+=(const VowelEvidence& o) {
@@ -146,34 +144,20 @@ VowelModes DecideVowelModes(const VowelEvidence& e) {
 std::string RepairVowels(const ThaiDictionary& dict, std::string_view utf8, VowelModes modes,
                          VowelRepairCounts* counts) {
   if (!modes.dropped_am && !modes.aa_as_am) return std::string(utf8);
-  std::u32string text = DecodeUtf8(utf8);
-  std::u32string out;
-  out.reserve(text.size());
-  size_t i = 0;
-  while (i < text.size()) {
-    if (!IsRunChar(text[i])) {
-      out.push_back(text[i++]);
-      continue;
-    }
-    size_t j = i;
-    while (j < text.size() && IsRunChar(text[j])) ++j;
-    std::u32string_view run(text.data() + i, j - i);
-    RunReading reading = BestReading(dict, run, modes);
-    if (reading.changes > 0) {
-      if (counts) {
-        auto count = [](std::u32string_view s, char32_t c) {
-          return static_cast<int>(std::count(s.begin(), s.end(), c));
-        };
-        counts->dropped_am += std::max(0, count(reading.text, kSaraAm) - count(run, kSaraAm));
-        counts->aa_as_am += std::max(0, count(reading.text, kSaraAa) - count(run, kSaraAa));
-      }
-      out += reading.text;
-    } else {
-      out.append(run);
-    }
-    i = j;
-  }
-  return EncodeUtf8(out);
+  auto count = [](std::u32string_view s, char32_t c) {
+    return static_cast<int>(std::count(s.begin(), s.end(), c));
+  };
+  std::optional<std::u32string> out =
+      RewriteThaiRuns(DecodeUtf8(utf8), [&](std::u32string_view run) -> std::optional<std::u32string> {
+        RunReading reading = BestReading(dict, run, modes);
+        if (reading.changes == 0) return std::u32string(run);
+        if (counts) {
+          counts->dropped_am += std::max(0, count(reading.text, kSaraAm) - count(run, kSaraAm));
+          counts->aa_as_am += std::max(0, count(reading.text, kSaraAa) - count(run, kSaraAa));
+        }
+        return reading.text;
+      });
+  return EncodeUtf8(*out);
 }
 
 }  // namespace ita::thai
