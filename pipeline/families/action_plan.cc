@@ -6,6 +6,7 @@
 #include <map>
 
 #include "pipeline/families/header_synonyms.h"
+#include "pipeline/families/metadata.h"
 #include "pipeline/layout/text_lines.h"
 #include "pipeline/thai/dates.h"
 #include "pipeline/thai/numerals.h"
@@ -418,8 +419,16 @@ double NameSimilarity(const std::string& a, const std::string& b) {
 std::optional<std::pair<int, int>> PlanYearsOf(const std::vector<std::string>& lines) {
   static const RE2 range("พ\\s*\\.?\\s*ศ\\s*\\.?\\s*(25[0-9][0-9])\\s*(?:-|–|—|ถึง)\\s*(25[0-9][0-9])");
   for (const std::string& l : lines) {
+    std::string digits = thai::ThaiDigitsToAscii(l);
+    re2::StringPiece input(digits);
     std::string a, b;
-    if (RE2::PartialMatch(thai::ThaiDigitsToAscii(l), range, &a, &b)) return std::make_pair(std::stoi(a), std::stoi(b));
+    while (RE2::FindAndConsume(&input, range, &a, &b)) {
+      // A plan's span is a few years, forwards, in the ITA era; anything else is a misreading
+      // ("2561 - 2513" from a scanned cover) and is passed over, not emitted.
+      int from = std::stoi(a), to = std::stoi(b);
+      if (from >= kFirstPlausibleYear && to <= kLastPlausibleYear && to >= from && to - from <= 10)
+        return std::make_pair(from, to);
+    }
   }
   return std::nullopt;
 }

@@ -184,6 +184,17 @@ TEST(BuildActionPlan, RisksMergeContinuationRows) {
   EXPECT_EQ(plan->risks[1].level, "ต่ำ");
 }
 
+TEST(PlanYearsOf, ImplausibleRangesArePassedOver) {
+  EXPECT_EQ(PlanYearsOf({"(พ.ศ. ๒๕๖๖ - ๒๕๗๐)"}), std::make_pair(2566, 2570));
+  // A misread cover ("2561 - 2513"), a backwards or absurdly long span: none, or a later
+  // plausible one.
+  EXPECT_EQ(PlanYearsOf({"แผนปฏิบัติการ พ.ศ. 2561 - 2513"}), std::nullopt);
+  EXPECT_EQ(PlanYearsOf({"พ.ศ. 2570 - 2566"}), std::nullopt);
+  EXPECT_EQ(PlanYearsOf({"พ.ศ. 2561 - 2580"}), std::nullopt);  // a 20-year national strategy
+  EXPECT_EQ(PlanYearsOf({"ยุทธศาสตร์ชาติ (พ.ศ. 2561 - 2580)", "แผน (พ.ศ. 2566 - 2570)"}),
+            std::make_pair(2566, 2570));
+}
+
 TEST(NameSimilarity, Basics) {
   EXPECT_DOUBLE_EQ(NameSimilarity("มาตรการ ก", "มาตรการก"), 1.0);
   EXPECT_LT(NameSimilarity("มาตรการ ก", "โครงการ ข"), 0.7);
