@@ -79,15 +79,13 @@ std::optional<std::vector<std::pair<int, int>>> YearsFromScores(const Table& t, 
   if (numeric.size() != 2 || change_col < 0) return std::nullopt;
   int left = numeric[0], right = numeric[1];
   int right_is_current = 0, left_is_current = 0;
-  {
-    for (int r = header + 1; r < t.Rows(); ++r) {
-      auto a = thai::ParseDecimal(TextAt(t, r, left)), b = thai::ParseDecimal(TextAt(t, r, right));
-      if (!a || !b || *a == *b) continue;
-      std::string change = thai::CompactForMatching(TextAt(t, r, change_col));
-      bool up = change.find("เพิ่ม") != std::string::npos, down = change.find("ลดลง") != std::string::npos;
-      if (up == down) continue;
-      ((*b > *a) == up ? right_is_current : left_is_current) += 1;
-    }
+  for (int r = header + 1; r < t.Rows(); ++r) {
+    auto a = thai::ParseDecimal(TextAt(t, r, left)), b = thai::ParseDecimal(TextAt(t, r, right));
+    if (!a || !b || *a == *b) continue;
+    std::string change = thai::CompactForMatching(TextAt(t, r, change_col));
+    bool up = change.find("เพิ่ม") != std::string::npos, down = change.find("ลดลง") != std::string::npos;
+    if (up == down) continue;
+    ((*b > *a) == up ? right_is_current : left_is_current) += 1;
   }
   int current = left_is_current > right_is_current ? left : right;
   int previous = current == left ? right : left;

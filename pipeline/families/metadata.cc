@@ -45,8 +45,6 @@ constexpr std::u32string_view kIssuerLabels[] = {
 constexpr std::u32string_view kNameEnders[] = {
     U"เป็น", U"ได้", U"ซึ่ง", U"โดย", U"ประจำปี", U"ปีงบประมาณ", U"จึง", U"เรื่อง", U"ว่าด้วย", U"ในฐานะ"};
 
-bool IsNameChar(char32_t c) { return thai::IsThaiLetter(c) || thai::IsThaiCombining(c) || c == 0x0E33; }
-
 // The body a title-block line names at its start ("ประกาศสำนักงานสาธารณสุขอำเภอหนองใหญ่",
 // "ชื่อสถานศึกษา...วิทยาลัยเทคนิคกันทรลักษ์....จังหวัด...ศรีสะเกษ"), or empty. `titled` tells
 // whether the line is a title-block line (a label before the name, or nothing but the name
@@ -83,7 +81,7 @@ std::u32string BodyAtLineStart(std::u32string_view line, bool* titled) {
     size_t start = body_word_end(b.word);
     if (start == std::u32string_view::npos) continue;
     size_t end = start;
-    while (end < line.size() && IsNameChar(line[end])) ++end;
+    while (end < line.size() && thai::IsNameChar(line[end])) ++end;
     std::u32string proper(line.substr(start, end - start));
     // Enders count only past the first letters, so "กรมที่ดิน" keeps its name.
     size_t cut = proper.size();
@@ -112,7 +110,7 @@ std::string PlaceAfter(std::u32string_view text, std::u32string_view marker) {
   size_t i = p + marker.size();
   while (i < text.size() && (text[i] == U' ' || text[i] == U'.')) ++i;
   size_t end = i;
-  while (end < text.size() && IsNameChar(text[end])) ++end;
+  while (end < text.size() && thai::IsNameChar(text[end])) ++end;
   return thai::EncodeUtf8(text.substr(i, end - i));
 }
 

@@ -23,8 +23,6 @@ bool IsEdgePunctuation(char32_t c) {
   return kEdge.find(c) != std::u32string::npos;
 }
 
-bool IsAsciiLetter(char32_t c) { return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z'); }
-
 // Whether one whitespace-free token reads as text: Thai (with digits and ordinary punctuation),
 // a Latin word, a number or date, a code such as "I19" or "O43", an address.
 bool TokenReads(const std::string& token) {
@@ -47,7 +45,7 @@ bool TokenReads(const std::string& token) {
   if (thai) {
     // Thai glued to Latin letters or to symbols no Thai text uses is a broken encoding.
     return std::none_of(core.begin(), core.end(), [](char32_t c) {
-      return IsAsciiLetter(c) || c == U'@' || c == U'>' || c == U'<' || c == U'`' || c == U'^' ||
+      return thai::IsAsciiLetter(c) || c == U'@' || c == U'>' || c == U'<' || c == U'`' || c == U'^' ||
              c == U'|' || c == U'\\' || c == U'{' || c == U'}' || c == U'~' || c == U'_';
     });
   }

@@ -9,7 +9,6 @@
 #include <mutex>
 #include <unordered_map>
 #include <sstream>
-#include <utility>
 
 #include "pipeline/thai/utf8.h"
 
@@ -28,6 +27,22 @@ std::vector<AlphaChar> Key(std::u32string_view word) {
 
 bool EndsWith(const std::string& s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+// Every key of a libdatrie trie, as UCS-4 text.
+template <typename Fn>
+void ForEachKey(const Trie* trie, Fn fn) {
+  TrieState* root = trie_root(trie);
+  TrieIterator* it = trie_iterator_new(root);
+  while (trie_iterator_next(it)) {
+    AlphaChar* key = trie_iterator_get_key(it);
+    std::u32string word;
+    for (AlphaChar* k = key; *k; ++k) word.push_back(static_cast<char32_t>(*k));
+    free(key);
+    fn(std::move(word));
+  }
+  trie_iterator_free(it);
+  trie_state_free(root);
 }
 
 // ๆ and ฯ are written apart from words; digits are not words.
@@ -55,15 +70,6 @@ bool ThaiDictionary::Walker::AtWordEnd() const {
 }
 
 ThaiDictionary::ThaiDictionary() = default;
-
-ThaiDictionary::ThaiDictionary(ThaiDictionary&& other) noexcept
-    : trie_(std::exchange(other.trie_, nullptr)), size_(other.size_) {}
-
-ThaiDictionary& ThaiDictionary::operator=(ThaiDictionary&& other) noexcept {
-  std::swap(trie_, other.trie_);
-  std::swap(size_, other.size_);
-  return *this;
-}
 
 ThaiDictionary::~ThaiDictionary() {
   if (trie_) trie_free(AsTrie(trie_));
@@ -99,17 +105,7 @@ std::unique_ptr<ThaiDictionary> ThaiDictionary::Load(const std::vector<std::stri
       if (!trie) continue;
       // Copied word by word into our own trie, whose alphabet is all of Thai: libthai's trie
       // may lack letters that other lists use.
-      TrieState* root = trie_root(trie);
-      TrieIterator* it = trie_iterator_new(root);
-      while (trie_iterator_next(it)) {
-        AlphaChar* key = trie_iterator_get_key(it);
-        std::u32string word;
-        for (AlphaChar* k = key; *k; ++k) word.push_back(static_cast<char32_t>(*k));
-        free(key);
-        listed.push_back(std::move(word));
-      }
-      trie_iterator_free(it);
-      trie_state_free(root);
+      ForEachKey(trie, [&](std::u32string word) { listed.push_back(std::move(word)); });
       trie_free(trie);
       continue;
     }
@@ -211,38 +207,25 @@ std::u32string Skeleton(std::u32string_view word) {
   return s;
 }
 
-// Skeleton -> the one word that has it (empty when several words share it), for the
-// dictionary's words of three letters or more.
-const std::unordered_map<std::u32string, std::u32string>& SkeletonIndex(const ThaiDictionary& dict,
-                                                                       void* trie) {
-  static std::mutex mu;
-  static std::unordered_map<const void*, std::unordered_map<std::u32string, std::u32string>> indexes;
-  std::lock_guard<std::mutex> lock(mu);
-  auto it = indexes.find(&dict);
-  if (it != indexes.end()) return it->second;
-  auto& index = indexes[&dict];
-  if (trie == nullptr) return index;
-  TrieState* root = trie_root(static_cast<Trie*>(trie));
-  TrieIterator* iter = trie_iterator_new(root);
-  while (trie_iterator_next(iter)) {
-    AlphaChar* key = trie_iterator_get_key(iter);
-    std::u32string word;
-    for (AlphaChar* k = key; *k; ++k) word.push_back(static_cast<char32_t>(*k));
-    free(key);
-    std::u32string skeleton = Skeleton(word);
-    if (skeleton.size() < 3) continue;
-    auto [slot, fresh] = index.emplace(skeleton, word);
-    if (!fresh && slot->second != word) slot->second.clear();  // ambiguous
-  }
-  trie_iterator_free(iter);
-  trie_state_free(root);
-  return index;
-}
-
 }  // namespace
 
+// Skeleton -> the one word that has it (empty when several words share it), for the
+// dictionary's words of three letters or more; built on first use.
+const std::unordered_map<std::u32string, std::u32string>& ThaiDictionary::SkeletonIndex() const {
+  std::call_once(skeletons_built_, [this] {
+    if (trie_ == nullptr) return;
+    ForEachKey(AsTrie(trie_), [this](std::u32string word) {
+      std::u32string skeleton = Skeleton(word);
+      if (skeleton.size() < 3) return;
+      auto [slot, fresh] = skeletons_.emplace(skeleton, word);
+      if (!fresh && slot->second != word) slot->second.clear();  // ambiguous
+    });
+  });
+  return skeletons_;
+}
+
 std::u32string ThaiDictionary::RestoreMarks(std::u32string_view run) const {
-  const auto& index = SkeletonIndex(*this, trie_);
+  const auto& index = SkeletonIndex();
   std::u32string skeleton = Skeleton(run);
   const size_t n = skeleton.size();
   // Fewest pieces covering the whole skeleton with unambiguous words.

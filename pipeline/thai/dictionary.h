@@ -15,9 +15,11 @@
 
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace ita::thai {
@@ -49,8 +51,9 @@ class ThaiDictionary {
     void* state_;  // libdatrie TrieState
   };
 
-  ThaiDictionary(ThaiDictionary&&) noexcept;
-  ThaiDictionary& operator=(ThaiDictionary&&) noexcept;
+  // Held by pointer (Load, FromWords, System); never copied or moved.
+  ThaiDictionary(const ThaiDictionary&) = delete;
+  ThaiDictionary& operator=(const ThaiDictionary&) = delete;
   ~ThaiDictionary();
 
   // The system dictionaries (see above), loaded once; null when none could be read. The
@@ -77,8 +80,13 @@ class ThaiDictionary {
  private:
   ThaiDictionary();
   bool Add(std::u32string_view word);
+  const std::unordered_map<std::u32string, std::u32string>& SkeletonIndex() const;
+
   void* trie_ = nullptr;  // libdatrie Trie
   size_t size_ = 0;
+  // Words by their skeleton, for RestoreMarks; built once, on first use.
+  mutable std::once_flag skeletons_built_;
+  mutable std::unordered_map<std::u32string, std::u32string> skeletons_;
 };
 
 // Share of the Thai letters of `utf8` that lie inside dictionary words (1.0 when it has none).

@@ -46,8 +46,6 @@ std::u32string CutAtNameEnder(std::u32string name, size_t keep) {
   return name;
 }
 
-bool IsNameChar(char32_t c) { return IsThaiLetter(c) || IsThaiCombining(c) || c == 0x0E33; }
-
 // The Thai run starting at `pos`, stopping at a space, a non-Thai character or a place word.
 std::u32string RunAt(std::u32string_view s, size_t pos) {
   static constexpr std::u32string_view kStops[] = {U"อำเภอ", U"จังหวัด", U"ตำบล"};
@@ -99,6 +97,8 @@ std::optional<std::u32string> AfterMarker(std::u32string_view s, size_t from,
 }
 
 }  // namespace
+
+bool IsNameChar(char32_t c) { return IsThaiLetter(c) || IsThaiCombining(c) || c == kSaraAm; }
 
 int EditDistance(std::u32string_view a, std::u32string_view b) {
   // Optimal string alignment: insertions, deletions, substitutions and swaps of neighbours

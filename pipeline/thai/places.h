@@ -42,6 +42,9 @@ struct OrganizationMention {
 // (or, failing that, the first ones anywhere in `text`).
 std::optional<OrganizationMention> FindOrganization(std::string_view text);
 
+// A character that can be part of a Thai name: letters, marks and SARA AM.
+bool IsNameChar(char32_t c);
+
 // Levenshtein distance in code points.
 int EditDistance(std::u32string_view a, std::u32string_view b);
 

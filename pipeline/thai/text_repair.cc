@@ -12,8 +12,6 @@
 namespace ita::thai {
 namespace {
 
-constexpr char32_t kSaraAa = 0x0E32;
-constexpr char32_t kSaraAm = 0x0E33;
 constexpr char32_t kNikhahit = 0x0E4D;
 constexpr char32_t kSaraE = 0x0E40;
 constexpr char32_t kSaraAe = 0x0E41;
@@ -54,7 +52,6 @@ char32_t PuaToThai(char32_t c) {
 }
 
 bool IsMojibakeByte(char32_t c) { return c >= 0xA1 && c <= 0xFB; }
-bool IsAsciiLetter(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 // A decoded run is accepted only if it reads as Thai: no unassigned code point, every
 // combining mark follows a letter or another mark, and some vowel or mark is present (Thai

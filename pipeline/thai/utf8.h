@@ -11,7 +11,14 @@ namespace ita::thai {
 std::u32string DecodeUtf8(std::string_view utf8);
 std::string EncodeUtf8(std::u32string_view text);
 
+// Letters the repairs name.
+inline constexpr char32_t kSaraAa = 0x0E32;  // า
+inline constexpr char32_t kSaraAm = 0x0E33;  // ำ
+inline constexpr char32_t kMaiEk = 0x0E48;   // ่
+inline constexpr char32_t kMaiTho = 0x0E49;  // ้
+
 inline bool IsThai(char32_t c) { return c >= 0x0E01 && c <= 0x0E5B; }
+inline bool IsAsciiLetter(char32_t c) { return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z'); }
 inline bool IsThaiConsonant(char32_t c) { return c >= 0x0E01 && c <= 0x0E2E; }
 inline bool IsThaiDigit(char32_t c) { return c >= 0x0E50 && c <= 0x0E59; }
 // A digit of either set reports print: ASCII 0-9 or Thai ๐-๙.

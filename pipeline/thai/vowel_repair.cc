@@ -8,11 +8,6 @@
 namespace ita::thai {
 namespace {
 
-constexpr char32_t kSaraAa = 0x0E32;
-constexpr char32_t kSaraAm = 0x0E33;
-constexpr char32_t kMaiEk = 0x0E48;
-constexpr char32_t kMaiTho = 0x0E49;
-
 // One way to read the character(s) at a position.
 struct Alternative {
   int consume;
