@@ -8,6 +8,7 @@ packages=(
   libicu-dev libre2-dev nlohmann-json3-dev libvalijson-dev
   libgtest-dev libgmock-dev python3
   libdatrie-dev libthai-data hunspell-th tesseract-ocr-osd
+  libcli11-dev libssl-dev
 )
 missing=()
 for p in "${packages[@]}"; do

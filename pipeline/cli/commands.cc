@@ -1,15 +1,26 @@
 #include "pipeline/cli/commands.h"
 
+#include <fcntl.h>
+#include <signal.h>
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
-#include <thread>
 #include <nlohmann/json.hpp>
+#include <thread>
 
 #include "extractors/poppler_pdf_source.h"
 #include "extractors/tesseract_ocr_engine.h"
+#include "pipeline/cli/engine_config.h"
+#include "pipeline/cli/progress.h"
+#include "pipeline/cli/worker.h"
 #include "pipeline/io/ita_items.h"
+#include "pipeline/model/version.h"
 #include "pipeline/run/batch.h"
+#include "pipeline/run/ledger.h"
 #include "pipeline/run/revalidate.h"
 #include "pipeline/run/vowel_pass.h"
 #include "pipeline/thai/dates.h"
@@ -19,104 +30,409 @@
 namespace ita::cli {
 namespace {
 
-// The first folder of ITA_MODEL_DIRS (set by CMake: installed, then source tree) holding the
-// numeric OCR model; empty when none does.
-std::string DefaultNumericModelDir() {
-  std::string dirs = ITA_MODEL_DIRS;
-  size_t start = 0;
-  while (start <= dirs.size()) {
-    size_t end = dirs.find(':', start);
-    if (end == std::string::npos) end = dirs.size();
-    std::string dir = dirs.substr(start, end - start);
-    std::error_code ec;
-    if (!dir.empty() && std::filesystem::is_regular_file(dir + "/thd.traineddata", ec)) return dir;
-    start = end + 1;
-  }
-  return "";
-}
+namespace fs = std::filesystem;
+using Args = std::vector<std::string>;
 
-constexpr char kExtractHelp[] = R"(usage: ita-extract extract INPUT... [--out DIR] [options]
+const std::string kVersionText =
+    std::string("ita-extract ") + kProgramVersion + " (contract thai-ita-extract/1)";
 
-Reads Thai ITA report PDFs and writes one contract JSON (thai-ita-extract/1) per PDF.
+constexpr char kExtractFooter[] = R"(
+INPUT is a PDF file, a folder (searched recursively for *.pdf), @LIST (a text file with one
+path per line; blank lines and # comments skipped) or @- (the list on standard input). Use --
+before inputs that start with '-'.
 
-INPUT    a PDF file, a folder (searched recursively for *.pdf), or @LIST (a text file
-         with one path per line; blank lines and lines starting with # are ignored)
-
-options:
-  --out DIR         output folder (default: out); NAME.pdf -> DIR/NAME.json, names that
-                    collide get a short hash suffix
-  --jobs N          documents processed in parallel (default: number of cores)
-  --resume          skip inputs whose output file already exists
-  --max-mb N        files larger than N MiB get a too_large error record (default 512)
-  --max-pages N     documents longer than N pages get a too_large record (default 2000)
-  --quiet           no per-document lines, only the summary
-  --no-ocr          do not OCR pages without a usable text layer (they are recorded as
-                    "ocr" with a diagnostic)
-  --ocr-dpi N       render resolution for OCR (default 300)
-  --ocr-cells       OCR each table cell on its own instead of whole pages (slower)
-  --tessdata DIR    Tesseract language data folder (default: the system's)
-  --ocr-lang LANGS  Tesseract languages (default tha; tha+eng measured worse, see bench/)
-  --numeric-model DIR  folder with thd.traineddata, the model for Thai and Arabic digits
-                    (tools/digits/train.sh); default: the project's models/ folder. Lines
-                    of scanned pages that hold digits are read again with it
-  --no-numeric-model   read scanned pages with the main model only
-  --timings         print per-page timings (seconds by stage) to stderr
+Output names come from each input alone, the same in every run and shard: a file found under
+a folder argument D goes to OUT/<its path under D>.json; a file argument or list entry to
+OUT/<its path relative to --base (default: the current folder)>.json, or, outside the base,
+OUT/<its absolute path>.json. Each input gets one line in OUT/ledger.jsonl.
 
 exit codes:
   0  every document was processed (validation findings do not count as failures)
-  1  at least one document could not be processed and got an error record
-     (not_pdf, empty, corrupt, encrypted, too_large, …); the others were processed
-  2  bad arguments (unknown option, no input, missing path)
-  3  fatal: output folder not writable, or the built-in schemas failed to load
+  1  at least one document got an error record (not_pdf, corrupt, encrypted, timeout,
+     crashed, not_found, ...); the others were processed
+  2  bad arguments (unknown option, no input, a missing command-line path)
+  3  fatal, found before any work: output folder or ledger not writable, OCR language data
+     or the numeric model cannot be loaded, built-in schemas broken
+  4  interrupted (SIGINT/SIGTERM): finished documents are kept, the ledger says which
 )";
 
-constexpr char kToolHelp[] = R"(usage: ita-extract tool repair TEXT
-       ita-extract tool period TEXT [--fiscal-year BE]
-       ita-extract tool dates TEXT
-       ita-extract tool tables FILE.pdf [--page N] [--numeric-model DIR]
-       ita-extract tool trust FILE.pdf
+std::atomic<int> g_signals{0};  // lock-free: safe in a signal handler
+std::atomic<BatchControl*> g_control{nullptr};
 
-repair   prints TEXT after Thai repair (PUA glyphs, SARA AM, mark order, spaces)
-period   prints {"text","start","end"} (and "reason" when unreadable) as JSON
-dates    prints the ISO dates mentioned in TEXT as a JSON array
-tables   prints each page's text source, ruled tables (cells with spans) and free text lines
-trust    prints each page's text-layer measures (garbage, symbol soup, dictionary coverage of
-         its Thai) and whether they send the page to OCR
-)";
-
-bool ParseInt(const std::string& s, long long* out) {
-  try {
-    size_t used = 0;
-    *out = std::stoll(s, &used);
-    return used == s.size();
-  } catch (...) {
-    return false;
+void OnStopSignal(int) {
+  int seen = ++g_signals;
+  if (BatchControl* control = g_control.load()) {
+    control->stop.store(true);
+    if (seen >= 2) control->abandon.store(true);
   }
 }
 
-int DumpTables(const Args& args) {
-  int only_page = -1;
+// Fails early when `dir` cannot take files: creates it and a probe file.
+bool CheckWritableFolder(const std::string& dir, std::string* error) {
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec) {
+    *error = "cannot create the output folder " + dir + ": " + ec.message();
+    return false;
+  }
+  std::string probe = (fs::path(dir) / (".ita-probe-" + std::to_string(::getpid()))).string();
+  int fd = ::open(probe.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  if (fd < 0) {
+    *error = "cannot write in the output folder " + dir + ": " + std::strerror(errno) +
+             " (choose another --out or fix its permissions)";
+    return false;
+  }
+  ::close(fd);
+  fs::remove(probe, ec);
+  return true;
+}
+
+bool CheckLedger(const std::string& path, std::string* error) {
+  int fd = ::open(path.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
+  if (fd < 0) {
+    *error = "cannot write the ledger " + path + ": " + std::strerror(errno);
+    return false;
+  }
+  ::close(fd);
+  return true;
+}
+
+// Loads the OCR models once, before any document, so a wrong --tessdata or --numeric-model
+// stops the batch at once instead of yielding empty results.
+bool CheckOcrModels(const TesseractOptions& tesseract, std::string* error) {
+  auto engine = CreateTesseractEngine(tesseract);
+  if (!engine) {
+    *error = engine.error().message +
+             " (install tesseract-ocr-tha, or give --tessdata DIR with tha.traineddata; "
+             "--numeric-model DIR must hold thd.traineddata, --no-numeric-model skips it)";
+    return false;
+  }
+  return true;
+}
+
+std::string OutcomeLine(const DocumentOutcome& o) {
+  char line[768];
+  std::string input = PrintableName(o.input);
+  if (o.status == kLedgerSkipped) {
+    std::snprintf(line, sizeof line, "skip   %s (output is current)\n", input.c_str());
+  } else if (o.status == kLedgerDuplicate) {
+    std::snprintf(line, sizeof line, "dup    %s (same bytes as %s)\n", input.c_str(),
+                  PrintableName(o.duplicate_of).c_str());
+  } else if (o.status == kLedgerInterrupted) {
+    std::snprintf(line, sizeof line, "stop   %s (abandoned, no output)\n", input.c_str());
+  } else if (o.error) {
+    std::snprintf(line, sizeof line, "error  %s: %s: %s\n", input.c_str(),
+                  ErrorCodeName(o.error->code).c_str(), PrintableName(o.error->message).c_str());
+  } else {
+    std::snprintf(line, sizeof line,
+                  "ok     %s: %s, %d pages (%d OCR), %zu measures, complete %.0f%%, %.2fs\n",
+                  input.c_str(), o.family.c_str(), o.pages, o.ocr_pages, o.measures,
+                  o.completeness * 100, o.seconds);
+  }
+  return line;
+}
+
+// ---------------------------------------------------------------- extract
+
+struct ExtractArgs {
+  std::vector<std::string> inputs;
+  std::string out = "out";
+  std::string ledger;
+  std::string base;
+  std::string shard;
+  int jobs = 0;
+  bool resume = false;
+  bool retry_failed = false;
+  uint64_t max_mb = 512;
+  int max_pages = 2000;
+  double timeout = 600;
+  uint64_t max_memory_mb = 8192;
+  bool in_process = false;
+  bool quiet = false;
+  bool verbose = false;
+  bool no_ocr = false;
+  double ocr_dpi = 300;
+  bool ocr_cells = false;
+  std::string tessdata;
+  std::string ocr_lang = "tha";
+  std::string numeric_model;
+  bool no_numeric_model = false;
+  bool timings = false;
+};
+
+void AddExtract(CLI::App& app, ExtractArgs& a) {
+  CLI::App* cmd = app.add_subcommand("extract", "PDFs to contract JSON, one file per PDF");
+  cmd->footer(kExtractFooter);
+  cmd->set_version_flag("-V,--version", kVersionText);
+  cmd->add_option("INPUT", a.inputs, "PDF files, folders, @LIST or @-")->required();
+  cmd->add_option("-o,--out", a.out, "output folder, or - for JSON Lines on stdout")->capture_default_str();
+  cmd->add_option("--ledger", a.ledger, "the batch ledger (default OUT/ledger.jsonl; - for none)");
+  cmd->add_option("--base", a.base, "folder that list entries and file arguments are named relative to (default: the current folder)");
+  cmd->add_option("--shard", a.shard, "I/N: only the I-th of N slices of the inputs (I from 0), for array jobs");
+  cmd->add_option("-j,--jobs", a.jobs, "documents in parallel (default: the CPUs this process may use)")
+      ->check(CLI::Range(0, 1024));
+  cmd->add_flag("--resume", a.resume, "skip inputs whose output is current (same bytes, compatible version)");
+  cmd->add_flag("--retry-failed", a.retry_failed, "with --resume: run again inputs whose output is an error record");
+  cmd->add_option("--max-mb", a.max_mb, "files larger than this get a too_large record")
+      ->capture_default_str()->check(CLI::Range(uint64_t{1}, uint64_t{1} << 30));
+  cmd->add_option("--max-pages", a.max_pages, "documents longer than this get a too_large record")
+      ->capture_default_str()->check(CLI::Range(1, 1000000));
+  cmd->add_option("--timeout-per-doc", a.timeout, "seconds a document may take before a timeout record (0: none)")
+      ->capture_default_str()->check(CLI::Range(0.0, 1e7));
+  cmd->add_option("--max-memory-mb", a.max_memory_mb, "address space of each worker process; beyond it a too_large record (0: none)")
+      ->capture_default_str()->check(CLI::Range(uint64_t{0}, uint64_t{1} << 30));
+  cmd->add_flag("--in-process", a.in_process, "read documents in this process, not in worker processes (no time or memory limit, no crash isolation)");
+  cmd->add_flag("-q,--quiet", a.quiet, "no per-document lines and no status line: errors and the summary only");
+  cmd->add_flag("-v,--verbose", a.verbose, "also show skipped and duplicate inputs, and each error's message in the summary");
+  cmd->add_flag("--no-ocr", a.no_ocr, "do not OCR pages without a usable text layer");
+  cmd->add_option("--ocr-dpi", a.ocr_dpi, "render resolution for OCR")->capture_default_str()->check(CLI::Range(50.0, 1200.0));
+  cmd->add_flag("--ocr-cells", a.ocr_cells, "OCR each table cell on its own (slower)");
+  cmd->add_option("--tessdata", a.tessdata, "Tesseract language data folder (default: the system's)");
+  cmd->add_option("--ocr-lang", a.ocr_lang, "Tesseract languages")->capture_default_str();
+  cmd->add_option("--numeric-model", a.numeric_model, "folder with thd.traineddata (default: the project's models/)");
+  cmd->add_flag("--no-numeric-model", a.no_numeric_model, "read scanned pages with the main model only");
+  cmd->add_flag("--timings", a.timings, "per-page timings (seconds by stage) on stderr");
+}
+
+int RunExtract(const ExtractArgs& a) {
+  BatchOptions options;
+  options.out_dir = a.out;
+  options.jobs = a.jobs;
+  options.resume = a.resume;
+  options.retry_failed = a.retry_failed;
+  if (!a.shard.empty()) {
+    std::optional<Shard> shard = ParseShard(a.shard);
+    if (!shard) {
+      std::cerr << "ita-extract: --shard needs I/N with 0 <= I < N (got " << a.shard << ")\n";
+      return kExitUsage;
+    }
+    options.shard = *shard;
+  }
+  EngineConfig config;
+  config.ocr = !a.no_ocr;
+  config.tesseract.languages = a.ocr_lang;
+  config.tesseract.tessdata_dir = a.tessdata;
+  config.tesseract.numeric_model_dir =
+      a.no_numeric_model ? "" : (a.numeric_model.empty() ? DefaultNumericModelDir() : a.numeric_model);
+  config.ocr_dpi = a.ocr_dpi;
+  config.ocr_cells = a.ocr_cells;
+  config.max_bytes = a.max_mb << 20;
+  config.max_pages = a.max_pages;
+  config.max_memory_mb = a.max_memory_mb;
+
+  std::vector<std::string> fatal;
+  std::vector<BatchInput> inputs = ExpandInputs(a.inputs, a.base, &std::cin, &fatal);
+  for (const std::string& p : fatal) std::cerr << "ita-extract: " << PrintableName(p) << "\n";
+  if (!fatal.empty()) return kExitUsage;
+
+  // Checks before work: everything a document needs is known to load before the first one.
+  std::string error;
+  bool stream = a.out == "-";
+  options.ledger = a.ledger.empty() ? (stream ? "-" : (fs::path(a.out) / "ledger.jsonl").string()) : a.ledger;
+  if (!stream && !CheckWritableFolder(a.out, &error)) {
+    std::cerr << "ita-extract: fatal: " << error << "\n";
+    return kExitFatal;
+  }
+  if (options.ledger != "-" && !CheckLedger(options.ledger, &error)) {
+    std::cerr << "ita-extract: fatal: " << error << "\n";
+    return kExitFatal;
+  }
+  auto validator = SchemaValidator::Create();
+  if (!validator) {
+    std::cerr << "ita-extract: fatal: " << validator.error().message << "\n";
+    return kExitFatal;
+  }
+  if (config.ocr && !CheckOcrModels(config.tesseract, &error)) {
+    std::cerr << "ita-extract: fatal: " << error << "\n";
+    return kExitFatal;
+  }
+  if (thai::ThaiDictionary::System() == nullptr) {
+    std::cerr << "ita-extract: warning: no Thai word list found (/usr/share/libthai/thbrk.tri, "
+                 "/usr/share/hunspell/th_TH.dic; Debian libthai-data, hunspell-th): vowel repair "
+                 "and the text-layer trust check are off\n";
+  }
+
+  size_t in_shard = 0;
+  for (const BatchInput& in : inputs) in_shard += InShard(in, options.shard) ? 1 : 0;
+  int threads = BatchThreads(options, in_shard);
+  // A batch of fewer documents than CPUs gives each document's pages the spare CPUs.
+  int cpus = a.jobs > 0 ? a.jobs : AvailableCpus();
+  config.ocr_threads = std::max(1, cpus / threads);
+
+  BatchControl control;
+  g_control = &control;
+  struct sigaction action {};
+  action.sa_handler = OnStopSignal;
+  sigemptyset(&action.sa_mask);
+  ::sigaction(SIGINT, &action, nullptr);
+  ::sigaction(SIGTERM, &action, nullptr);
+  ::signal(SIGPIPE, SIG_IGN);
+
+  std::unique_ptr<OcrPool> pool;
+  std::unique_ptr<WorkerRunner> workers;
+  DocumentRunner runner;
+  if (a.in_process) {
+    if (config.ocr) pool = std::make_unique<OcrPool>(TesseractEngineFactory(config.tesseract), cpus);
+    ApplyEngineConfig(config, pool.get(), &options);
+    runner = InProcessRunner(OpenPopplerPdf, **validator, options);
+  } else {
+    ApplyEngineConfig(config, nullptr, &options);
+    workers = std::make_unique<WorkerRunner>(config, threads, a.timeout, **validator, &control);
+    runner = workers->AsRunner();
+  }
+
+  bool tty = ::isatty(STDERR_FILENO) == 1 && !a.quiet;
+  StatusLine status(tty);
+  ProgressCounts counts;
+  counts.total = static_cast<int>(in_shard);
+  std::mutex counts_mu;
+  auto started = std::chrono::steady_clock::now();
+  auto elapsed = [&] {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  };
+  // On a terminal the status line also moves while a long document runs.
+  std::atomic<bool> ticking{tty};
+  std::thread ticker;
+  if (tty) {
+    ticker = std::thread([&] {
+      while (ticking.load()) {
+        {
+          std::lock_guard<std::mutex> lock(counts_mu);
+          ProgressCounts c = counts;
+          c.running = std::min(threads, c.total - c.done);
+          status.Show(FormatProgress(c, elapsed()));
+        }
+        for (int i = 0; i < 10 && ticking.load(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+      }
+    });
+  }
+  BatchSummary summary = RunBatch(inputs, options, runner, [&](const DocumentOutcome& o) {
+    if (a.timings) {
+      for (const PageTiming& t : o.timings) {
+        char line[512];
+        std::snprintf(line, sizeof line,
+                      "timing %s p%d %s text %.3f ocr_prepare %.3f ocr_wait %.3f ocr_recognize %.3f\n",
+                      PrintableName(o.input).c_str(), t.page, t.source == TextSource::kText ? "text" : "ocr",
+                      t.text, t.ocr_prepare, t.ocr_wait, t.ocr_recognize);
+        status.Print(line, stderr);
+      }
+    }
+    if (!o.stream_json.empty()) status.Print(o.stream_json + "\n", stdout);
+    bool quiet_kind = o.status == kLedgerSkipped || o.status == kLedgerDuplicate;
+    if (o.error || o.status == kLedgerInterrupted) {
+      status.Print(OutcomeLine(o), stderr);
+    } else if (!a.quiet && !tty && !stream && (!quiet_kind || a.verbose)) {
+      status.Print(OutcomeLine(o), stdout);
+    } else if (!a.quiet && (a.verbose || !quiet_kind) && tty && !stream) {
+      status.Print(OutcomeLine(o), stdout);
+    }
+    std::lock_guard<std::mutex> lock(counts_mu);
+    ++counts.done;
+    counts.pages += o.pages;
+    counts.ocr_pages += o.ocr_pages;
+    if (o.status == kLedgerError) ++counts.failed;
+  }, &control);
+  ticking.store(false);
+  if (ticker.joinable()) ticker.join();
+  status.Clear();
+  workers.reset();
+  g_control = nullptr;
+
+  char line[512];
+  std::snprintf(line, sizeof line,
+                "%d documents: %d ok, %d failed, %d skipped, %d duplicates%s; %d pages (%d OCR), "
+                "%zu measures; %.1fs -> %s\n",
+                summary.documents, summary.ok, summary.failed + summary.write_failed,
+                summary.skipped, summary.duplicates,
+                summary.interrupted > 0 ? (", " + std::to_string(summary.interrupted) + " not done (interrupted)").c_str() : "",
+                summary.pages, summary.ocr_pages, summary.measures, summary.seconds,
+                stream ? "stdout" : a.out.c_str());
+  (stream ? std::cerr : std::cout) << line;
+  if (!summary.failed_inputs.empty()) {
+    std::ostream& out = stream ? std::cerr : std::cout;
+    size_t shown = a.verbose ? summary.failed_inputs.size() : std::min<size_t>(10, summary.failed_inputs.size());
+    out << "failed:";
+    for (size_t i = 0; i < shown; ++i) out << " " << PrintableName(summary.failed_inputs[i]);
+    if (shown < summary.failed_inputs.size()) out << " … (" << summary.failed_inputs.size() - shown << " more)";
+    if (options.ledger != "-") out << "\n  details: ita-extract ledger " << options.ledger;
+    out << "\n";
+  }
+  if (summary.interrupted > 0 || g_signals > 0) return kExitInterrupted;
+  if (summary.write_failed > 0) return kExitFatal;
+  return summary.failed > 0 ? kExitDocumentFailed : kExitOk;
+}
+
+// ---------------------------------------------------------------- ledger
+
+struct LedgerArgs {
+  std::string path;
+  std::vector<std::string> inputs;
+  std::string base;
+  bool json = false;
+};
+
+int RunLedger(const LedgerArgs& a) {
+  std::string path = a.path;
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) path = (fs::path(path) / "ledger.jsonl").string();
+  if (!fs::exists(path, ec)) {
+    std::cerr << "ita-extract: no ledger at " << path << "\n";
+    return kExitUsage;
+  }
+  std::vector<std::string> expected;
+  if (!a.inputs.empty()) {
+    std::vector<std::string> fatal;
+    for (const BatchInput& in : ExpandInputs(a.inputs, a.base, &std::cin, &fatal)) expected.push_back(in.path);
+    for (const std::string& p : fatal) std::cerr << "ita-extract: " << PrintableName(p) << "\n";
+  }
+  std::vector<LedgerEntry> entries = ReadLedger(path);
+  LedgerSummary s = SummarizeLedger(entries, expected);
+  int failed = 0;
+  for (const auto& [code, n] : s.failed_by_code) failed += n;
+  if (a.json) {
+    nlohmann::ordered_json j;
+    j["ledger"] = path;
+    j["inputs"] = s.inputs;
+    j["done"] = s.ok;
+    j["duplicates"] = s.duplicates;
+    j["interrupted"] = s.interrupted;
+    j["failed"] = failed;
+    j["failed_by_code"] = s.failed_by_code;
+    j["failed_inputs"] = s.failed_inputs;
+    j["pending"] = s.pending;
+    j["pages"] = s.pages;
+    j["ocr_pages"] = s.ocr_pages;
+    j["seconds"] = s.seconds;
+    std::cout << j.dump(1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
+  } else {
+    std::cout << path << ": " << s.inputs << " inputs: " << s.ok << " done, " << failed << " failed, "
+              << s.duplicates << " duplicates, " << s.interrupted << " interrupted";
+    if (!expected.empty()) std::cout << ", " << s.pending.size() << " pending";
+    char rate[128];
+    std::snprintf(rate, sizeof rate, "; %d pages (%d OCR), %.0f s of work\n", s.pages, s.ocr_pages, s.seconds);
+    std::cout << rate;
+    for (const auto& [code, n] : s.failed_by_code) std::cout << "  failed " << code << ": " << n << "\n";
+    for (const LedgerEntry& e : LatestPerInput(entries)) {
+      if (e.status == kLedgerError) {
+        std::cout << "  " << e.error_code << "  " << PrintableName(e.input) << ": " << PrintableName(e.message) << "\n";
+      }
+    }
+    for (const std::string& p : s.pending) std::cout << "  pending  " << PrintableName(p) << "\n";
+  }
+  return failed > 0 || !s.pending.empty() || s.interrupted > 0 ? kExitDocumentFailed : kExitOk;
+}
+
+// ---------------------------------------------------------------- tool
+
+int DumpTables(const std::string& file, int only_page, const std::string& numeric_model) {
   ExtractOptions options;
   TesseractOptions tesseract;
-  tesseract.numeric_model_dir = DefaultNumericModelDir();
+  tesseract.numeric_model_dir = numeric_model.empty() ? DefaultNumericModelDir() : numeric_model;
   options.numeric_pass = !tesseract.numeric_model_dir.empty();
   options.latin_pass = true;
   options.dictionary = thai::ThaiDictionary::System();
-  for (size_t i = 2; i + 1 < args.size(); i += 2) {
-    long long n = 0;
-    if (args[i] == "--numeric-model") {
-      tesseract.numeric_model_dir = args[i + 1];
-      options.numeric_pass = true;
-      continue;
-    }
-    if (args[i] != "--page" || !ParseInt(args[i + 1], &n)) {
-      std::cerr << kToolHelp;
-      return kExitUsage;
-    }
-    only_page = static_cast<int>(n) - 1;
-  }
   Error error;
-  std::unique_ptr<PdfSource> pdf = OpenPopplerPdf(args[1], &error);
+  std::unique_ptr<PdfSource> pdf = OpenPopplerPdf(file, &error);
   if (!pdf) {
     std::cerr << "ita-extract: " << ErrorCodeName(error.code) << ": " << error.message << "\n";
     return kExitDocumentFailed;
@@ -158,9 +474,9 @@ int DumpTables(const Args& args) {
 }
 
 // Each page's text-layer measures and the route they choose.
-int DumpTrust(const Args& args) {
+int DumpTrust(const std::string& file) {
   Error error;
-  std::unique_ptr<PdfSource> pdf = OpenPopplerPdf(args[1], &error);
+  std::unique_ptr<PdfSource> pdf = OpenPopplerPdf(file, &error);
   if (!pdf) {
     std::cerr << "ita-extract: " << ErrorCodeName(error.code) << ": " << error.message << "\n";
     return kExitDocumentFailed;
@@ -184,262 +500,62 @@ int DumpTrust(const Args& args) {
   return kExitOk;
 }
 
-}  // namespace
+struct ToolArgs {
+  std::string text;
+  std::string file;
+  int fiscal_year = 0;
+  int page = 0;
+  std::string numeric_model;
+};
 
-const std::vector<Command>& Commands() {
-  static const std::vector<Command> commands = {
-      {"extract", Extract, "PDFs to contract JSON, one file per PDF"},
-      {"tool", Tool, "debugging tools: repair, period, dates"},
-      {"validate", Validate, "re-check existing JSON; completeness per document and organization"},
-      {"schemas", Schemas, "print the built-in JSON Schema of a family"},
-  };
-  return commands;
-}
-
-std::string Usage() {
-  std::string s = "usage: ita-extract COMMAND [ARGS]\n\ncommands:\n";
-  for (const Command& c : Commands()) {
-    char line[160];
-    std::snprintf(line, sizeof line, "  %-9s %s\n", c.name, c.summary);
-    s += line;
-  }
-  s += "\n'ita-extract COMMAND --help' for a command's options and exit codes.\n";
-  return s;
-}
-
-int Extract(const Args& args) {
-  BatchOptions options;
-  std::vector<std::string> inputs;
-  bool quiet = false;
-  bool ocr = true;
-  bool timings = false;
-  bool numeric_model = true;
-  TesseractOptions tesseract;
-  for (size_t i = 0; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    auto value = [&](long long* out) {
-      if (i + 1 >= args.size() || !ParseInt(args[i + 1], out) || *out < 0) {
-        std::cerr << "ita-extract: " << a << " needs a non-negative number\n";
-        return false;
-      }
-      ++i;
-      return true;
-    };
-    long long n = 0;
-    if (a == "--help" || a == "-h") {
-      std::cout << kExtractHelp;
-      return kExitOk;
-    } else if (a == "--out" || a == "-o") {
-      if (i + 1 >= args.size()) {
-        std::cerr << "ita-extract: --out needs a folder\n";
-        return kExitUsage;
-      }
-      options.out_dir = args[++i];
-    } else if (a == "--jobs" || a == "-j") {
-      if (!value(&n)) return kExitUsage;
-      options.jobs = static_cast<int>(n);
-    } else if (a == "--max-mb") {
-      if (!value(&n)) return kExitUsage;
-      options.max_bytes = static_cast<uint64_t>(n) << 20;
-    } else if (a == "--max-pages") {
-      if (!value(&n)) return kExitUsage;
-      options.extract.max_pages = static_cast<int>(n);
-    } else if (a == "--resume") {
-      options.resume = true;
-    } else if (a == "--quiet" || a == "-q") {
-      quiet = true;
-    } else if (a == "--timings") {
-      timings = true;
-    } else if (a == "--no-ocr") {
-      ocr = false;
-    } else if (a == "--ocr-cells") {
-      options.extract.ocr_strategy = OcrStrategy::kCells;
-    } else if (a == "--ocr-dpi") {
-      if (!value(&n) || n < 50 || n > 1200) {
-        std::cerr << "ita-extract: --ocr-dpi needs a number from 50 to 1200\n";
-        return kExitUsage;
-      }
-      options.extract.ocr_dpi = static_cast<double>(n);
-    } else if (a == "--ocr-lang") {
-      if (i + 1 >= args.size()) {
-        std::cerr << "ita-extract: --ocr-lang needs languages, e.g. tha+eng\n";
-        return kExitUsage;
-      }
-      tesseract.languages = args[++i];
-    } else if (a == "--numeric-model") {
-      if (i + 1 >= args.size()) {
-        std::cerr << "ita-extract: --numeric-model needs a folder\n";
-        return kExitUsage;
-      }
-      tesseract.numeric_model_dir = args[++i];
-    } else if (a == "--no-numeric-model") {
-      numeric_model = false;
-    } else if (a == "--tessdata") {
-      if (i + 1 >= args.size()) {
-        std::cerr << "ita-extract: --tessdata needs a folder\n";
-        return kExitUsage;
-      }
-      tesseract.tessdata_dir = args[++i];
-    } else if (a.size() > 1 && a[0] == '-' && a != "-") {
-      std::cerr << "ita-extract: unknown option " << a << " (see ita-extract extract --help)\n";
-      return kExitUsage;
-    } else {
-      inputs.push_back(a);
-    }
-  }
-  if (inputs.empty()) {
-    std::cerr << "ita-extract: no INPUT given (see ita-extract extract --help)\n";
-    return kExitUsage;
-  }
-  if (!numeric_model) tesseract.numeric_model_dir.clear();
-  else if (tesseract.numeric_model_dir.empty()) tesseract.numeric_model_dir = DefaultNumericModelDir();
-  options.extract.numeric_pass = !tesseract.numeric_model_dir.empty();
-  options.extract.latin_pass = true;
-  options.extract.dictionary = thai::ThaiDictionary::System();
-  if (options.extract.dictionary == nullptr) {
-    std::cerr << "ita-extract: warning: no Thai word list found (/usr/share/libthai/thbrk.tri, "
-                 "/usr/share/hunspell/th_TH.dic; Debian libthai-data, hunspell-th): vowel repair "
-                 "and the text-layer trust check are off\n";
-  }
-  std::vector<std::string> problems;
-  std::vector<std::string> pdfs = ExpandInputs(inputs, &problems);
-  for (const std::string& p : problems) std::cerr << "ita-extract: " << p << "\n";
-  if (!problems.empty()) return kExitUsage;
-  auto validator = SchemaValidator::Create();
-  if (!validator) {
-    std::cerr << "ita-extract: " << validator.error().message << "\n";
-    return kExitFatal;
-  }
-  options.extract.validation.ita_items = &BuiltInItaItems();
-  // One OCR engine per worker thread, shared by every document of the batch; engines are
-  // created on first use, so a batch without scans never loads Tesseract.
-  int workers = options.jobs > 0 ? options.jobs : static_cast<int>(std::thread::hardware_concurrency());
-  std::unique_ptr<OcrPool> pool;
-  if (ocr) {
-    pool = std::make_unique<OcrPool>(TesseractEngineFactory(tesseract), std::max(1, workers));
-    options.extract.ocr = pool.get();
-  }
-  BatchSummary summary = RunBatch(pdfs, OpenPopplerPdf, **validator, options,
-                                  [quiet, timings](const DocumentOutcome& o) {
-    if (timings) {
-      for (const PageTiming& t : o.timings) {
-        char line[256];
-        std::snprintf(line, sizeof line,
-                      "timing %s p%d %s text %.3f ocr_prepare %.3f ocr_wait %.3f ocr_recognize %.3f\n",
-                      o.input.c_str(), t.page, t.source == TextSource::kText ? "text" : "ocr", t.text,
-                      t.ocr_prepare, t.ocr_wait, t.ocr_recognize);
-        std::cerr << line;
-      }
-    }
-    if (o.error) {
-      std::cerr << "error  " << o.input << ": " << ErrorCodeName(o.error->code) << ": "
-                << o.error->message << "\n";
-      return;
-    }
-    if (quiet) return;
-    char line[512];
-    if (o.skipped) {
-      std::snprintf(line, sizeof line, "skip   %s (output exists)\n", o.input.c_str());
-    } else {
-      std::snprintf(line, sizeof line, "ok     %s: %s, %d pages (%d OCR), %zu measures, complete %.0f%%, %.2fs\n",
-                    o.input.c_str(), o.family.c_str(), o.pages, o.ocr_pages, o.measures,
-                    o.completeness * 100, o.seconds);
-    }
-    std::cout << line << std::flush;
-  });
-  char line[256];
-  std::snprintf(line, sizeof line,
-                "%d documents: %d ok, %d failed, %d skipped; %d pages, %zu measures; %.1fs -> %s\n",
-                summary.documents, summary.ok, summary.failed + summary.write_failed,
-                summary.skipped, summary.pages, summary.measures, summary.seconds,
-                options.out_dir.c_str());
-  std::cout << line;
-  if (summary.write_failed > 0) return kExitFatal;
-  return summary.failed > 0 ? kExitDocumentFailed : kExitOk;
-}
-
-int Tool(const Args& args) {
-  if (args.empty() || args[0] == "--help" || args[0] == "-h") {
-    std::cout << kToolHelp;
-    return args.empty() ? kExitUsage : kExitOk;
-  }
-  const std::string& what = args[0];
-  if (args.size() < 2) {
-    std::cerr << kToolHelp;
-    return kExitUsage;
-  }
-  const std::string& text = args[1];
-  if (what == "repair") {
-    std::cout << thai::RepairThai(text) << "\n";
-    return kExitOk;
-  }
-  if (what == "period") {
+void AddTool(CLI::App& app, ToolArgs& a, int* result) {
+  CLI::App* tool = app.add_subcommand("tool", "debugging tools: repair, period, dates, tables, trust");
+  tool->set_version_flag("-V,--version", kVersionText);
+  tool->require_subcommand(1);
+  CLI::App* repair = tool->add_subcommand("repair", "TEXT after Thai repair (PUA glyphs, SARA AM, mark order, spaces)");
+  repair->add_option("TEXT", a.text)->required();
+  repair->callback([&a, result] { std::cout << thai::RepairThai(a.text) << "\n"; *result = kExitOk; });
+  CLI::App* period = tool->add_subcommand("period", "{\"text\",\"start\",\"end\"} (and \"reason\" when unreadable) as JSON");
+  period->add_option("TEXT", a.text)->required();
+  period->add_option("--fiscal-year", a.fiscal_year, "BE fiscal year the period belongs to")->check(CLI::Range(2400, 2700));
+  period->callback([&a, result] {
     thai::DateContext context;
-    for (size_t i = 2; i < args.size(); ++i) {
-      long long fy = 0;
-      if (args[i] == "--fiscal-year" && i + 1 < args.size() && ParseInt(args[i + 1], &fy)) {
-        context.fiscal_year_be = static_cast<int>(fy);
-        ++i;
-      } else {
-        std::cerr << "ita-extract: tool period: unexpected " << args[i] << "\n";
-        return kExitUsage;
-      }
-    }
-    Period p = thai::ParsePeriod(text, context);
+    if (a.fiscal_year > 0) context.fiscal_year_be = a.fiscal_year;
+    Period p = thai::ParsePeriod(a.text, context);
     nlohmann::ordered_json j;
     j["text"] = p.text;
     j["start"] = p.start.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(p.start);
     j["end"] = p.end.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(p.end);
     if (p.start.empty()) j["reason"] = p.reason;
     std::cout << j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
-    return kExitOk;
-  }
-  if (what == "tables") return DumpTables(args);
-  if (what == "trust") return DumpTrust(args);
-  if (what == "dates") {
-    nlohmann::json j = thai::FindDates(text);
+    *result = kExitOk;
+  });
+  CLI::App* dates = tool->add_subcommand("dates", "the ISO dates mentioned in TEXT as a JSON array");
+  dates->add_option("TEXT", a.text)->required();
+  dates->callback([&a, result] {
+    nlohmann::json j = thai::FindDates(a.text);
     std::cout << j.dump() << "\n";
-    return kExitOk;
-  }
-  std::cerr << "ita-extract: unknown tool " << what << "\n" << kToolHelp;
-  return kExitUsage;
+    *result = kExitOk;
+  });
+  CLI::App* tables = tool->add_subcommand("tables", "each page's text source, ruled tables (cells with spans) and free text lines");
+  tables->add_option("FILE", a.file, "a PDF")->required();
+  tables->add_option("--page", a.page, "only this page (from 1)")->check(CLI::Range(1, 1000000));
+  tables->add_option("--numeric-model", a.numeric_model, "folder with thd.traineddata");
+  tables->callback([&a, result] { *result = DumpTables(a.file, a.page - 1, a.numeric_model); });
+  CLI::App* trust = tool->add_subcommand("trust", "each page's text-layer measures and whether they send it to OCR");
+  trust->add_option("FILE", a.file, "a PDF")->required();
+  trust->callback([&a, result] { *result = DumpTrust(a.file); });
 }
 
-constexpr char kValidateHelp[] = R"(usage: ita-extract validate PATH... [--json] [--update]
+// ---------------------------------------------------------------- validate
 
-Re-checks contract JSON files (PATH: files or folders, searched recursively for *.json)
-against the current schemas, required values and ITA item table, without re-extracting,
-and prints completeness per document and per organization.
-
-options:
-  --json     print the report as JSON (documents and organizations) instead of tables
-  --update   rewrite each file's "validation" block in place (atomically)
-
-exit codes: 0 all documents valid; 1 some documents invalid or unreadable; 2 bad arguments
-)";
-
-int Validate(const Args& args) {
+struct ValidateArgs {
   std::vector<std::string> paths;
-  bool json = false, update = false;
-  for (const std::string& a : args) {
-    if (a == "--help" || a == "-h") {
-      std::cout << kValidateHelp;
-      return kExitOk;
-    } else if (a == "--json") {
-      json = true;
-    } else if (a == "--update") {
-      update = true;
-    } else if (!a.empty() && a[0] == '-') {
-      std::cerr << "ita-extract: unknown option " << a << "\n" << kValidateHelp;
-      return kExitUsage;
-    } else {
-      paths.push_back(a);
-    }
-  }
-  if (paths.empty()) {
-    std::cerr << kValidateHelp;
-    return kExitUsage;
-  }
+  bool json = false;
+  bool update = false;
+};
+
+int RunValidate(const ValidateArgs& a) {
   auto validator = SchemaValidator::Create();
   if (!validator) {
     std::cerr << "ita-extract: " << validator.error().message << "\n";
@@ -448,9 +564,10 @@ int Validate(const Args& args) {
   ValidationOptions options;
   options.ita_items = &BuiltInItaItems();
   std::vector<std::string> problems;
-  std::vector<DocumentReport> docs = RevalidateFiles(paths, **validator, options, update, &problems);
-  for (const std::string& p : problems) std::cerr << "ita-extract: " << p << "\n";
+  std::vector<DocumentReport> docs = RevalidateFiles(a.paths, **validator, options, a.update, &problems);
+  for (const std::string& p : problems) std::cerr << "ita-extract: " << PrintableName(p) << "\n";
   if (!problems.empty() && docs.empty()) return kExitUsage;
+  bool json = a.json;
   std::vector<OrganizationReport> orgs = ByOrganization(docs);
   bool all_valid = true;
   for (const DocumentReport& d : docs) all_valid = all_valid && d.problem.empty() && d.validation.valid;
@@ -511,21 +628,77 @@ int Validate(const Args& args) {
   return all_valid ? kExitOk : kExitDocumentFailed;
 }
 
-int Schemas(const Args& args) {
+// ---------------------------------------------------------------- schemas
+
+int RunSchemas(const std::string& name) {
   const auto& schemas = EmbeddedSchemas();
-  if (args.empty() || args[0] == "--help") {
-    std::cout << "usage: ita-extract schemas NAME\n\nbuilt-in schemas:";
-    for (const auto& [name, text] : schemas) std::cout << " " << name;
-    std::cout << "\n";
-    return args.empty() ? kExitUsage : kExitOk;
-  }
-  auto it = schemas.find(args[0]);
+  auto it = schemas.find(name);
   if (it == schemas.end()) {
-    std::cerr << "ita-extract: no schema named " << args[0] << "\n";
+    std::cerr << "ita-extract: no schema named " << name << "; built-in:";
+    for (const auto& [n, text] : schemas) std::cerr << " " << n;
+    std::cerr << "\n";
     return kExitUsage;
   }
   std::cout << it->second;
   return kExitOk;
+}
+
+}  // namespace
+
+int RunCli(int argc, char** argv) {
+  CLI::App app{"ita-extract: Thai ITA report PDFs to validated contract JSON (thai-ita-extract/1)",
+               "ita-extract"};
+  app.set_version_flag("-V,--version", kVersionText);
+  app.require_subcommand(1);
+  app.footer("'ita-extract COMMAND --help' for a command's options and exit codes.");
+  int result = kExitOk;
+
+  ExtractArgs extract;
+  AddExtract(app, extract);
+  app.get_subcommand("extract")->callback([&] { result = RunExtract(extract); });
+
+  LedgerArgs ledger;
+  CLI::App* ledger_cmd = app.add_subcommand("ledger", "summarise a batch ledger: done, failed by code, pending");
+  ledger_cmd->set_version_flag("-V,--version", kVersionText);
+  ledger_cmd->add_option("LEDGER", ledger.path, "an output folder (its ledger.jsonl) or a ledger file")->required();
+  ledger_cmd->add_option("INPUT", ledger.inputs, "the batch's inputs, to list those still pending");
+  ledger_cmd->add_option("--base", ledger.base, "as given to extract");
+  ledger_cmd->add_flag("--json", ledger.json, "print the summary as JSON");
+  ledger_cmd->footer("\nexit codes: 0 every input done; 1 some failed, interrupted or pending; 2 no ledger");
+  ledger_cmd->callback([&] { result = RunLedger(ledger); });
+
+  ValidateArgs validate;
+  CLI::App* validate_cmd = app.add_subcommand(
+      "validate", "re-check existing JSON; completeness per document and organization");
+  validate_cmd->set_version_flag("-V,--version", kVersionText);
+  validate_cmd->add_option("PATH", validate.paths, "JSON files or folders (searched recursively for *.json)")->required();
+  validate_cmd->add_flag("--json", validate.json, "print the report as JSON instead of tables");
+  validate_cmd->add_flag("--update", validate.update, "rewrite each file's validation block in place (atomically)");
+  validate_cmd->footer("\nexit codes: 0 all documents valid; 1 some documents invalid or unreadable; 2 bad arguments");
+  validate_cmd->callback([&] { result = RunValidate(validate); });
+
+  ToolArgs tool;
+  AddTool(app, tool, &result);
+
+  std::string schema_name;
+  CLI::App* schemas_cmd = app.add_subcommand("schemas", "print the built-in JSON Schema of a family");
+  schemas_cmd->set_version_flag("-V,--version", kVersionText);
+  schemas_cmd->add_option("NAME", schema_name, "measures_plan, measures_report, ita_analysis, action_plan, unknown, error, common")->required();
+  schemas_cmd->callback([&] { result = RunSchemas(schema_name); });
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "ita-extract: " << e.what() << "\n(see ita-extract --help, or ita-extract COMMAND --help)\n";
+    return kExitUsage;
+  }
+  return result;
 }
 
 }  // namespace ita::cli

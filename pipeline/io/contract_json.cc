@@ -158,6 +158,9 @@ nlohmann::ordered_json ToContractJson(const Extraction& ex) {
                      {"sha256", ex.source.sha256},
                      {"pages", ex.source.pages},
                      {"page_sources", sources}};
+  if (!ex.source.extractor_version.empty()) {
+    j["source"]["extractor"] = Json{{"name", "ita-extract"}, {"version", ex.source.extractor_version}};
+  }
   if (ex.document) {
     const DocumentInfo& d = *ex.document;
     const Organization& o = d.organization;

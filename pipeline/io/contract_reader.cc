@@ -156,6 +156,8 @@ Result<Extraction> ReadContractJson(const std::string& text) {
     const Json source = j.value("source", Json::object());
     ex.source.file = Text(source, "file");
     ex.source.sha256 = Text(source, "sha256");
+    if (source.contains("extractor") && source["extractor"].is_object())
+      ex.source.extractor_version = Text(source["extractor"], "version");
     ex.source.pages = Integer(source, "pages").value_or(0);
     for (const Json& s : source.value("page_sources", Json::array()))
       ex.source.page_sources.push_back(s == "ocr" ? TextSource::kOcr : TextSource::kText);
@@ -163,8 +165,7 @@ Result<Extraction> ReadContractJson(const std::string& text) {
       Error e;
       e.message = Text(j["error"], "message");
       std::string code = Text(j["error"], "code");
-      for (ErrorCode c : {ErrorCode::kNotPdf, ErrorCode::kCorrupt, ErrorCode::kEncrypted, ErrorCode::kEmpty,
-                          ErrorCode::kTooLarge, ErrorCode::kTimeout, ErrorCode::kIo, ErrorCode::kInternal}) {
+      for (ErrorCode c : kAllErrorCodes) {
         if (ErrorCodeName(c) == code) e.code = c;
       }
       ex.error = e;

@@ -12,6 +12,8 @@ std::string ErrorCodeName(ErrorCode code) {
     case ErrorCode::kTimeout: return "timeout";
     case ErrorCode::kIo: return "io";
     case ErrorCode::kInternal: return "internal";
+    case ErrorCode::kCrashed: return "crashed";
+    case ErrorCode::kNotFound: return "not_found";
   }
   return "internal";
 }

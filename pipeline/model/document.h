@@ -107,7 +107,15 @@ struct Table {
 };
 
 // Why a document could not be processed. `code` is one of the contract's error codes.
-enum class ErrorCode { kNotPdf, kCorrupt, kEncrypted, kEmpty, kTooLarge, kTimeout, kIo, kInternal };
+// kCrashed: the worker process reading the document died (a library crashed);
+// kNotFound: a path listed as input does not exist.
+enum class ErrorCode {
+  kNotPdf, kCorrupt, kEncrypted, kEmpty, kTooLarge, kTimeout, kIo, kInternal, kCrashed, kNotFound
+};
+inline constexpr ErrorCode kAllErrorCodes[] = {
+    ErrorCode::kNotPdf,  ErrorCode::kCorrupt, ErrorCode::kEncrypted, ErrorCode::kEmpty,
+    ErrorCode::kTooLarge, ErrorCode::kTimeout, ErrorCode::kIo,       ErrorCode::kInternal,
+    ErrorCode::kCrashed, ErrorCode::kNotFound};
 
 struct Error {
   ErrorCode code = ErrorCode::kInternal;
@@ -285,6 +293,7 @@ struct SourceInfo {
   std::string sha256;
   int pages = 0;
   std::vector<TextSource> page_sources;
+  std::string extractor_version;  // the program that wrote the record (resume checks it)
 };
 
 // Where one page's time went, in seconds (for --timings and the benchmark).

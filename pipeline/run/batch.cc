@@ -3,140 +3,65 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <mutex>
+#include <new>
+#include <nlohmann/json.hpp>
 #include <thread>
 
 #include "pipeline/io/contract_json.h"
+#include "pipeline/model/version.h"
+#include "pipeline/run/ledger.h"
 #include "pipeline/run/sha256.h"
 
 namespace ita {
 namespace fs = std::filesystem;
-namespace {
 
-bool IsPdfName(const fs::path& p) {
-  std::string ext = p.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), ::tolower);
-  return ext == ".pdf";
-}
-
-void AddPath(const std::string& arg, std::vector<std::string>& out,
-             std::vector<std::string>* problems) {
-  std::error_code ec;
-  fs::file_status st = fs::status(arg, ec);
-  if (ec || !fs::exists(st)) {
-    problems->push_back(arg + ": no such file or folder");
-    return;
-  }
-  if (fs::is_directory(st)) {
-    std::vector<std::string> found;
-    for (auto it = fs::recursive_directory_iterator(
-             arg, fs::directory_options::skip_permission_denied, ec);
-         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      if (it->is_regular_file(ec) && IsPdfName(it->path())) found.push_back(it->path().string());
-    }
-    if (ec) problems->push_back(arg + ": " + ec.message());
-    std::sort(found.begin(), found.end());
-    out.insert(out.end(), found.begin(), found.end());
-    return;
-  }
-  out.push_back(arg);
-}
-
-std::string HashHex8(const std::string& s) {
-  Sha256 h;
-  h.Update(s);
-  return h.HexDigest().substr(0, 8);
-}
-
-Extraction ErrorRecord(const std::string& path, SourceInfo source, ErrorCode code,
+Extraction ErrorRecord(const std::string& path, const std::string& sha256, ErrorCode code,
                        std::string message) {
   Extraction ex;
-  source.file = path;
-  ex.source = std::move(source);
+  ex.source.file = path;
+  ex.source.sha256 = sha256;
+  ex.source.extractor_version = kProgramVersion;
   ex.error = Error{code, std::move(message)};
   ex.validation = CheckCompleteness(ex);
   return ex;
 }
 
-}  // namespace
-
-std::vector<std::string> ExpandInputs(const std::vector<std::string>& args,
-                                      std::vector<std::string>* problems) {
-  std::vector<std::string> out;
-  for (const std::string& arg : args) {
-    if (arg.size() > 1 && arg[0] == '@') {
-      std::ifstream list(arg.substr(1));
-      if (!list) {
-        problems->push_back(arg.substr(1) + ": cannot read list file");
-        continue;
-      }
-      std::string line;
-      while (std::getline(list, line)) {
-        while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
-        if (line.empty() || line[0] == '#') continue;
-        AddPath(line, out, problems);
-      }
-      continue;
-    }
-    AddPath(arg, out, problems);
-  }
-  return out;
-}
-
-std::vector<std::string> OutputNames(const std::vector<std::string>& inputs) {
-  std::map<std::string, int> count;
-  std::vector<std::string> stems;
-  for (const std::string& in : inputs) {
-    std::string stem = fs::path(in).stem().string();
-    stems.push_back(stem);
-    ++count[stem];
-  }
-  std::vector<std::string> names;
-  for (size_t i = 0; i < inputs.size(); ++i) {
-    if (count[stems[i]] > 1) {
-      names.push_back(stems[i] + "-" + HashHex8(fs::absolute(inputs[i]).lexically_normal().string()) + ".json");
-    } else {
-      names.push_back(stems[i] + ".json");
-    }
-  }
-  return names;
-}
-
 Extraction ProcessFile(const std::string& path, PdfOpener opener, const BatchOptions& options) {
-  SourceInfo source;
-  source.file = path;
+  std::string sha256;
   try {
     std::error_code ec;
     uintmax_t size = fs::file_size(path, ec);
-    if (ec) return ErrorRecord(path, source, ErrorCode::kIo, "cannot read file: " + ec.message());
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return ErrorRecord(path, source, ErrorCode::kIo, "cannot open file");
-    Sha256 hash;
-    std::string chunk(1 << 16, '\0');
-    while (in.read(chunk.data(), static_cast<std::streamsize>(chunk.size())) || in.gcount() > 0) {
-      hash.Update(std::string_view(chunk.data(), static_cast<size_t>(in.gcount())));
-    }
-    source.sha256 = hash.HexDigest();
-    if (size == 0) return ErrorRecord(path, source, ErrorCode::kEmpty, "file is empty (0 bytes)");
+    if (ec) return ErrorRecord(path, "", ErrorCode::kIo, "cannot read file: " + ec.message());
+    std::string error;
+    std::optional<std::string> hash = Sha256OfFile(path, &error);
+    if (!hash) return ErrorRecord(path, "", ErrorCode::kIo, error);
+    sha256 = *hash;
+    if (size == 0) return ErrorRecord(path, sha256, ErrorCode::kEmpty, "file is empty (0 bytes)");
     if (size > options.max_bytes) {
-      return ErrorRecord(path, source, ErrorCode::kTooLarge,
+      return ErrorRecord(path, sha256, ErrorCode::kTooLarge,
                          "file is " + std::to_string(size >> 20) + " MiB, over the limit of " +
                              std::to_string(options.max_bytes >> 20) + " MiB");
     }
-    Error error;
-    std::unique_ptr<PdfSource> pdf = opener(path, &error);
-    if (!pdf) return ErrorRecord(path, source, error.code, error.message);
+    Error open_error;
+    std::unique_ptr<PdfSource> pdf = opener(path, &open_error);
+    if (!pdf) return ErrorRecord(path, sha256, open_error.code, open_error.message);
+    SourceInfo source;
+    source.file = path;
+    source.sha256 = sha256;
+    source.extractor_version = kProgramVersion;
     return ExtractDocument(*pdf, source, options.extract);
+  } catch (const std::bad_alloc&) {
+    return ErrorRecord(path, sha256, ErrorCode::kTooLarge, "out of memory while reading the document");
   } catch (const std::exception& e) {
-    return ErrorRecord(path, source, ErrorCode::kInternal, std::string("internal error: ") + e.what());
+    return ErrorRecord(path, sha256, ErrorCode::kInternal, std::string("internal error: ") + e.what());
   } catch (...) {
-    return ErrorRecord(path, source, ErrorCode::kInternal, "internal error");
+    return ErrorRecord(path, sha256, ErrorCode::kInternal, "internal error");
   }
 }
 
@@ -147,21 +72,26 @@ void ApplySchema(Extraction& extraction, const SchemaValidator& validator) {
   if (!issues.empty()) extraction.validation.valid = false;
 }
 
+std::string PartialPathFor(const std::string& path) {
+  fs::path p(path);
+  return (p.parent_path() / ("." + ShortHash(p.filename().string()) + ".partial")).string();
+}
+
 bool WriteFileAtomically(const std::string& path, const std::string& text, std::string* error) {
-  std::string tmp = path + ".tmp." + std::to_string(::getpid()) + "." +
-                    std::to_string(std::hash<std::thread::id>{}(std::this_thread::get_id()) % 100000);
+  std::error_code ec;
+  fs::path parent = fs::path(path).parent_path();
+  if (!parent.empty()) fs::create_directories(parent, ec);
+  std::string tmp = PartialPathFor(path);
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
     out << text;
     out.flush();
     if (!out) {
       *error = "cannot write " + tmp;
-      std::error_code ec;
       fs::remove(tmp, ec);
       return false;
     }
   }
-  std::error_code ec;
   fs::rename(tmp, path, ec);
   if (ec) {
     *error = "cannot rename to " + path + ": " + ec.message();
@@ -171,69 +101,254 @@ bool WriteFileAtomically(const std::string& path, const std::string& text, std::
   return true;
 }
 
-BatchSummary RunBatch(const std::vector<std::string>& inputs, PdfOpener opener,
-                      const SchemaValidator& validator, const BatchOptions& options,
-                      const std::function<void(const DocumentOutcome&)>& on_done) {
+DocumentOutcome Deliver(const std::string& input, const std::string& out_path, Extraction ex) {
+  DocumentOutcome outcome;
+  outcome.input = input;
+  outcome.sha256 = ex.source.sha256;
+  std::string text = ToContractText(ex);
+  if (out_path == "-") {
+    outcome.stream_json = ToContractJson(ex).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+  } else {
+    std::string error;
+    if (WriteFileAtomically(out_path, text, &error)) {
+      outcome.output = out_path;
+    } else {
+      outcome.write_failed = true;
+      outcome.error = Error{ErrorCode::kIo, error};
+    }
+  }
+  if (ex.error) outcome.error = ex.error;
+  outcome.status = outcome.error ? kLedgerError : kLedgerOk;
+  outcome.family = ex.document ? FamilyName(ex.document->family) : "";
+  outcome.pages = ex.source.pages;
+  outcome.ocr_pages = static_cast<int>(std::count(ex.source.page_sources.begin(),
+                                                  ex.source.page_sources.end(), TextSource::kOcr));
+  outcome.measures = ex.measures.size();
+  outcome.completeness = ex.validation.completeness;
+  outcome.timings = ex.timings;
+  return outcome;
+}
+
+bool OutputIsCurrent(const std::string& out_path, const std::string& sha256, bool retry_failed,
+                     std::string* why) {
+  std::ifstream in(out_path, std::ios::binary);
+  if (!in) {
+    *why = "no output yet";
+    return false;
+  }
+  nlohmann::json j = nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
+  if (!j.is_object() || j.value("contract", "") != "thai-ita-extract/1" || !j["source"].is_object()) {
+    *why = "the output does not parse as a contract record";
+    return false;
+  }
+  const nlohmann::json& source = j["source"];
+  if (source.value("sha256", "") != sha256) {
+    *why = "the output was made from other bytes";
+    return false;
+  }
+  std::string version;
+  if (source.contains("extractor") && source["extractor"].is_object())
+    version = source["extractor"].value("version", "");
+  if (!CompatibleVersion(version)) {
+    *why = "the output was made by version " + (version.empty() ? "unknown" : version);
+    return false;
+  }
+  if (retry_failed && j.contains("error") && j["error"].is_object()) {
+    *why = "the output is an error record";
+    return false;
+  }
+  return true;
+}
+
+DocumentRunner InProcessRunner(PdfOpener opener, const SchemaValidator& validator,
+                               const BatchOptions& options) {
+  return [opener, &validator, &options](const BatchInput& input, const std::string& out_path,
+                                        const std::string&, int) {
+    Extraction ex = ProcessFile(input.path, opener, options);
+    ApplySchema(ex, validator);
+    return Deliver(input.path, out_path, std::move(ex));
+  };
+}
+
+int BatchThreads(const BatchOptions& options, size_t inputs) {
+  int jobs = options.jobs > 0 ? options.jobs : AvailableCpus();
+  return std::clamp(jobs, 1, std::max(1, static_cast<int>(inputs)));
+}
+
+BatchSummary RunBatch(const std::vector<BatchInput>& all_inputs, const BatchOptions& options,
+                      const DocumentRunner& runner,
+                      const std::function<void(const DocumentOutcome&)>& on_done,
+                      BatchControl* control) {
   auto started = std::chrono::steady_clock::now();
+  std::vector<BatchInput> inputs;
+  for (const BatchInput& in : all_inputs) {
+    if (InShard(in, options.shard)) inputs.push_back(in);
+  }
   BatchSummary summary;
   summary.documents = static_cast<int>(inputs.size());
-  std::error_code ec;
-  fs::create_directories(options.out_dir, ec);
-  std::vector<std::string> names = OutputNames(inputs);
-  std::atomic<size_t> next{0};
+  bool stream = options.out_dir == "-";
+  std::string ledger = options.ledger;
+  if (ledger.empty() && !stream) ledger = (fs::path(options.out_dir) / "ledger.jsonl").string();
+  if (ledger == "-") ledger.clear();
+  std::string shard_text = options.shard.count > 1
+      ? std::to_string(options.shard.index) + "/" + std::to_string(options.shard.count) : "";
   std::mutex mu;
-  auto worker = [&] {
-    for (size_t i = next++; i < inputs.size(); i = next++) {
-      auto t0 = std::chrono::steady_clock::now();
-      DocumentOutcome outcome;
-      outcome.input = inputs[i];
-      std::string out_path = (fs::path(options.out_dir) / names[i]).string();
-      if (options.resume && fs::exists(out_path)) {
-        outcome.skipped = true;
-      } else {
-        Extraction ex = ProcessFile(inputs[i], opener, options);
-        ApplySchema(ex, validator);
-        std::string error;
-        if (WriteFileAtomically(out_path, ToContractText(ex), &error)) {
-          outcome.output = out_path;
-        } else {
-          outcome.write_failed = true;
-          outcome.error = Error{ErrorCode::kIo, error};
+  size_t next = 0;
+  std::map<std::string, std::string> first_input_by_sha;  // duplicates within this run
+  auto finish = [&](DocumentOutcome& outcome, double seconds) {
+    outcome.seconds = seconds;
+    LedgerEntry e;
+    e.input = outcome.input;
+    e.output = outcome.output;
+    e.sha256 = outcome.sha256;
+    e.status = outcome.status;
+    if (outcome.error) {
+      e.error_code = ErrorCodeName(outcome.error->code);
+      e.message = outcome.error->message;
+    }
+    if (!outcome.duplicate_of.empty()) e.message = outcome.duplicate_of;
+    e.pages = outcome.pages;
+    e.ocr_pages = outcome.ocr_pages;
+    e.seconds = seconds;
+    e.version = kProgramVersion;
+    e.shard = shard_text;
+    e.time = UtcNow();
+    std::string ledger_error;
+    std::lock_guard<std::mutex> lock(mu);
+    if (!ledger.empty() && !AppendLedgerLine(ledger, LedgerLine(e), &ledger_error)) {
+      outcome.write_failed = true;
+      if (!outcome.error) outcome.error = Error{ErrorCode::kIo, ledger_error};
+    }
+    if (outcome.status == kLedgerSkipped) ++summary.skipped;
+    else if (outcome.status == kLedgerDuplicate) ++summary.duplicates;
+    else if (outcome.status == kLedgerInterrupted) ++summary.interrupted;
+    else if (outcome.write_failed) ++summary.write_failed;
+    else if (outcome.error) ++summary.failed;
+    else ++summary.ok;
+    if (outcome.status == kLedgerError || outcome.write_failed) summary.failed_inputs.push_back(outcome.input);
+    summary.pages += outcome.pages;
+    summary.ocr_pages += outcome.ocr_pages;
+    summary.measures += outcome.measures;
+    if (on_done) on_done(outcome);
+  };
+  auto worker = [&](int worker_index) {
+    for (;;) {
+      if (control != nullptr && control->stop.load()) return;
+      size_t i;
+      std::string sha256, hash_error, duplicate_of;
+      {
+        // Claimed and hashed in input order, so the first of two identical files is the one
+        // listed first.
+        std::lock_guard<std::mutex> lock(mu);
+        if (next >= inputs.size()) return;
+        i = next++;
+        if (inputs[i].problem.empty()) {
+          if (auto h = Sha256OfFile(inputs[i].path, &hash_error)) {
+            sha256 = *h;
+            auto [it, fresh] = first_input_by_sha.emplace(sha256, inputs[i].path);
+            if (!fresh) duplicate_of = it->second;  // also a file listed twice
+          }
         }
-        if (ex.error) outcome.error = ex.error;
-        outcome.family = ex.document ? FamilyName(ex.document->family) : "";
-        outcome.pages = ex.source.pages;
-        outcome.ocr_pages = static_cast<int>(std::count(
-            ex.source.page_sources.begin(), ex.source.page_sources.end(), TextSource::kOcr));
-        outcome.measures = ex.measures.size();
-        outcome.completeness = ex.validation.completeness;
-        outcome.timings = ex.timings;
       }
-      outcome.seconds =
-          std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-      std::lock_guard<std::mutex> lock(mu);
-      if (outcome.skipped) {
-        ++summary.skipped;
-      } else if (outcome.write_failed) {
-        ++summary.write_failed;
-      } else if (outcome.error) {
-        ++summary.failed;
+      const BatchInput& input = inputs[i];
+      auto t0 = std::chrono::steady_clock::now();
+      std::string out_path = stream ? "-" : (fs::path(options.out_dir) / input.output).string();
+      DocumentOutcome outcome;
+      outcome.input = input.path;
+      outcome.sha256 = sha256;
+      std::string why;
+      std::error_code ec;
+      if (!stream) fs::remove(PartialPathFor(out_path), ec);  // left by a killed run
+      if (!input.problem.empty()) {
+        Extraction ex = ErrorRecord(input.path, "", ErrorCode::kNotFound, input.problem);
+        outcome = Deliver(input.path, out_path, std::move(ex));
+      } else if (!duplicate_of.empty()) {
+        outcome.status = kLedgerDuplicate;
+        outcome.duplicate_of = duplicate_of;
+      } else if (options.resume && !stream && !sha256.empty() &&
+                 OutputIsCurrent(out_path, sha256, options.retry_failed, &why)) {
+        outcome.status = kLedgerSkipped;
+        outcome.output = out_path;
       } else {
-        ++summary.ok;
+        outcome = runner(input, out_path, sha256, worker_index);
       }
-      summary.pages += outcome.pages;
-      summary.measures += outcome.measures;
-      if (on_done) on_done(outcome);
+      finish(outcome, std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
     }
   };
-  int jobs = options.jobs > 0 ? options.jobs : static_cast<int>(std::thread::hardware_concurrency());
-  jobs = std::clamp(jobs, 1, std::max(1, static_cast<int>(inputs.size())));
+  int jobs = BatchThreads(options, inputs.size());
   std::vector<std::thread> threads;
-  for (int t = 1; t < jobs; ++t) threads.emplace_back(worker);
-  worker();
+  for (int t = 1; t < jobs; ++t) threads.emplace_back(worker, t);
+  worker(0);
   for (std::thread& t : threads) t.join();
+  if (control != nullptr && control->stop.load()) {
+    summary.interrupted += static_cast<int>(inputs.size() - std::min(next, inputs.size()));
+  }
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return summary;
+}
+
+std::string OutcomeToLine(const DocumentOutcome& o) {
+  nlohmann::ordered_json j;
+  j["input"] = o.input;
+  j["output"] = o.output;
+  j["sha256"] = o.sha256;
+  j["status"] = o.status;
+  if (o.error) j["error"] = {{"code", ErrorCodeName(o.error->code)}, {"message", o.error->message}};
+  j["family"] = o.family;
+  j["pages"] = o.pages;
+  j["ocr_pages"] = o.ocr_pages;
+  j["measures"] = o.measures;
+  j["completeness"] = o.completeness;
+  j["write_failed"] = o.write_failed;
+  if (!o.stream_json.empty()) j["json"] = o.stream_json;
+  nlohmann::ordered_json timings = nlohmann::ordered_json::array();
+  for (const PageTiming& t : o.timings) {
+    timings.push_back({t.page, t.source == TextSource::kText ? "text" : "ocr", t.text, t.ocr_prepare,
+                       t.ocr_wait, t.ocr_recognize});
+  }
+  j["timings"] = timings;
+  return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
+std::optional<DocumentOutcome> OutcomeFromLine(const std::string& line) {
+  nlohmann::json j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+  if (!j.is_object()) return std::nullopt;
+  try {
+    DocumentOutcome o;
+    o.input = j.value("input", "");
+    o.output = j.value("output", "");
+    o.sha256 = j.value("sha256", "");
+    o.status = j.value("status", "");
+    if (j.contains("error") && j["error"].is_object()) {
+      Error e;
+      e.message = j["error"].value("message", "");
+      std::string code = j["error"].value("code", "");
+      for (ErrorCode c : kAllErrorCodes) {
+        if (ErrorCodeName(c) == code) e.code = c;
+      }
+      o.error = e;
+    }
+    o.family = j.value("family", "");
+    o.pages = j.value("pages", 0);
+    o.ocr_pages = j.value("ocr_pages", 0);
+    o.measures = j.value("measures", size_t{0});
+    o.completeness = j.value("completeness", 0.0);
+    o.write_failed = j.value("write_failed", false);
+    o.stream_json = j.value("json", "");
+    for (const auto& t : j.value("timings", nlohmann::json::array())) {
+      PageTiming pt;
+      pt.page = t.at(0).get<int>();
+      pt.source = t.at(1) == "ocr" ? TextSource::kOcr : TextSource::kText;
+      pt.text = t.at(2).get<double>();
+      pt.ocr_prepare = t.at(3).get<double>();
+      pt.ocr_wait = t.at(4).get<double>();
+      pt.ocr_recognize = t.at(5).get<double>();
+      o.timings.push_back(pt);
+    }
+    return o;
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
 }
 
 }  // namespace ita

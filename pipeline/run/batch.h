@@ -1,14 +1,21 @@
-// Batch runner: many PDFs in, one contract JSON file per PDF out.
+// Batch runner: many PDFs in, one contract JSON file per PDF out, one ledger line per input.
 //
-// - Inputs: PDF files, folders (searched recursively for *.pdf, sorted), and @list files with
-//   one path per line (blank lines and lines starting with # ignored).
-// - Each document is independent: any failure (not a PDF, encrypted, corrupt, too large, an
-//   internal error) becomes an error record in its own output file; the batch goes on.
-// - Output files are written atomically (temporary file, then rename): a crash never leaves a
-//   partial JSON behind, and `resume` skips inputs whose output already exists.
-// - Documents run in parallel on `jobs` threads, each with its own PdfSource.
+// - Inputs come from ExpandInputs (batch_inputs.h), with output names derived from each input
+//   alone; `shard` keeps one slice of them for an array task.
+// - Each document is independent: any failure (not a PDF, encrypted, corrupt, too large, a
+//   crash or time-out in a worker, an internal error) becomes an error record in its own output
+//   file; the batch goes on.
+// - Outputs are written to a hidden temporary name beside them and renamed: a crash never
+//   leaves a partial JSON behind, and the next run removes a stale temporary file.
+// - Two inputs with the same bytes (sha256) are extracted once; the later is recorded as a
+//   duplicate of the first.
+// - `resume` skips an input whose output exists, parses, was made from the same bytes by a
+//   compatible version, and is not an error record unless `retry_failed` is off.
+// - How a document is run is the caller's choice (DocumentRunner): in this process
+//   (InProcessRunner) or in isolated worker processes (pipeline/cli/worker.h).
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -18,52 +25,55 @@
 
 #include "pipeline/io/schema_validator.h"
 #include "pipeline/model/pdf_source.h"
+#include "pipeline/run/batch_inputs.h"
 #include "pipeline/run/extract_document.h"
 
 namespace ita {
 
 struct BatchOptions {
-  std::string out_dir = "out";           // created if missing
-  int jobs = 0;                          // documents in parallel; 0 = number of cores
+  std::string out_dir = "out";           // created if missing; "-": JSON Lines for the caller
+  std::string ledger;                    // default OUT/ledger.jsonl; "-": none
+  int jobs = 0;                          // documents in parallel; 0 = CPUs this process may use
   uint64_t max_bytes = 512ull << 20;     // larger files get a too_large record, unread
-  bool resume = false;                   // skip inputs whose output file already exists
+  bool resume = false;
+  bool retry_failed = false;             // with resume: run again inputs whose record is an error
+  Shard shard;
   ExtractOptions extract;
 };
 
-// What happened to one input, for progress lines and the summary.
+// What happened to one input, for progress lines, the ledger and the summary.
 struct DocumentOutcome {
   std::string input;
-  std::string output;            // path of the JSON written (empty if skipped)
+  std::string output;            // path of the JSON written (empty if none)
+  std::string sha256;
+  std::string status;            // ledger status: ok, error, skipped, duplicate, interrupted
   std::optional<Error> error;    // the document's error record, if any
   std::string family;
   int pages = 0;
   int ocr_pages = 0;
   size_t measures = 0;
   double completeness = 0;
-  bool skipped = false;          // resume: output existed
   bool write_failed = false;     // the JSON could not be written
+  std::string duplicate_of;      // status duplicate: the first input with these bytes
+  std::string stream_json;       // out "-": the record, one line
   double seconds = 0;
   std::vector<PageTiming> timings;
 };
 
 struct BatchSummary {
-  int documents = 0;
+  int documents = 0;    // inputs in this shard
   int ok = 0;
   int failed = 0;       // error records written
   int skipped = 0;
+  int duplicates = 0;
+  int interrupted = 0;  // abandoned or never started because of a stop request
   int write_failed = 0;
   int pages = 0;
+  int ocr_pages = 0;
   size_t measures = 0;
   double seconds = 0;
+  std::vector<std::string> failed_inputs;
 };
-
-// Expands INPUT arguments to PDF paths in a stable order; problems (a missing path, an
-// unreadable list) are reported in `problems` and the rest still expanded.
-std::vector<std::string> ExpandInputs(const std::vector<std::string>& args,
-                                      std::vector<std::string>* problems);
-
-// NAME.json for each input; when two inputs share a name, each gets NAME-<8 hex of path>.json.
-std::vector<std::string> OutputNames(const std::vector<std::string>& inputs);
 
 // Hashes, opens and extracts one file; never throws, always returns a record.
 Extraction ProcessFile(const std::string& path, PdfOpener opener, const BatchOptions& options);
@@ -71,11 +81,48 @@ Extraction ProcessFile(const std::string& path, PdfOpener opener, const BatchOpt
 // Validates `extraction` against its schema and appends `format` errors to its validation.
 void ApplySchema(Extraction& extraction, const SchemaValidator& validator);
 
-// Writes `text` to `path` atomically. Returns false (and `error`) on failure.
-bool WriteFileAtomically(const std::string& path, const std::string& text, std::string* error);
+// The error record for an input that yields nothing else.
+Extraction ErrorRecord(const std::string& path, const std::string& sha256, ErrorCode code,
+                       std::string message);
 
-BatchSummary RunBatch(const std::vector<std::string>& inputs, PdfOpener opener,
-                      const SchemaValidator& validator, const BatchOptions& options,
-                      const std::function<void(const DocumentOutcome&)>& on_done);
+// Writes `text` to `path` atomically (parent folders created). False (and `error`) on failure.
+bool WriteFileAtomically(const std::string& path, const std::string& text, std::string* error);
+// The temporary name WriteFileAtomically uses for `path` (hidden, short, fixed per output).
+std::string PartialPathFor(const std::string& path);
+
+// Writes `extraction` to `out_path` (or into `stream_json` for "-") and fills the outcome.
+DocumentOutcome Deliver(const std::string& input, const std::string& out_path, Extraction extraction);
+
+// Whether --resume may skip an input whose output is `out_path`; `why` says why not.
+bool OutputIsCurrent(const std::string& out_path, const std::string& sha256, bool retry_failed,
+                     std::string* why);
+
+// Runs one input (never throws). `sha256` is its bytes' hash as the batch read them; `worker`
+// is the index of the calling batch thread.
+using DocumentRunner = std::function<DocumentOutcome(
+    const BatchInput& input, const std::string& out_path, const std::string& sha256, int worker)>;
+
+// Extraction in the calling thread: no isolation, no time limit.
+DocumentRunner InProcessRunner(PdfOpener opener, const SchemaValidator& validator,
+                               const BatchOptions& options);
+
+// Stop requests, set from signal handlers: `stop` ends the dispatch of new inputs (running
+// ones finish); `abandon` also gives up the running ones (a runner that can, does).
+struct BatchControl {
+  std::atomic<bool> stop{false};
+  std::atomic<bool> abandon{false};
+};
+
+// The number of batch threads for `options` and `inputs` inputs.
+int BatchThreads(const BatchOptions& options, size_t inputs);
+
+BatchSummary RunBatch(const std::vector<BatchInput>& inputs, const BatchOptions& options,
+                      const DocumentRunner& runner,
+                      const std::function<void(const DocumentOutcome&)>& on_done,
+                      BatchControl* control = nullptr);
+
+// JSON for the worker protocol (pipeline/cli/worker.cc).
+std::string OutcomeToLine(const DocumentOutcome& outcome);
+std::optional<DocumentOutcome> OutcomeFromLine(const std::string& line);
 
 }  // namespace ita

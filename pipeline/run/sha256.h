@@ -1,9 +1,10 @@
-// SHA-256 of a byte stream (FIPS 180-4), for `source.sha256`. Streaming, so a large PDF is
-// hashed without being held in memory. Not thread-safe per instance.
+// SHA-256 of a byte stream, for `source.sha256` and the batch's duplicate and resume checks.
+// OpenSSL's EVP digest (libssl-dev) behind a small streaming class, so a large PDF is hashed
+// without being held in memory. Not thread-safe per instance.
 #pragma once
 
-#include <array>
-#include <cstdint>
+#include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -12,15 +13,18 @@ namespace ita {
 class Sha256 {
  public:
   Sha256();
+  ~Sha256();
+  Sha256(const Sha256&) = delete;
+  Sha256& operator=(const Sha256&) = delete;
   void Update(std::string_view bytes);
   std::string HexDigest();  // finishes the hash; call once
 
  private:
-  void Block(const unsigned char* p);
-  std::array<uint32_t, 8> h_;
-  unsigned char buffer_[64];
-  size_t buffered_ = 0;
-  uint64_t length_ = 0;
+  struct Context;
+  std::unique_ptr<Context> context_;
 };
+
+// The hex SHA-256 of a file's bytes; nullopt when it cannot be read (`error` says why).
+std::optional<std::string> Sha256OfFile(const std::string& path, std::string* error);
 
 }  // namespace ita

@@ -9,7 +9,9 @@
 #include <nlohmann/json.hpp>
 
 #include "extractors/poppler_pdf_source.h"
-#include "pipeline/run/sha256.h"
+#include "pipeline/model/version.h"
+#include "pipeline/run/ledger.h"
+#include <set>
 
 namespace ita {
 namespace {
@@ -30,43 +32,12 @@ nlohmann::json ReadJson(const fs::path& p) {
   return nlohmann::json::parse(in);
 }
 
-TEST(Sha256, KnownVectors) {
-  Sha256 a;
-  EXPECT_EQ(a.HexDigest(), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
-  Sha256 b;
-  b.Update("abc");
-  EXPECT_EQ(b.HexDigest(), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
-  Sha256 c;  // streaming across block boundaries equals one-shot
-  std::string s(1000, 'q');
-  for (size_t i = 0; i < s.size(); i += 7) c.Update(std::string_view(s).substr(i, 7));
-  Sha256 d;
-  d.Update(s);
-  EXPECT_EQ(c.HexDigest(), d.HexDigest());
-}
-
-TEST(ExpandInputs, FilesFoldersListsAndProblems) {
-  fs::path dir = TempDir("expand");
-  fs::create_directories(dir / "sub");
-  std::ofstream(dir / "b.pdf") << "x";
-  std::ofstream(dir / "sub" / "a.PDF") << "x";
-  std::ofstream(dir / "notes.txt") << "x";
-  std::ofstream(dir / "list.txt") << "# comment\n\n" << (dir / "b.pdf").string() << "\n";
-  std::vector<std::string> problems;
-  auto found = ExpandInputs({dir.string(), "@" + (dir / "list.txt").string(), "/no/such.pdf"}, &problems);
-  ASSERT_EQ(found.size(), 3u);
-  EXPECT_EQ(found[0], (dir / "b.pdf").string());
-  EXPECT_EQ(found[1], (dir / "sub" / "a.PDF").string());
-  EXPECT_EQ(found[2], (dir / "b.pdf").string());
-  ASSERT_EQ(problems.size(), 1u);
-  EXPECT_NE(problems[0].find("/no/such.pdf"), std::string::npos);
-}
-
-TEST(OutputNames, CollisionsGetAHashSuffix) {
-  auto names = OutputNames({"x/report.pdf", "y/report.pdf", "z/other.pdf"});
-  EXPECT_EQ(names[2], "other.json");
-  EXPECT_NE(names[0], names[1]);
-  EXPECT_EQ(names[0].rfind("report-", 0), 0u);
-  EXPECT_EQ(names[0].size(), std::string("report-12345678.json").size());
+// The inputs as a batch sees them: every file in one folder, so outputs are OUT/NAME.json.
+std::vector<BatchInput> Inputs(const std::vector<std::string>& files, const std::string& name) {
+  fs::path in = TempDir(name + "_in");
+  for (const std::string& f : files) fs::copy_file(f, in / fs::path(f).filename());
+  std::vector<std::string> fatal;
+  return ExpandInputs({in.string()}, "", nullptr, &fatal);
 }
 
 TEST(RunBatch, BadInputsBecomeErrorRecordsAndTheBatchGoesOn) {
@@ -81,7 +52,7 @@ TEST(RunBatch, BadInputsBecomeErrorRecordsAndTheBatchGoesOn) {
   options.out_dir = out.string();
   options.jobs = 2;
   std::vector<DocumentOutcome> outcomes;
-  BatchSummary s = RunBatch(inputs, OpenPopplerPdf, **validator, options,
+  BatchSummary s = RunBatch(Inputs(inputs, "bad"), options, InProcessRunner(OpenPopplerPdf, **validator, options),
                             [&](const DocumentOutcome& o) { outcomes.push_back(o); });
   EXPECT_EQ(s.documents, 7);
   EXPECT_EQ(s.failed, 6);
@@ -101,33 +72,129 @@ TEST(RunBatch, BadInputsBecomeErrorRecordsAndTheBatchGoesOn) {
   nlohmann::json good = ReadJson(out / "dev_001_born.json");
   EXPECT_EQ(good["document"]["family"], "measures_plan");
   EXPECT_EQ(good["source"]["sha256"].get<std::string>().size(), 64u);
-  for (const auto& entry : fs::directory_iterator(out))
+  for (const auto& entry : fs::directory_iterator(out)) {
+    if (entry.path().filename() == "ledger.jsonl") continue;
     EXPECT_EQ(entry.path().extension(), ".json") << "left behind: " << entry.path();
-  EXPECT_EQ(std::distance(fs::directory_iterator(out), fs::directory_iterator()), 7);
+  }
+  EXPECT_EQ(std::distance(fs::directory_iterator(out), fs::directory_iterator()), 8);
+  // The ledger: one line per input, with its status and error code.
+  auto ledger = ReadLedger((out / "ledger.jsonl").string());
+  ASSERT_EQ(ledger.size(), 7u);
+  int errors = 0;
+  for (const LedgerEntry& e : ledger) {
+    errors += e.status == kLedgerError ? 1 : 0;
+    EXPECT_FALSE(e.output.empty());
+    EXPECT_EQ(e.version, kProgramVersion);
+  }
+  EXPECT_EQ(errors, 6);
 }
 
-TEST(RunBatch, TooLargeAndResume) {
+TEST(RunBatch, ResumeSkipsCurrentOutputsAndRetriesFailures) {
   auto validator = SchemaValidator::Create();
   ASSERT_TRUE(validator);
   fs::path out = TempDir("resume");
-  std::vector<std::string> inputs = {(kSource / "samples/dev_001_born.pdf").string()};
+  auto inputs = Inputs({(kSource / "samples/dev_001_born.pdf").string()}, "resume");
   BatchOptions options;
   options.out_dir = out.string();
   options.max_bytes = 1000;
-  RunBatch(inputs, OpenPopplerPdf, **validator, options, nullptr);
+  RunBatch(inputs, options, InProcessRunner(OpenPopplerPdf, **validator, options), nullptr);
   EXPECT_EQ(ReadJson(out / "dev_001_born.json")["error"]["code"], "too_large");
 
+  // An error record is done for --resume...
   options.resume = true;
   options.max_bytes = 1ull << 30;
-  BatchSummary s = RunBatch(inputs, OpenPopplerPdf, **validator, options, nullptr);
+  BatchSummary s = RunBatch(inputs, options, InProcessRunner(OpenPopplerPdf, **validator, options), nullptr);
   EXPECT_EQ(s.skipped, 1);
   EXPECT_EQ(ReadJson(out / "dev_001_born.json")["error"]["code"], "too_large");  // untouched
+  // ...and run again with --retry-failed.
+  options.retry_failed = true;
+  s = RunBatch(inputs, options, InProcessRunner(OpenPopplerPdf, **validator, options), nullptr);
+  EXPECT_EQ(s.ok, 1);
+  EXPECT_EQ(ReadJson(out / "dev_001_born.json")["document"]["family"], "measures_plan");
+  // An output from other bytes (another file once at this name) is not trusted.
+  nlohmann::json j = ReadJson(out / "dev_001_born.json");
+  j["source"]["sha256"] = std::string(64, '0');
+  std::ofstream(out / "dev_001_born.json") << j.dump();
+  std::ofstream(PartialPathFor((out / "dev_001_born.json").string())) << "{\"torn";  // a killed run's
+  s = RunBatch(inputs, options, InProcessRunner(OpenPopplerPdf, **validator, options), nullptr);
+  EXPECT_EQ(s.ok, 1);
+  EXPECT_NE(ReadJson(out / "dev_001_born.json")["source"]["sha256"], std::string(64, '0'));
+  EXPECT_FALSE(fs::exists(PartialPathFor((out / "dev_001_born.json").string())));
+  EXPECT_EQ(ReadLedger((out / "ledger.jsonl").string()).size(), 4u);
 }
 
-TEST(WriteFileAtomically, FailsCleanlyOnAMissingFolder) {
-  std::string error;
-  EXPECT_FALSE(WriteFileAtomically("/no/such/folder/x.json", "{}", &error));
-  EXPECT_FALSE(error.empty());
+TEST(RunBatch, IdenticalFilesAreExtractedOnceAndRecordedAsDuplicates) {
+  auto validator = SchemaValidator::Create();
+  ASSERT_TRUE(validator);
+  fs::path in = TempDir("dups_in");
+  fs::copy_file(kSource / "samples/dev_001_born.pdf", in / "a.pdf");
+  fs::copy_file(kSource / "samples/dev_001_born.pdf", in / "b.pdf");
+  std::ofstream(in / "list.txt") << (in / "a.pdf").string() << "\n" << (in / "b.pdf").string() << "\n"
+                                 << (in / "gone.pdf").string() << "\n";
+  fs::path out = TempDir("dups");
+  std::vector<std::string> fatal;
+  auto inputs = ExpandInputs({"@" + (in / "list.txt").string()}, in.string(), nullptr, &fatal);
+  ASSERT_TRUE(fatal.empty());
+  BatchOptions options;
+  options.out_dir = out.string();
+  options.jobs = 2;
+  BatchSummary s = RunBatch(inputs, options, InProcessRunner(OpenPopplerPdf, **validator, options), nullptr);
+  EXPECT_EQ(s.ok, 1);
+  EXPECT_EQ(s.duplicates, 1);
+  EXPECT_EQ(s.failed, 1) << "the missing entry is an error record, not a failed batch";
+  EXPECT_TRUE(fs::exists(out / "a.json"));
+  EXPECT_FALSE(fs::exists(out / "b.json"));
+  EXPECT_EQ(ReadJson(out / "gone.json")["error"]["code"], "not_found");
+  auto latest = LatestPerInput(ReadLedger((out / "ledger.jsonl").string()));
+  ASSERT_EQ(latest.size(), 3u);
+  for (const LedgerEntry& e : latest) {
+    if (e.input == (in / "b.pdf").string()) {
+      EXPECT_EQ(e.status, kLedgerDuplicate);
+      EXPECT_EQ(e.message, (in / "a.pdf").string());
+    }
+  }
+}
+
+TEST(RunBatch, ShardsPartitionTheInputs) {
+  auto validator = SchemaValidator::Create();
+  ASSERT_TRUE(validator);
+  std::vector<std::string> files;
+  for (const char* f : {"not_pdf", "empty", "truncated", "encrypted", "garbage_body", "zero_pages"})
+    files.push_back((kSource / "tests/data/bad" / (std::string(f) + ".pdf")).string());
+  auto inputs = Inputs(files, "shards");
+  fs::path out = TempDir("shards");
+  std::multiset<std::string> written;
+  for (int i = 0; i < 3; ++i) {
+    BatchOptions options;
+    options.out_dir = out.string();
+    options.shard = Shard{i, 3};
+    RunBatch(inputs, options, InProcessRunner(OpenPopplerPdf, **validator, options),
+             [&](const DocumentOutcome& o) { written.insert(o.output); });
+  }
+  EXPECT_EQ(written.size(), files.size());
+  EXPECT_EQ(std::set<std::string>(written.begin(), written.end()).size(), files.size());
+  for (const LedgerEntry& e : ReadLedger((out / "ledger.jsonl").string())) EXPECT_FALSE(e.shard.empty());
+}
+
+TEST(RunBatch, AStopRequestEndsTheDispatch) {
+  auto validator = SchemaValidator::Create();
+  ASSERT_TRUE(validator);
+  auto inputs = Inputs({(kSource / "samples/dev_001_born.pdf").string(),
+                        (kSource / "samples/dev_002_born.pdf").string()}, "stop");
+  fs::path out = TempDir("stop");
+  BatchOptions options;
+  options.out_dir = out.string();
+  options.jobs = 1;
+  BatchControl control;
+  DocumentRunner inner = InProcessRunner(OpenPopplerPdf, **validator, options);
+  DocumentRunner runner = [&](const BatchInput& in, const std::string& o, const std::string& sha, int w) {
+    control.stop = true;  // as SIGINT during the first document
+    return inner(in, o, sha, w);
+  };
+  BatchSummary s = RunBatch(inputs, options, runner, nullptr, &control);
+  EXPECT_EQ(s.ok, 1) << "the running document finishes";
+  EXPECT_EQ(s.interrupted, 1) << "the next is not started";
+  EXPECT_EQ(ReadLedger((out / "ledger.jsonl").string()).size(), 1u);
 }
 
 }  // namespace

@@ -46,7 +46,7 @@ std::vector<FakePage> Report() {
 
 TEST(ExtractDocument, SyntheticReportEndToEnd) {
   FakePdfSource pdf(Report());
-  Extraction ex = ExtractDocument(pdf, SourceInfo{"r.pdf", "", 0, {}});
+  Extraction ex = ExtractDocument(pdf, SourceInfo{"r.pdf", "", 0, {}, ""});
   ASSERT_TRUE(ex.document);
   EXPECT_FALSE(ex.error);
   EXPECT_EQ(ex.source.pages, 2);
@@ -74,7 +74,7 @@ TEST(ExtractDocument, FailedPagesStayDiagnostics) {
   pdf.fail_words = {2};
   pdf.garbage_words = {3};
   pdf.fail_render = {4};
-  Extraction ex = ExtractDocument(pdf, SourceInfo{"r.pdf", "", 0, {}});
+  Extraction ex = ExtractDocument(pdf, SourceInfo{"r.pdf", "", 0, {}, ""});
   ASSERT_TRUE(ex.document);
   EXPECT_EQ(ex.source.pages, 5);
   EXPECT_EQ(ex.source.page_sources[3], TextSource::kOcr);  // unreadable layer -> OCR
@@ -89,7 +89,7 @@ TEST(ExtractDocument, ScannedPagesAreMarkedForOcr) {
   FakePage scan;
   scan.ink_without_text = true;
   FakePdfSource pdf({scan});
-  Extraction ex = ExtractDocument(pdf, SourceInfo{"s.pdf", "", 0, {}});
+  Extraction ex = ExtractDocument(pdf, SourceInfo{"s.pdf", "", 0, {}, ""});
   ASSERT_TRUE(ex.document);
   EXPECT_EQ(ex.source.page_sources, std::vector<TextSource>{TextSource::kOcr});
   EXPECT_EQ(ex.document->family, Family::kUnknown);
@@ -119,7 +119,7 @@ TEST(ExtractDocument, ItaResultStatedInProse) {
     y += 30;
   }
   FakePdfSource pdf({p});
-  Extraction ex = ExtractDocument(pdf, SourceInfo{"notice.pdf", "", 0, {}});
+  Extraction ex = ExtractDocument(pdf, SourceInfo{"notice.pdf", "", 0, {}, ""});
   ASSERT_TRUE(ex.document);
   EXPECT_EQ(ex.document->family, Family::kItaAnalysis);
   EXPECT_EQ(ex.document->organization.name, "เทศบาลตำบลเขาตอก");
@@ -132,7 +132,7 @@ TEST(ExtractDocument, ItaResultStatedInProse) {
   FakePage letter;
   for (auto& w : MakeLine("ขอเชิญเข้าร่วมประชุมชี้แจงการประเมิน ITA ประจำปี 2562", 60, 40)) letter.words.push_back(w);
   FakePdfSource other({letter});
-  Extraction ex2 = ExtractDocument(other, SourceInfo{"letter.pdf", "", 0, {}});
+  Extraction ex2 = ExtractDocument(other, SourceInfo{"letter.pdf", "", 0, {}, ""});
   ASSERT_TRUE(ex2.document);
   EXPECT_EQ(ex2.document->family, Family::kUnknown);
 }

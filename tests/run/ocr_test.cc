@@ -164,7 +164,7 @@ TEST(ExtractDocument, ScannedPagesGoThroughTheSameTables) {
   // The fake engine reads the table's words on the title page too, where they would rightly
   // form a table without rulings; this test is about the ruled one.
   options.borderless_tables = false;
-  Extraction ex = ExtractDocument(pdf, SourceInfo{"scan.pdf", "", 0, {}}, options);
+  Extraction ex = ExtractDocument(pdf, SourceInfo{"scan.pdf", "", 0, {}, ""}, options);
   for (const auto& d : ex.diagnostics) ADD_FAILURE() << d;
   ASSERT_TRUE(ex.document);
   EXPECT_EQ(ex.document->family, Family::kMeasuresPlan);
@@ -185,7 +185,7 @@ TEST(ExtractDocument, OcrFaultsStayPageDiagnostics) {
     ExtractOptions options;
     options.ocr = &pool;
     options.ocr_dpi = 150;
-    Extraction ex = ExtractDocument(pdf, SourceInfo{"scan.pdf", "", 0, {}}, options);
+    Extraction ex = ExtractDocument(pdf, SourceInfo{"scan.pdf", "", 0, {}, ""}, options);
     ASSERT_TRUE(ex.document) << static_cast<int>(fault);
     EXPECT_FALSE(ex.error);
     EXPECT_EQ(ex.source.pages, 2);
@@ -240,7 +240,7 @@ TEST(ExtractDocument, NumericModelRereadsLinesWithDigits) {
     options.ocr = &pool;
     options.ocr_dpi = 150;
     options.numeric_pass = true;
-    Extraction ex = ExtractDocument(pdf, SourceInfo{"scan.pdf", "", 0, {}}, options);
+    Extraction ex = ExtractDocument(pdf, SourceInfo{"scan.pdf", "", 0, {}, ""}, options);
     ASSERT_EQ(ex.measures.size(), 1u) << numeric_confidence;
     const Measure& m = ex.measures[0];
     EXPECT_EQ(m.columns.at(MeasureField::kMeasure), "๔. มาตรการแรก");
@@ -302,7 +302,7 @@ TEST(OcrLowConfidence, ValuesUnderTheThresholdAreFlagged) {
   ExtractOptions options;
   options.ocr = &pool;
   options.ocr_dpi = 150;
-  Extraction ex = ExtractDocument(pdf, SourceInfo{"scan.pdf", "", 0, {}}, options);
+  Extraction ex = ExtractDocument(pdf, SourceInfo{"scan.pdf", "", 0, {}, ""}, options);
   bool flagged = false;
   for (const auto& e : ex.validation.errors)
     flagged = flagged || (e.code == "ocr_low_confidence" && e.path == "/measures/0/responsible");
@@ -397,7 +397,7 @@ TEST(ExtractDocument, TurnedScansAreReadUpright) {
     ExtractOptions options;
     options.ocr = &pool;
     options.ocr_dpi = 150;
-    Extraction ex = ExtractDocument(pdf, SourceInfo{"scan.pdf", "", 0, {}}, options);
+    Extraction ex = ExtractDocument(pdf, SourceInfo{"scan.pdf", "", 0, {}, ""}, options);
     int turned = 0, kept = 0;
     for (const auto& d : ex.diagnostics) {
       turned += d.find("turned upright: text turned " + std::to_string(c.reported.degrees)) != std::string::npos;
@@ -419,7 +419,7 @@ TEST(ExtractDocument, OversizedPageBoxesAreNotRenderedAtFullResolution) {
   OcrPool pool(FakeOcrFactory(words, OcrFault::kNone), 1);
   ExtractOptions options;
   options.ocr = &pool;
-  Extraction ex = ExtractDocument(pdf, SourceInfo{"scan.pdf", "", 0, {}}, options);
+  Extraction ex = ExtractDocument(pdf, SourceInfo{"scan.pdf", "", 0, {}, ""}, options);
   int capped = 0;
   for (const auto& d : ex.diagnostics) capped += d.find("OCR at 115 dpi") != std::string::npos;
   int ocr_pages = static_cast<int>(std::count(ex.source.page_sources.begin(), ex.source.page_sources.end(), TextSource::kOcr));
@@ -430,7 +430,7 @@ TEST(ExtractDocument, OversizedPageBoxesAreNotRenderedAtFullResolution) {
   testing::FakePdfSource a4(ScannedReport(&a4_words));
   OcrPool a4_pool(FakeOcrFactory(a4_words, OcrFault::kNone), 1);
   options.ocr = &a4_pool;
-  Extraction ex_a4 = ExtractDocument(a4, SourceInfo{"a4.pdf", "", 0, {}}, options);
+  Extraction ex_a4 = ExtractDocument(a4, SourceInfo{"a4.pdf", "", 0, {}, ""}, options);
   for (const auto& d : ex_a4.diagnostics) EXPECT_EQ(d.find("dpi"), std::string::npos) << d;
 }
 

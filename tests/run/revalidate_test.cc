@@ -29,9 +29,15 @@ class RevalidateTest : public ::testing::Test {
     BatchOptions options;
     options.out_dir = dir_.string();
     options.extract.validation.ita_items = &BuiltInItaItems();
-    RunBatch({std::string(ITA_SOURCE_DIR) + "/samples/dev_000_born.pdf",
-              std::string(ITA_SOURCE_DIR) + "/tests/data/bad/not_pdf.pdf"},
-             OpenPopplerPdf, *validator_, options, nullptr);
+    // Both inputs in one folder, so their outputs are dir_/NAME.json.
+    fs::path in = dir_.string() + "_in";
+    fs::remove_all(in);
+    fs::create_directories(in);
+    fs::copy_file(std::string(ITA_SOURCE_DIR) + "/samples/dev_000_born.pdf", in / "dev_000_born.pdf");
+    fs::copy_file(std::string(ITA_SOURCE_DIR) + "/tests/data/bad/not_pdf.pdf", in / "not_pdf.pdf");
+    std::vector<std::string> fatal;
+    RunBatch(ExpandInputs({in.string()}, "", nullptr, &fatal), options,
+             InProcessRunner(OpenPopplerPdf, *validator_, options), nullptr);
   }
   nlohmann::ordered_json Read(const std::string& name) {
     std::ifstream in(dir_ / name);

@@ -115,7 +115,7 @@ TEST(ExtractDocument, BorderlessTableWithAHeaderRule) {
   page.lines.push_back(Box{38, 124, 560, 125});
   testing::FakePdfSource pdf({page});
   ExtractOptions options;
-  Extraction ex = ExtractDocument(pdf, SourceInfo{"plan.pdf", "", 0, {}}, options);
+  Extraction ex = ExtractDocument(pdf, SourceInfo{"plan.pdf", "", 0, {}, ""}, options);
   ASSERT_TRUE(ex.document);
   EXPECT_EQ(ex.document->family, Family::kMeasuresPlan);
   ASSERT_EQ(ex.measures.size(), 3u);
@@ -125,7 +125,7 @@ TEST(ExtractDocument, BorderlessTableWithAHeaderRule) {
   EXPECT_TRUE(said);
   // Switched off, the same page has no table and no measures.
   options.borderless_tables = false;
-  EXPECT_TRUE(ExtractDocument(pdf, SourceInfo{"plan.pdf", "", 0, {}}, options).measures.empty());
+  EXPECT_TRUE(ExtractDocument(pdf, SourceInfo{"plan.pdf", "", 0, {}, ""}, options).measures.empty());
 }
 
 }  // namespace

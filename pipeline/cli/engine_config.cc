@@ -1,0 +1,68 @@
+#include "pipeline/cli/engine_config.h"
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "pipeline/io/ita_items.h"
+#include "pipeline/thai/dictionary.h"
+
+namespace ita::cli {
+
+std::string EngineConfig::ToLine() const {
+  nlohmann::json j = {{"ocr", ocr},
+                      {"languages", tesseract.languages},
+                      {"tessdata", tesseract.tessdata_dir},
+                      {"numeric_model", tesseract.numeric_model_dir},
+                      {"ocr_dpi", ocr_dpi},
+                      {"ocr_cells", ocr_cells},
+                      {"max_bytes", max_bytes},
+                      {"max_pages", max_pages},
+                      {"ocr_threads", ocr_threads},
+                      {"max_memory_mb", max_memory_mb}};
+  return j.dump();
+}
+
+EngineConfig EngineConfig::FromLine(const std::string& line) {
+  nlohmann::json j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+  EngineConfig c;
+  if (!j.is_object()) return c;
+  c.ocr = j.value("ocr", c.ocr);
+  c.tesseract.languages = j.value("languages", c.tesseract.languages);
+  c.tesseract.tessdata_dir = j.value("tessdata", c.tesseract.tessdata_dir);
+  c.tesseract.numeric_model_dir = j.value("numeric_model", c.tesseract.numeric_model_dir);
+  c.ocr_dpi = j.value("ocr_dpi", c.ocr_dpi);
+  c.ocr_cells = j.value("ocr_cells", c.ocr_cells);
+  c.max_bytes = j.value("max_bytes", c.max_bytes);
+  c.max_pages = j.value("max_pages", c.max_pages);
+  c.ocr_threads = j.value("ocr_threads", c.ocr_threads);
+  c.max_memory_mb = j.value("max_memory_mb", c.max_memory_mb);
+  return c;
+}
+
+void ApplyEngineConfig(const EngineConfig& config, OcrPool* pool, BatchOptions* options) {
+  options->max_bytes = config.max_bytes;
+  options->extract.max_pages = config.max_pages;
+  options->extract.ocr_dpi = config.ocr_dpi;
+  if (config.ocr_cells) options->extract.ocr_strategy = OcrStrategy::kCells;
+  options->extract.ocr = config.ocr ? pool : nullptr;
+  options->extract.numeric_pass = !config.tesseract.numeric_model_dir.empty();
+  options->extract.latin_pass = true;
+  options->extract.dictionary = thai::ThaiDictionary::System();
+  options->extract.validation.ita_items = &BuiltInItaItems();
+}
+
+std::string DefaultNumericModelDir() {
+  std::string dirs = ITA_MODEL_DIRS;
+  size_t start = 0;
+  while (start <= dirs.size()) {
+    size_t end = dirs.find(':', start);
+    if (end == std::string::npos) end = dirs.size();
+    std::string dir = dirs.substr(start, end - start);
+    std::error_code ec;
+    if (!dir.empty() && std::filesystem::is_regular_file(dir + "/thd.traineddata", ec)) return dir;
+    start = end + 1;
+  }
+  return "";
+}
+
+}  // namespace ita::cli

@@ -1,0 +1,148 @@
+#include "pipeline/run/batch_inputs.h"
+
+#include <sched.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+
+#include "pipeline/run/sha256.h"
+
+namespace ita {
+namespace fs = std::filesystem;
+namespace {
+
+bool EndsWithPdf(const std::string& name) {
+  if (name.size() < 5) return false;
+  std::string ext = name.substr(name.size() - 4);
+  std::transform(ext.begin(), ext.end(), ext.begin(), ::tolower);
+  return ext == ".pdf";
+}
+
+// `p` relative to `root` when it lies inside it (lexically), else nullopt.
+std::optional<fs::path> Inside(const fs::path& p, const fs::path& root) {
+  fs::path rel = p.lexically_relative(root);
+  if (rel.empty() || *rel.begin() == "..") return std::nullopt;
+  return rel;
+}
+
+void AddPath(const std::string& path, bool from_list, const std::string& base,
+             std::vector<BatchInput>& out, std::vector<std::string>* fatal) {
+  std::error_code ec;
+  fs::file_status st = fs::status(path, ec);
+  if (ec || !fs::exists(st)) {
+    if (!from_list) {
+      fatal->push_back(path + ": no such file or folder");
+      return;
+    }
+    out.push_back({path, OutputPathFor(path, "", base), "no such file"});
+    return;
+  }
+  if (!fs::is_directory(st)) {
+    out.push_back({path, OutputPathFor(path, "", base), ""});
+    return;
+  }
+  std::vector<std::string> found;
+  auto it = fs::recursive_directory_iterator(path, fs::directory_options::skip_permission_denied, ec);
+  for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    std::error_code type_ec;
+    if (it->is_regular_file(type_ec) && EndsWithPdf(it->path().filename().string())) {
+      found.push_back(it->path().string());
+    }
+  }
+  if (ec) fatal->push_back(path + ": " + ec.message());
+  std::sort(found.begin(), found.end());
+  for (const std::string& f : found) out.push_back({f, OutputPathFor(f, path, base), ""});
+}
+
+}  // namespace
+
+std::string ShortHash(const std::string& text) {
+  Sha256 h;
+  h.Update(text);
+  return h.HexDigest().substr(0, 16);
+}
+
+std::string OutputPathFor(const std::string& path, const std::string& root, const std::string& base) {
+  fs::path p = fs::path(path).lexically_normal();
+  std::optional<fs::path> rel;
+  if (!root.empty()) rel = Inside(p, fs::path(root).lexically_normal());
+  if (!rel) {
+    std::error_code ec;
+    fs::path absolute = fs::absolute(p, ec).lexically_normal();
+    fs::path base_abs = fs::absolute(base.empty() ? fs::path(".") : fs::path(base), ec).lexically_normal();
+    rel = Inside(absolute, base_abs);
+    if (!rel) rel = absolute.relative_path();
+  }
+  std::string name = rel->filename().string();
+  name = EndsWithPdf(name) ? name.substr(0, name.size() - 4) + ".json" : name + ".json";
+  return (rel->parent_path() / name).string();
+}
+
+std::vector<BatchInput> ExpandInputs(const std::vector<std::string>& args, const std::string& base,
+                                     std::istream* list_in, std::vector<std::string>* fatal) {
+  std::vector<BatchInput> out;
+  auto read_list = [&](std::istream& list) {
+    std::string line;
+    while (std::getline(list, line)) {
+      while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) {
+        line.pop_back();
+      }
+      if (line.empty() || line[0] == '#') continue;
+      AddPath(line, /*from_list=*/true, base, out, fatal);
+    }
+  };
+  for (const std::string& arg : args) {
+    if (arg == "@-") {
+      if (list_in == nullptr) fatal->push_back("@-: no standard input to read the list from");
+      else read_list(*list_in);
+    } else if (arg.size() > 1 && arg[0] == '@') {
+      std::ifstream list(arg.substr(1));
+      if (!list) fatal->push_back(arg.substr(1) + ": cannot read list file");
+      else read_list(list);
+    } else {
+      AddPath(arg, /*from_list=*/false, base, out, fatal);
+    }
+  }
+  // Names that still meet (x.pdf beside x.PDF, or one file listed twice under two spellings)
+  // are told apart by the input path; an input listed twice verbatim stays one output.
+  std::map<std::string, std::string> owner;
+  for (BatchInput& in : out) {
+    auto [it, fresh] = owner.emplace(in.output, in.path);
+    if (fresh || it->second == in.path) continue;
+    fs::path o(in.output);
+    in.output = (o.parent_path() / (o.stem().string() + "-" + ShortHash(in.path).substr(0, 8) + ".json")).string();
+  }
+  return out;
+}
+
+std::optional<Shard> ParseShard(const std::string& text) {
+  size_t slash = text.find('/');
+  if (slash == std::string::npos) return std::nullopt;
+  try {
+    size_t used_i = 0, used_n = 0;
+    long long i = std::stoll(text.substr(0, slash), &used_i);
+    long long n = std::stoll(text.substr(slash + 1), &used_n);
+    if (used_i != slash || used_n != text.size() - slash - 1) return std::nullopt;
+    if (n < 1 || n > 1000000 || i < 0 || i >= n) return std::nullopt;
+    return Shard{static_cast<int>(i), static_cast<int>(n)};
+  } catch (...) {
+    return std::nullopt;
+  }
+}
+
+bool InShard(const BatchInput& input, const Shard& shard) {
+  if (shard.count <= 1) return true;
+  uint64_t h = std::stoull(ShortHash(input.output), nullptr, 16);
+  return static_cast<int>(h % static_cast<uint64_t>(shard.count)) == shard.index;
+}
+
+int AvailableCpus() {
+  cpu_set_t set;
+  CPU_ZERO(&set);
+  if (sched_getaffinity(0, sizeof set, &set) == 0) return std::max(1, CPU_COUNT(&set));
+  return 1;
+}
+
+}  // namespace ita

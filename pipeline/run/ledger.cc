@@ -1,0 +1,144 @@
+#include "pipeline/run/ledger.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <ctime>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <set>
+
+namespace ita {
+
+std::string LedgerLine(const LedgerEntry& e) {
+  nlohmann::ordered_json j;
+  j["input"] = e.input;
+  j["output"] = e.output;
+  j["sha256"] = e.sha256;
+  j["status"] = e.status;
+  if (!e.error_code.empty()) j["error"] = e.error_code;
+  if (!e.message.empty()) j["message"] = e.message;
+  j["pages"] = e.pages;
+  j["ocr_pages"] = e.ocr_pages;
+  j["seconds"] = std::round(e.seconds * 1000) / 1000;
+  j["version"] = e.version;
+  if (!e.shard.empty()) j["shard"] = e.shard;
+  j["time"] = e.time;
+  return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+}
+
+std::optional<LedgerEntry> ParseLedgerLine(const std::string& line) {
+  nlohmann::json j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+  if (!j.is_object() || !j.contains("input") || !j["input"].is_string() || !j.contains("status") ||
+      !j["status"].is_string()) {
+    return std::nullopt;
+  }
+  auto text = [&](const char* key) {
+    return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : std::string();
+  };
+  auto number = [&](const char* key) {
+    return j.contains(key) && j[key].is_number() ? j[key].get<double>() : 0.0;
+  };
+  LedgerEntry e;
+  e.input = text("input");
+  e.output = text("output");
+  e.sha256 = text("sha256");
+  e.status = text("status");
+  e.error_code = text("error");
+  e.message = text("message");
+  e.pages = static_cast<int>(number("pages"));
+  e.ocr_pages = static_cast<int>(number("ocr_pages"));
+  e.seconds = number("seconds");
+  e.version = text("version");
+  e.shard = text("shard");
+  e.time = text("time");
+  return e;
+}
+
+bool AppendLedgerLine(const std::string& path, const std::string& line, std::string* error) {
+  int fd = ::open(path.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
+  if (fd < 0) {
+    *error = "cannot open ledger " + path + ": " + std::strerror(errno);
+    return false;
+  }
+  struct flock lock {};
+  lock.l_type = F_WRLCK;
+  lock.l_whence = SEEK_SET;
+  while (::fcntl(fd, F_SETLKW, &lock) != 0 && errno == EINTR) {
+  }
+  bool ok = true;
+  size_t done = 0;
+  while (done < line.size()) {
+    ssize_t n = ::write(fd, line.data() + done, line.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      *error = "cannot write ledger " + path + ": " + std::strerror(errno);
+      ok = false;
+      break;
+    }
+    done += static_cast<size_t>(n);
+  }
+  ::close(fd);  // also releases the lock
+  return ok;
+}
+
+std::vector<LedgerEntry> ReadLedger(const std::string& path) {
+  std::vector<LedgerEntry> out;
+  std::ifstream in(path);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (auto e = ParseLedgerLine(line)) out.push_back(std::move(*e));
+  }
+  return out;
+}
+
+std::vector<LedgerEntry> LatestPerInput(const std::vector<LedgerEntry>& entries) {
+  std::vector<LedgerEntry> out;
+  std::map<std::string, size_t> index;
+  for (const LedgerEntry& e : entries) {
+    auto [it, fresh] = index.emplace(e.input, out.size());
+    if (fresh) out.push_back(e);
+    else out[it->second] = e;
+  }
+  return out;
+}
+
+LedgerSummary SummarizeLedger(const std::vector<LedgerEntry>& entries,
+                              const std::vector<std::string>& expected) {
+  LedgerSummary s;
+  std::set<std::string> seen;
+  for (const LedgerEntry& e : LatestPerInput(entries)) {
+    seen.insert(e.input);
+    ++s.inputs;
+    s.pages += e.pages;
+    s.ocr_pages += e.ocr_pages;
+    s.seconds += e.seconds;
+    if (e.status == kLedgerOk || e.status == kLedgerSkipped) {
+      ++s.ok;
+    } else if (e.status == kLedgerDuplicate) {
+      ++s.duplicates;
+    } else if (e.status == kLedgerInterrupted) {
+      ++s.interrupted;
+    } else {
+      ++s.failed_by_code[e.error_code.empty() ? e.status : e.error_code];
+      s.failed_inputs.push_back(e.input);
+    }
+  }
+  for (const std::string& in : expected) {
+    if (!seen.count(in)) s.pending.push_back(in);
+  }
+  return s;
+}
+
+std::string UtcNow() {
+  std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+}  // namespace ita
