@@ -1,65 +1,97 @@
 #!/usr/bin/env bash
 # ita-extract benchmark (a measurement, not a test). Prints seconds per page and ratios:
-#   1. text-layer pages: the pipeline (--no-ocr) vs pdftotext on the same PDFs;
-#   2. scanned pages: the pipeline vs the bare `tesseract -l tha+eng` CLI on the same pages
-#      rendered at 300 dpi (rendering for the CLI is not timed, in its favour), one after another;
-#   3. pipeline pages per second with 1 and 2 workers, and with 1 worker pinned to one core
-#      (taskset); peak memory (max RSS).
-# Usage: bench/run.sh [DIR]   DIR holds *_born*.pdf / *_pua*.pdf and *_scan*.pdf
-#        (default ../shared/samples-dev when present, else samples/).
+#   1. text-layer pages: the pipeline (--no-ocr, 1 worker) vs `pdftotext -layout` on the same
+#      PDFs: the born-digital ratio; also with --in-process (no worker processes);
+#   2. the cost of process isolation per document: 40 small documents in worker processes vs
+#      --in-process;
+#   3. scanned pages of samples-dev, samples-hard-dev and samples-real: CPU seconds per page of
+#      the pipeline (1 worker, every second reading included) vs bare `tesseract -l tha` on the
+#      same pages rendered at the resolution the pipeline chose (rendering for the CLI not
+#      timed, in its favour; OMP_THREAD_LIMIT=1 as the pipeline runs it);
+#   4. samples-real with the default 2 workers: wall time and peak memory of the whole process
+#      tree (bench/peak_rss.py: the batch and its workers summed).
+# Usage: bench/run.sh [SHARED]   SHARED holds samples-dev/, samples-hard-dev/, samples-real/
+#        (default ../shared; sets that are missing are skipped, samples/ stands in for dev).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-dir=${1:-}
-if [ -z "$dir" ]; then
-  if [ -d ../shared/samples-dev ]; then dir=../shared/samples-dev; else dir=samples; fi
-fi
+shared=${1:-../shared}
 bin=build/ita-extract
 [ -x "$bin" ] || { echo "build first: tools/build.sh" >&2; exit 2; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-mkdir -p "$tmp/text" "$tmp/scan"
-for f in "$dir"/*_born*.pdf "$dir"/*_pua*.pdf; do [ -e "$f" ] && ln -s "$(realpath "$f")" "$tmp/text/"; done
-for f in "$dir"/*_scan*.pdf; do [ -e "$f" ] && ln -s "$(realpath "$f")" "$tmp/scan/"; done
-pages() { local n=0; for f in "$1"/*.pdf; do n=$((n + $(pdfinfo "$f" | awk '/^Pages:/ {print $2}'))); done; echo $n; }
-now() { date +%s.%N; }
-# Runs a command, prints "seconds maxrss_kb".
-measure() {
-  local start end
-  start=$(now)
-  /usr/bin/time -f "%M" -o "$tmp/rss" "$@" >/dev/null 2>&1 || true
-  end=$(now)
-  echo "$(echo "$end - $start" | bc) $(cat "$tmp/rss")"
+dev=$shared/samples-dev; [ -d "$dev" ] || dev=samples
+pages() { local n=0; for f in "$1"/*.pdf; do n=$((n + $(pdfinfo "$f" 2>/dev/null | awk '/^Pages:/ {print $2}'))); done; echo $n; }
+# CPU seconds (user + system, children included) and wall seconds of a command.
+cpu() {
+  /usr/bin/time -f "%U %S %e" -o "$tmp/time" "$@" >/dev/null 2>&1 || true
+  awk '{printf "%.2f %.2f\n", $1 + $2, $3}' "$tmp/time"
 }
+echo "$(nproc) cores; $(date -u +%Y-%m-%d)"
+
+# 1. Text-layer pages.
+mkdir -p "$tmp/text"
+for f in "$dev"/*_born*.pdf "$dev"/*_pua*.pdf; do [ -e "$f" ] && ln -s "$(realpath "$f")" "$tmp/text/"; done
 text_pages=$(pages "$tmp/text")
-scan_pages=$(pages "$tmp/scan")
-echo "corpus: $dir ($text_pages text-layer pages, $scan_pages scanned pages); $(nproc) cores"
+read -r c_pdftotext _ < <(cpu bash -c "for f in $tmp/text/*.pdf; do pdftotext -layout \"\$f\" /dev/null; done")
+read -r c_text _ < <(cpu "$bin" extract "$tmp/text" --out "$tmp/o-text" --no-ocr -q --jobs 1)
+read -r c_text_in _ < <(cpu "$bin" extract "$tmp/text" --out "$tmp/o-text-in" --no-ocr -q --jobs 1 --in-process)
+printf "text layer  : %d pages; pipeline %.4f s/page (worker process), %.4f s/page (--in-process); pdftotext -layout %.4f s/page\n" \
+  "$text_pages" "$(echo "$c_text / $text_pages" | bc -l)" "$(echo "$c_text_in / $text_pages" | bc -l)" "$(echo "$c_pdftotext / $text_pages" | bc -l)"
+printf "              born-digital ratio %.2fx pdftotext (%.2fx in-process)\n" \
+  "$(echo "$c_text / $c_pdftotext" | bc -l)" "$(echo "$c_text_in / $c_pdftotext" | bc -l)"
 
-read -r t_pdftotext _ < <(measure bash -c "for f in $tmp/text/*.pdf; do pdftotext -layout \"\$f\" /dev/null; done")
-read -r t_text rss_text < <(measure "$bin" extract "$tmp/text" --out "$tmp/o-text" --no-ocr -q --jobs 1)
-printf "text layer : pipeline %.3f s/page, pdftotext %.3f s/page, ratio %.2fx (pipeline/pdftotext), max RSS %d MB\n" \
-  "$(echo "$t_text / $text_pages" | bc -l)" "$(echo "$t_pdftotext / $text_pages" | bc -l)" \
-  "$(echo "$t_text / $t_pdftotext" | bc -l)" "$((rss_text / 1024))"
+# 2. Isolation per document.
+mkdir -p "$tmp/many"
+small=$(ls samples/*.pdf | head -1)
+for i in $(seq 1 40); do cp "$small" "$tmp/many/d$i.pdf"; printf '%%%d\n' "$i" >> "$tmp/many/d$i.pdf"; done
+read -r c_iso w_iso < <(cpu "$bin" extract "$tmp/many" --out "$tmp/o-iso" --no-ocr -q --jobs 1)
+read -r c_in w_in < <(cpu "$bin" extract "$tmp/many" --out "$tmp/o-in" --no-ocr -q --jobs 1 --in-process)
+read -r c_one _ < <(cpu "$bin" extract "$tmp/many/d1.pdf" --out "$tmp/o-one" --no-ocr -q --jobs 1)
+read -r c_one_in _ < <(cpu "$bin" extract "$tmp/many/d1.pdf" --out "$tmp/o-one-in" --no-ocr -q --jobs 1 --in-process)
+printf "isolation   : 40 documents %.2f s CPU in worker processes, %.2f s in-process: %.1f ms per document; a worker's start %.2f s\n" \
+  "$c_iso" "$c_in" "$(echo "($c_iso - $c_in - ($c_one - $c_one_in)) * 1000 / 40" | bc -l)" "$(echo "$c_one - $c_one_in" | bc -l)"
 
-if [ "$scan_pages" -gt 0 ]; then
-  mkdir -p "$tmp/pgm"
-  for f in "$tmp"/scan/*.pdf; do pdftoppm -r 300 -gray "$f" "$tmp/pgm/$(basename "$f" .pdf)"; done
-  read -r t_cli rss_cli < <(measure bash -c "for p in $tmp/pgm/*.pgm; do tesseract \"\$p\" - -l tha+eng >/dev/null 2>&1; done")
-  # The same CLI without OpenMP's thread contention (how the pipeline runs Tesseract).
-  read -r t_cli1 _ < <(measure bash -c "for p in $tmp/pgm/*.pgm; do OMP_THREAD_LIMIT=1 tesseract \"\$p\" - -l tha+eng >/dev/null 2>&1; done")
-  read -r t_1 rss_1 < <(measure "$bin" extract "$tmp/scan" --out "$tmp/o1" -q --jobs 1)
-  read -r t_2 rss_2 < <(measure "$bin" extract "$tmp/scan" --out "$tmp/o2" -q --jobs 2)
-  # One worker on one core: with a free second core, one worker's document thread renders and
-  # segments the next pages while its engine recognizes, so the unpinned run uses more than
-  # one core. Pinned, the 1-to-2 ratio is the scaling per core.
-  read -r t_1pin _ < <(measure taskset -c 0 "$bin" extract "$tmp/scan" --out "$tmp/o1pin" -q --jobs 1)
-  printf "scanned    : tesseract CLI %.2f s/page as installed (max RSS %d MB); %.2f s/page with OMP_THREAD_LIMIT=1\n" \
-    "$(echo "$t_cli / $scan_pages" | bc -l)" "$((rss_cli / 1024))" "$(echo "$t_cli1 / $scan_pages" | bc -l)"
-  printf "             pipeline 1 worker %.2f s/page = %.3f pages/s, ratio %.2fx of the CLI (max RSS %d MB)\n" \
-    "$(echo "$t_1 / $scan_pages" | bc -l)" "$(echo "$scan_pages / $t_1" | bc -l)" "$(echo "$t_1 / $t_cli" | bc -l)" "$((rss_1 / 1024))"
-  printf "             pipeline 1 worker vs the single-threaded CLI: %.2fx\n" "$(echo "$t_1 / $t_cli1" | bc -l)"
-  printf "             pipeline 2 workers %.2f s/page = %.3f pages/s, ratio %.2fx of the CLI, %.2fx one worker (max RSS %d MB)\n" \
-    "$(echo "$t_2 / $scan_pages" | bc -l)" "$(echo "$scan_pages / $t_2" | bc -l)" "$(echo "$t_2 / $t_cli" | bc -l)" \
-    "$(echo "$t_1 / $t_2" | bc -l)" "$((rss_2 / 1024))"
-  printf "             pipeline 1 worker pinned to one core %.2f s/page: 2 workers on 2 cores are %.2fx one core\n" \
-    "$(echo "$t_1pin / $scan_pages" | bc -l)" "$(echo "$t_1pin / $t_2" | bc -l)"
+# 3. Scanned pages against the tesseract CLI at the pipeline's resolution.
+scan_set() {  # NAME DIR GLOB
+  local name=$1 dir=$2 glob=$3
+  [ -d "$dir" ] || { echo "scanned     : $name missing, skipped"; return; }
+  rm -rf "$tmp/scan" "$tmp/o-scan" "$tmp/png"; mkdir -p "$tmp/scan" "$tmp/png"
+  for f in $dir/$glob; do [ -e "$f" ] && ln -s "$(realpath "$f")" "$tmp/scan/"; done
+  read -r c_pipe w_pipe < <(cpu "$bin" extract "$tmp/scan" --out "$tmp/o-scan" -q --jobs 1)
+  # The OCR pages of each output and the resolution chosen for each ("OCR at N dpi" when not
+  # the default 300).
+  python3 - "$tmp/o-scan" "$tmp/scan" > "$tmp/pages.txt" <<'PY'
+import json, os, re, sys
+out, src = sys.argv[1], sys.argv[2]
+for fn in sorted(os.listdir(out)):
+    if not fn.endswith(".json"):
+        continue
+    d = json.load(open(os.path.join(out, fn), encoding="utf-8"))
+    dpi = {}
+    for line in d.get("diagnostics") or []:
+        m = re.match(r"page (\d+): OCR at (\d+) dpi", line)
+        if m:
+            dpi[int(m.group(1))] = int(m.group(2))
+    for i, s in enumerate(d["source"].get("page_sources") or [], 1):
+        if s == "ocr":
+            print(os.path.join(src, fn[:-5] + ".pdf"), i, dpi.get(i, 300))
+PY
+  local n=0
+  while read -r pdf page dpi; do
+    n=$((n + 1))
+    pdftoppm -r "$dpi" -gray -png -f "$page" -l "$page" -singlefile "$pdf" "$tmp/png/p$n"
+  done < "$tmp/pages.txt"
+  [ "$n" -gt 0 ] || { echo "scanned     : $name has no OCR pages"; return; }
+  read -r c_cli _ < <(cpu bash -c "for p in $tmp/png/*.png; do OMP_THREAD_LIMIT=1 tesseract \"\$p\" - -l tha >/dev/null 2>&1; done")
+  printf "scanned     : %-16s %3d OCR pages; pipeline %.2f s/page CPU, tesseract -l tha %.2f s/page at the same resolution: %.2fx\n" \
+    "$name" "$n" "$(echo "$c_pipe / $n" | bc -l)" "$(echo "$c_cli / $n" | bc -l)" "$(echo "$c_pipe / $c_cli" | bc -l)"
+}
+scan_set samples-dev "$dev" "*_scan*.pdf"
+scan_set samples-hard-dev "$shared/samples-hard-dev" "*.pdf"
+scan_set samples-real "$shared/samples-real" "*.pdf"
+
+# 4. Memory with the default workers.
+if [ -d "$shared/samples-real" ]; then
+  read -r wall peak < <(python3 bench/peak_rss.py "$bin" extract "$shared/samples-real" --out "$tmp/o-real" -q 2>&1 | tail -1)
+  echo "memory      : samples-real with the default workers ($(nproc)): ${wall} s, peak ${peak} MB (batch and workers summed)"
 fi

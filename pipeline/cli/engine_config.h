@@ -7,7 +7,7 @@
 
 #include "extractors/tesseract_ocr_engine.h"
 #include "pipeline/run/batch.h"
-#include "pipeline/run/ocr_pool.h"
+#include "pipeline/ocr/ocr_pool.h"
 
 namespace ita::cli {
 

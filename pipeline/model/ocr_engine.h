@@ -2,7 +2,7 @@
 //
 // The Tesseract adapter (extractors/tesseract_ocr_engine.h) implements it; tests use fakes
 // (tests/testutil/fake_ocr_engine.h). Engines are expensive to create and not thread-safe:
-// create one per worker thread and reuse it (see pipeline/run/ocr_pool.h).
+// create one per worker thread and reuse it (see pipeline/ocr/ocr_pool.h).
 #pragma once
 
 #include <functional>

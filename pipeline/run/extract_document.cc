@@ -1,11 +1,8 @@
 #include "pipeline/run/extract_document.h"
 
 #include <chrono>
-#include <cmath>
 #include <deque>
 #include <future>
-
-#include <re2/re2.h>
 
 #include "pipeline/families/action_plan.h"
 #include "pipeline/families/classify.h"
@@ -13,27 +10,17 @@
 #include "pipeline/families/ita_scores.h"
 #include "pipeline/families/measures.h"
 #include "pipeline/families/metadata.h"
-#include "pipeline/layout/raster_cleanup.h"
+#include "pipeline/ocr/page_ocr.h"
 #include "pipeline/tables/borderless.h"
 #include "pipeline/run/page_furniture.h"
 #include "pipeline/run/vowel_pass.h"
-#include "pipeline/thai/dates.h"
-#include "pipeline/thai/numerals.h"
 #include "pipeline/thai/text_repair.h"
-#include "pipeline/thai/utf8.h"
 
 namespace ita {
 namespace {
 
-std::string PageLabel(int index) { return "page " + std::to_string(index + 1) + ": "; }
-
-// A cell's area inside its rulings, where its text is read.
-Box CellInner(const Cell& c) { return Box{c.box.x0 + 1.5, c.box.y0 + 1.5, c.box.x1 - 1.5, c.box.y1 - 1.5}; }
-
-// One line of a cell, read across the whole cell: OCR line boxes can stop short of the last
-// glyph.
-Box LineAcrossCell(const Cell& c, const TextLine& l) {
-  return Box{c.box.x0 + 1.5, l.box.y0 - 3, c.box.x1 - 1.5, l.box.y1 + 3};
+double SecondsSince(std::chrono::steady_clock::time_point t) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
 }
 
 std::optional<int> MeasureHeaderIndex(const std::string& text) {
@@ -41,10 +28,10 @@ std::optional<int> MeasureHeaderIndex(const std::string& text) {
   return std::nullopt;
 }
 
-// Words to tables and free lines: the same for text-layer and OCR words. Words outside the
-// ruled tables may still form a table without rulings (tables/borderless.h).
+}  // namespace
+
 void LayOut(PageResult& result, std::vector<Grid> grids, const ExtractOptions& options,
-            const std::vector<double>* continued_columns = nullptr) {
+            const std::vector<double>* continued_columns) {
   if (options.borderless_tables) {
     std::vector<Word> free;
     for (const Word& w : result.page.words) {
@@ -69,289 +56,7 @@ void LayOut(PageResult& result, std::vector<Grid> grids, const ExtractOptions& o
   for (TextLine& line : result.free_lines) line.text = thai::RepairThai(line.text);
 }
 
-// An OCR page in flight: its raster, grids, and the pool's future.
-struct PendingOcr {
-  int index;
-  std::vector<Grid> grids;
-  std::vector<std::future<OcrPool::Output>> jobs;
-  std::shared_ptr<const Raster> raster;  // kept for the numeric pass
-  std::chrono::steady_clock::time_point submitted;
-};
-
-double SecondsSince(std::chrono::steady_clock::time_point t) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
-}
-
-// A phone photo of a page: the paper cut out of its surroundings and made rectangular, its
-// uneven light evened out. The page's size becomes the paper's.
-void CorrectPhoto(Raster& raster, PageResult& result) {
-  std::optional<Quad> quad = FindPhotographedPage(raster);
-  if (!quad) return;
-  auto length = [&](int a, int b) { return std::hypot(quad->x[a] - quad->x[b], quad->y[a] - quad->y[b]); };
-  int width = static_cast<int>((length(0, 1) + length(3, 2)) / 2);
-  int height = static_cast<int>((length(0, 3) + length(1, 2)) / 2);
-  if (width < 100 || height < 100) return;
-  raster = WarpToRectangle(raster, *quad, width, height);
-  FlattenIllumination(raster, std::max(16, static_cast<int>(raster.dpi / 4)));
-  result.page.width_pt = width * 72.0 / raster.dpi;
-  result.page.height_pt = height * 72.0 / raster.dpi;
-  char note[160];
-  std::snprintf(note, sizeof note, "photographed page: paper cut out and squared (%d x %d px), light evened",
-                width, height);
-  result.page.diagnostics.push_back(PageLabel(result.page.index) + note);
-}
-
-// Turns a scanned page upright when the engine's orientation detection (on a reduced copy) is
-// sure enough; a half turn needs a surer detection than a quarter turn. On the 71 upright
-// scanned development pages Tesseract's detection never proposed a turn.
-void TurnUpright(Raster& raster, PageResult& result, const ExtractOptions& options) {
-  int factor = std::max(1, static_cast<int>(std::lround(raster.dpi / options.orientation_dpi)));
-  auto small = std::make_shared<Raster>(Reduce(raster, factor));
-  OcrPool::Output out = options.ocr->SubmitOrientation(small).get();
-  if (!out.orientation) return;
-  if (!*out.orientation) {
-    result.page.diagnostics.push_back(PageLabel(result.page.index) + "orientation not checked: " +
-                                      out.orientation->error().message);
-    return;
-  }
-  PageOrientation o = **out.orientation;
-  if (o.degrees == 0) return;
-  bool quarter = o.degrees == 90 || o.degrees == 270;
-  char detail[128];
-  std::snprintf(detail, sizeof detail, "text turned %d degrees (detection confidence %.1f)", o.degrees,
-                o.confidence);
-  double needed = quarter ? options.orientation_min_confidence : options.orientation_half_turn_confidence;
-  if (o.confidence < needed) {
-    result.page.diagnostics.push_back(PageLabel(result.page.index) + "kept as it is: " + detail);
-    return;
-  }
-  raster = RotateQuarterTurns(raster, 360 - o.degrees);
-  if (quarter) std::swap(result.page.width_pt, result.page.height_pt);
-  result.page.rotation = o.degrees;
-  result.page.diagnostics.push_back(PageLabel(result.page.index) + "turned upright: " + detail);
-}
-
-// Renders and cleans a page for OCR and submits it; returns nullopt (with a diagnostic) when
-// the page cannot be rendered or holds no ink.
-std::optional<PendingOcr> SubmitOcr(const PdfSource& pdf, PageResult& result,
-                                    const ExtractOptions& options) {
-  int index = result.page.index;
-  // Pixels by need: a page box far larger than paper (scanners write 1600 x 2263 pt pages)
-  // would give a raster of tens of megapixels at the OCR resolution. Text on paper needs no
-  // more than an A4 page at that resolution, so the long side is capped at that.
-  double long_side_in = std::max(result.page.width_pt, result.page.height_pt) / 72.0;
-  double dpi = options.ocr_dpi;
-  if (long_side_in > 0) dpi = std::min(dpi, options.ocr_max_long_side_px / long_side_in);
-  dpi = std::max(dpi, options.ocr_min_dpi);
-  if (dpi < options.ocr_dpi - 0.5) {
-    char note[128];
-    std::snprintf(note, sizeof note, "OCR at %.0f dpi (page box %.0f x %.0f pt, larger than paper)", dpi,
-                  result.page.width_pt, result.page.height_pt);
-    result.page.diagnostics.push_back(PageLabel(index) + note);
-  }
-  // Stamps and signatures in coloured ink lie over the text of scans; black text is kept.
-  auto raster = pdf.Render(index, dpi, options.ocr_drop_color ? RenderInk::kDropColor : RenderInk::kAll);
-  if (!raster) {
-    result.page.diagnostics.push_back(PageLabel(index) + "render for OCR failed: " + raster.error().message);
-    return std::nullopt;
-  }
-  if (options.correct_photos) CorrectPhoto(*raster, result);
-  if (ClearDarkEdges(*raster) > 0)
-    result.page.diagnostics.push_back(PageLabel(index) + "dark scanner edges cleared");
-  if (options.detect_orientation) TurnUpright(*raster, result, options);
-  // Scanned rulings are grey and broken at the darkness that suits text pages; how grey a
-  // ruling may be depends on the paper (darkened scans have grey noise).
-  GridOptions grid = options.grid;
-  grid.dark_level = std::clamp(PaperLevel(*raster) - 40, options.grid.dark_level, options.ocr_ruling_level_max);
-  WhitenLight(*raster, options.whiten_level);
-  double skew = EstimateSkewDegrees(*raster);
-  if (std::abs(skew) >= 0.05) *raster = Deskew(*raster, skew);
-  PendingOcr pending;
-  pending.index = index;
-  pending.grids = DetectGrids(*raster, grid);
-  EraseRulings(*raster, pending.grids);
-  if (InkShare(*raster, Box{}) < 1e-5) {
-    result.page.diagnostics.push_back(PageLabel(index) + "no ink left after clean-up; nothing to OCR");
-    return std::nullopt;
-  }
-  auto page = std::make_shared<Raster>(std::move(*raster));
-  if (options.ocr_strategy == OcrStrategy::kCells && !pending.grids.empty()) {
-    // One block request per cell with ink, on the page as it is...
-    std::vector<OcrRequest> cells;
-    std::vector<Word> none;
-    for (const Table& t : BuildTables(index, {}, pending.grids, &none, options.table)) {
-      for (const Cell& c : t.cells) {
-        Box inner = CellInner(c);
-        if (inner.Width() > 2 && inner.Height() > 2 && InkShare(*page, inner) > 0.001)
-          cells.push_back(OcrRequest{OcrLayout::kBlock, inner});
-      }
-    }
-    pending.jobs.push_back(options.ocr->Submit(page, std::move(cells)));
-    // ...and the text outside the tables from a copy with the tables blanked.
-    auto outside = std::make_shared<Raster>(*page);
-    for (const Grid& g : pending.grids) BlankRegion(*outside, g.box);
-    page = outside;
-  }
-  pending.raster = page;
-  pending.jobs.push_back(options.ocr->Submit(page, {OcrRequest{OcrLayout::kSparse, Box{}}}));
-  pending.submitted = std::chrono::steady_clock::now();
-  return pending;
-}
-
-double LowestConfidence(const std::vector<TextLine>& lines) {
-  double confidence = 1.0;
-  for (const TextLine& l : lines) confidence = std::min(confidence, l.confidence);
-  return confidence;
-}
-
-// Cells left empty by the page OCR that hold ink (lone digits in a sequence column are what
-// page-level OCR misses most), read alone as one line.
-void FillEmptyCells(const PendingOcr& pending, std::vector<Table>& tables, OcrPool& ocr) {
-  std::vector<Cell*> cells;
-  std::vector<OcrRequest> requests;
-  for (Table& t : tables) {
-    for (Cell& c : t.cells) {
-      Box inner = CellInner(c);
-      if (!c.text.empty() || inner.Width() < 3 || inner.Height() < 3) continue;
-      if (InkShare(*pending.raster, inner) <= 0.002) continue;
-      cells.push_back(&c);
-      requests.push_back(OcrRequest{OcrLayout::kLine, inner});
-    }
-  }
-  if (requests.empty()) return;
-  OcrPool::Output output = ocr.Submit(pending.raster, requests).get();
-  for (size_t k = 0; k < cells.size() && k < output.results.size(); ++k) {
-    if (!output.results[k] || output.results[k]->empty()) continue;
-    std::vector<TextLine> lines = AssembleLines(*output.results[k]);
-    Cell& cell = *cells[k];
-    cell.text = JoinCellLines(lines);
-    for (TextLine& l : lines) l.text = thai::RepairThai(l.text);
-    cell.confidence = LowestConfidence(lines);
-    cell.lines = std::move(lines);
-  }
-}
-
-// Every OCR line holding digits, in cells and outside them, read again with the numeric model.
-// A line that is a date, number or score (IsDateOrNumberText) takes its reading when at least
-// `reread_accept` sure: the main model is sure of its wrong readings of the digits it lacks.
-// Any other line takes only its digits (SpliceDigitRuns): the numeric model does not know the
-// words. Lines, not cells: the model reads one line, and period cells wrap over several.
-void RereadDigits(const PendingOcr& pending, PageResult& result, const ExtractOptions& options) {
-  struct Target {
-    TextLine* line;
-    Cell* cell;  // the cell the line is in; null for a free line
-  };
-  std::vector<Target> targets;
-  std::vector<OcrRequest> requests;
-  auto add = [&](TextLine& l, Cell* cell) {
-    if (!thai::HasDigit(l.text)) return;
-    // A free line is read with a margin (its box can stop short of the last glyph).
-    Box region = cell ? LineAcrossCell(*cell, l) : Box{l.box.x0 - 8, l.box.y0 - 3, l.box.x1 + 8, l.box.y1 + 3};
-    targets.push_back({&l, cell});
-    requests.push_back(OcrRequest{OcrLayout::kLine, region, OcrModel::kNumeric});
-  };
-  for (Table& t : result.tables)
-    for (Cell& c : t.cells)
-      for (TextLine& l : c.lines) add(l, &c);
-  for (TextLine& l : result.free_lines) add(l, nullptr);
-  if (requests.empty()) return;
-  // The numeric model learned from crisp binary renders; scanned strokes are thin and grey.
-  // Paper darker than the whitening level must stay white.
-  auto binary = std::make_shared<Raster>(*pending.raster);
-  Binarize(*binary, std::min(options.numeric_binarize_level, PaperLevel(*binary) - 30));
-  OcrPool::Output output = options.ocr->Submit(binary, requests).get();
-  std::vector<Cell*> changed;
-  for (size_t k = 0; k < targets.size() && k < output.results.size(); ++k) {
-    if (!output.results[k] || output.results[k]->empty()) continue;
-    std::vector<TextLine> lines = AssembleLines(*output.results[k]);
-    std::string reading;
-    for (const TextLine& l : lines) reading += (reading.empty() ? "" : " ") + thai::RepairThai(l.text);
-    double confidence = LowestConfidence(lines);
-    TextLine& line = *targets[k].line;
-    std::string before = line.text;
-    if (thai::IsDateOrNumberText(line.text) && confidence >= options.reread_accept) {
-      line.text = reading;
-      line.confidence = confidence;
-    } else {
-      line.text = thai::SpliceDigitRuns(line.text, reading);
-    }
-    // A cell's lines are targets in a row: each changed cell is listed once.
-    Cell* cell = targets[k].cell;
-    if (line.text != before && cell && (changed.empty() || changed.back() != cell)) changed.push_back(cell);
-  }
-  for (Cell* cell : changed) {
-    cell->text = JoinCellLines(cell->lines);
-    cell->confidence = std::min(cell->confidence, LowestConfidence(cell->lines));
-  }
-}
-
-// A cell holding only a short line with letters ("โว", "1ว") is often the Thai model's reading of
-// a Latin grade or code it has no letters for ("D", "IIT"). Such cells are read with the Latin
-// model; a reading that is a Latin code ("D", "AA", "B+", "IIT") replaces the text when at least
-// `reread_accept` sure. Short lines of longer cells are left alone: they are Thai words that
-// wrapped ("ชอบ" of "ผู้รับผิดชอบ"), and the Latin model reads them as codes too.
-void RereadLatin(const PendingOcr& pending, std::vector<Table>& tables, const ExtractOptions& options) {
-  static const RE2 code("[A-Z][A-Z0-9+-]{0,3}");
-  std::vector<std::pair<TextLine*, Cell*>> targets;
-  std::vector<OcrRequest> requests;
-  for (Table& t : tables) {
-    for (Cell& c : t.cells) {
-      if (c.lines.size() != 1) continue;  // a whole cell: a line of a longer cell is a word
-      TextLine& l = c.lines[0];
-      std::u32string shown;
-      for (char32_t ch : thai::DecodeUtf8(l.text))
-        if (ch != U' ') shown.push_back(ch);
-      bool letters = std::any_of(shown.begin(), shown.end(), [](char32_t ch) {
-        return thai::IsThaiLetter(ch) || (ch >= U'A' && ch <= U'z');
-      });
-      if (shown.empty() || shown.size() > 3 || !letters) continue;
-      targets.push_back({&l, &c});
-      requests.push_back(OcrRequest{OcrLayout::kLine, LineAcrossCell(c, l), OcrModel::kLatin});
-    }
-  }
-  if (requests.empty()) return;
-  OcrPool::Output output = options.ocr->Submit(pending.raster, requests).get();
-  for (size_t k = 0; k < targets.size() && k < output.results.size(); ++k) {
-    if (!output.results[k] || output.results[k]->empty()) continue;
-    std::vector<TextLine> lines = AssembleLines(*output.results[k]);
-    if (lines.size() != 1) continue;
-    std::string reading = thai::CollapseSpaces(lines[0].text);
-    double confidence = lines[0].confidence;
-    if (!RE2::FullMatch(reading, code) || confidence < options.reread_accept) continue;
-    auto [line, cell] = targets[k];
-    line->text = reading;
-    line->confidence = confidence;
-    cell->text = JoinCellLines(cell->lines);
-    cell->confidence = std::min(cell->confidence, confidence);
-  }
-}
-
-void FinishOcr(PendingOcr& pending, PageResult& result, const ExtractOptions& options,
-               PageTiming* timing) {
-  std::vector<Result<std::vector<Word>>> results;
-  double recognize = 0;
-  for (auto& job : pending.jobs) {
-    OcrPool::Output output = job.get();
-    recognize += output.seconds;
-    for (auto& r : output.results) results.push_back(std::move(r));
-  }
-  if (timing) {
-    timing->ocr_wait = SecondsSince(pending.submitted);
-    timing->ocr_recognize = recognize;
-  }
-  for (auto& r : results) {
-    if (!r) {
-      result.page.diagnostics.push_back(PageLabel(pending.index) + "OCR failed: " + r.error().message);
-      continue;
-    }
-    for (Word& w : *r) result.page.words.push_back(std::move(w));
-  }
-  LayOut(result, pending.grids, options);
-  FillEmptyCells(pending, result.tables, *options.ocr);
-  if (options.numeric_pass) RereadDigits(pending, result, options);
-  if (options.latin_pass) RereadLatin(pending, result.tables, options);
-  pending.raster.reset();
-}
+namespace {
 
 }  // namespace
 
@@ -395,7 +100,7 @@ PageResult AnalyzePage(const PdfSource& pdf, int index, const ExtractOptions& op
 PageResult ReadPage(const PdfSource& pdf, int index, const ExtractOptions& options) {
   PageResult result = AnalyzePage(pdf, index, options);
   if (result.page.source == TextSource::kOcr && options.ocr != nullptr) {
-    if (auto p = SubmitOcr(pdf, result, options)) FinishOcr(*p, result, options, nullptr);
+    if (auto p = SubmitPageOcr(pdf, result, options)) FinishPageOcr(*p, result, options, nullptr);
   }
   return result;
 }
@@ -431,16 +136,16 @@ Extraction ExtractDocument(const PdfSource& pdf, SourceInfo source, const Extrac
     timing.text = SecondsSince(t0);
     if (results[i].page.source == TextSource::kOcr && options.ocr != nullptr) {
       auto t1 = std::chrono::steady_clock::now();
-      if (auto p = SubmitOcr(pdf, results[i], options)) pending.push_back(std::move(*p));
+      if (auto p = SubmitPageOcr(pdf, results[i], options)) pending.push_back(std::move(*p));
       timing.ocr_prepare = SecondsSince(t1);
     }
     while (static_cast<int>(pending.size()) > std::max(1, options.ocr_window)) {
       int index = pending.front().index;
-      FinishOcr(pending.front(), results[index], options, &ex.timings[index]);
+      FinishPageOcr(pending.front(), results[index], options, &ex.timings[index]);
       pending.pop_front();
     }
   }
-  for (PendingOcr& p : pending) FinishOcr(p, results[p.index], options, &ex.timings[p.index]);
+  for (PendingOcr& p : pending) FinishPageOcr(p, results[p.index], options, &ex.timings[p.index]);
   if (options.dictionary != nullptr) {
     std::string repaired = DescribeVowelPass(RepairDocumentVowels(results, *options.dictionary));
     if (!repaired.empty()) ex.diagnostics.push_back("repair: " + repaired);

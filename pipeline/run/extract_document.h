@@ -20,7 +20,7 @@
 #include "pipeline/layout/text_lines.h"
 #include "pipeline/layout/text_source_policy.h"
 #include "pipeline/model/pdf_source.h"
-#include "pipeline/run/ocr_pool.h"
+#include "pipeline/ocr/ocr_pool.h"
 #include "pipeline/tables/grid_detector.h"
 #include "pipeline/tables/table_builder.h"
 #include "pipeline/thai/dictionary.h"
@@ -77,6 +77,15 @@ struct PageResult {
   std::vector<TextLine> free_lines;  // repaired, reading order
   std::vector<double> borderless_columns;  // column edges of a table without rulings, if any
 };
+
+// "page N: ", the prefix of every page diagnostic.
+inline std::string PageLabel(int index) { return "page " + std::to_string(index + 1) + ": "; }
+
+// Words to tables and free lines, the same for text-layer and OCR words: ruled grids, then a
+// table without rulings among the words outside them (tables/borderless.h); free lines repaired.
+// `continued_columns`: the previous page's borderless table columns, if it had one.
+void LayOut(PageResult& result, std::vector<Grid> grids, const ExtractOptions& options,
+            const std::vector<double>* continued_columns = nullptr);
 
 // Reads a page through its text layer; a page that needs OCR comes back with
 // page.source == kOcr and no words (ExtractDocument then OCRs it).

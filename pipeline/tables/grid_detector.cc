@@ -14,34 +14,45 @@ struct Run {
 };
 
 // Dark runs of at least `min_len` pixels along rows (horizontal) or columns (vertical).
-// Both directions scan the raster row by row (cache-friendly); vertical runs keep one open
-// run start per column.
+// Both directions scan the raster row by row (cache-friendly). Vertical runs keep each
+// column's current run length; a row is checked for ended runs only when one ended, so the
+// inner loop has no branch and vectorises (this scan was a fifth of a text page's time).
 std::vector<Run> DarkRuns(const Raster& r, bool horizontal, int dark_level, int min_len) {
   std::vector<Run> runs;
   if (horizontal) {
     for (int y = 0; y < r.height; ++y) {
       const unsigned char* row = r.pixels.data() + static_cast<size_t>(y) * r.width;
-      int start = -1;
-      for (int x = 0; x <= r.width; ++x) {
-        bool dark = x < r.width && row[x] < dark_level;
-        if (dark && start < 0) start = x;
-        if (!dark && start >= 0) {
-          if (x - start >= min_len) runs.push_back({y, start, x});
-          start = -1;
-        }
+      int x = 0;
+      while (x < r.width) {
+        while (x < r.width && row[x] >= dark_level) ++x;
+        int start = x;
+        while (x < r.width && row[x] < dark_level) ++x;
+        if (x - start >= min_len) runs.push_back({y, start, x});
       }
     }
     return runs;
   }
-  std::vector<int> start(r.width, -1);
+  const size_t w = static_cast<size_t>(r.width);
+  std::vector<uint32_t> length(w, 0), previous(w, 0);
+  const uint32_t min_length = static_cast<uint32_t>(min_len);
   for (int y = 0; y <= r.height; ++y) {
-    const unsigned char* row = y < r.height ? r.pixels.data() + static_cast<size_t>(y) * r.width : nullptr;
-    for (int x = 0; x < r.width; ++x) {
-      bool dark = row != nullptr && row[x] < dark_level;
-      if (dark && start[x] < 0) start[x] = y;
-      if (!dark && start[x] >= 0) {
-        if (y - start[x] >= min_len) runs.push_back({x, start[x], y});
-        start[x] = -1;
+    previous.swap(length);
+    uint32_t ended = 0;
+    if (y < r.height) {
+      const unsigned char* row = r.pixels.data() + static_cast<size_t>(y) * w;
+      for (size_t x = 0; x < w; ++x) {
+        uint32_t dark = row[x] < dark_level ? 1u : 0u;
+        length[x] = (previous[x] + 1) * dark;
+        ended |= (1u - dark) & (previous[x] >= min_length ? 1u : 0u);
+      }
+    } else {
+      std::fill(length.begin(), length.end(), 0);
+      ended = 1;
+    }
+    if (ended == 0) continue;
+    for (size_t x = 0; x < w; ++x) {
+      if (length[x] == 0 && previous[x] >= min_length) {
+        runs.push_back({static_cast<int>(x), y - static_cast<int>(previous[x]), y});
       }
     }
   }

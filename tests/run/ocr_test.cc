@@ -10,7 +10,7 @@
 #include "extractors/tesseract_ocr_engine.h"
 #include "pipeline/layout/raster_cleanup.h"
 #include "pipeline/run/extract_document.h"
-#include "pipeline/run/ocr_pool.h"
+#include "pipeline/ocr/ocr_pool.h"
 #include "tests/testutil/fake_ocr_engine.h"
 #include "tests/testutil/fake_pdf_source.h"
 

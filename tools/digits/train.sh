@@ -2,34 +2,46 @@
 # Trains models/thd.traineddata: a small LSTM for the dates, numbers and scores of Thai ITA
 # reports, in both digit sets. Debian's `tha` model (4.1.0) has no ๔ ๖ ๗ ๘ ๙ in its character
 # set (tesseract langdata_lstm#42) and is an integer model that cannot be fine-tuned, so this
-# one is trained from scratch on lines rendered with the Thai fonts of fonts-thai-tlwg and
-# fonts-noto-core (tools/digits/make_lines.py: dates, periods, fiscal years, quarters, amounts,
-# scores, in Thai and Arabic digits; seeded, so the inputs are the same on every run).
-#   tools/digits/train.sh [ITERATIONS]     (default 15000, what the committed model had)
-# The committed model: 2,400 lines on 58 rendered pages, 15,000 iterations (about 40 minutes
-# on one core), BCER about 0.5% on held-out rendered lines. A rerun reproduces it up to
-# training noise. Rerunning continues from build/digits-training/out/thd_checkpoint when
-# it exists (delete the folder to start over).
+# one is trained from scratch on lines rendered with every Thai font Debian packages
+# (fonts-thai-tlwg, fonts-tlwg-*, fonts-noto-core, fonts-sipa-arundina; looped and loopless,
+# serif, sans, typewriter and hand-written faces) but the held-out ones, at 150 to 300 dpi,
+# with photocopier exposure, speckle, rotation, and for a third of the pages noise and blur
+# (tools/digits/make_lines.py: dates, periods, fiscal years, quarters, amounts, scores, in
+# Thai and Arabic digits; seeded, so the inputs are the same on every run).
+#   tools/digits/train.sh [ITERATIONS]     (default 20000)
+# Held out: HELD_OUT fonts (default Waree, a loopless sans, and Tlwg Typewriter) are never
+# trained on; tools/digits/eval_fonts.sh measures a model on lines in them (README, OCR).
+# Rerunning continues from build/digits-training/out/thd_checkpoint when it exists (delete
+# the folder to start over).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-iterations=${1:-15000}
+iterations=${1:-20000}
 work=${WORK:-build/digits-training}
 sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
 need=()
-for p in fonts-thai-tlwg fonts-noto-core tesseract-ocr python3; do
+for p in fonts-thai-tlwg fonts-tlwg-typist-ttf fonts-tlwg-typo-ttf fonts-tlwg-purisa-ttf \
+         fonts-tlwg-mono-ttf fonts-tlwg-waree-ttf fonts-noto-core fonts-sipa-arundina tesseract-ocr python3; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || need+=("$p")
 done
 if [ ${#need[@]} -gt 0 ]; then $sudo apt-get update -qq && $sudo apt-get install -y -qq "${need[@]}" >/dev/null; fi
 fonts=("Laksaman" "Laksaman Bold" "Garuda" "Loma" "Norasi" "Kinnari" "Umpush" "Sawasdee"
-       "Laksaman" "Garuda Bold" "Norasi Bold" "Noto Sans Thai" "Noto Serif Thai")
+       "Garuda Bold" "Norasi Bold" "Noto Sans Thai" "Noto Serif Thai" "Noto Looped Thai"
+       "Purisa" "Tlwg Typo" "Tlwg Typist" "Tlwg Mono" "Arundina Sans" "Arundina Serif"
+       "Kinnari Bold" "Loma Bold" "Noto Sans Thai Bold")
 # render BASE FONT INDEX TEXTFILE: one page image, its boxes with line ends fixed, and the
 # line images with their transcriptions (.lstmf). Noto's Thai faces have no Latin digits;
 # text2image drops those words from the page and from its boxes alike.
+# Resolution cycles 300/200/150 dpi (page size follows, so lines keep their length); every
+# third page also gets noise and blur.
 render() {
   local base=$1 font=$2 i=$3 text=$4
+  local res=$(( i % 4 == 2 ? 200 : (i % 4 == 3 ? 150 : 300) ))
+  local distort=false; [ $((i % 3)) -eq 1 ] && distort=true
   text2image --fonts_dir /usr/share/fonts --font "$font" --text "$text" --outputbase "$base" \
-    --ptsize $((11 + i % 6)) --resolution 300 --xsize 2550 --ysize 3300 --margin 100 --leading 20 \
+    --ptsize $((11 + i % 6)) --resolution "$res" --xsize $((res * 17 / 2)) --ysize $((res * 11))  \
+    --margin $((res / 3)) --leading 20 \
     --char_spacing 0 --exposure $(( (i % 3) - 1 )) --degrade_image=true --rotate_image=true \
+    --distort_image=$distort --invert=false \
     --strip_unrenderable_words=true >/dev/null 2>&1 || { echo "render failed: $font" >&2; return 0; }
   python3 tools/digits/fix_boxes.py "$base.box"
   tesseract "$base.tif" "$base" --psm 6 lstm.train >/dev/null 2>&1 || echo "lstm.train failed: $base" >&2
@@ -38,7 +50,7 @@ export -f render
 export OMP_THREAD_LIMIT=1  # one tesseract per core while rendering in parallel
 if [ ! -s "$work/train.list" ]; then
   rm -rf "$work" && mkdir -p "$work/lines" "$work/held" "$work/starter" "$work/out"
-  python3 tools/digits/make_lines.py 2400 7 > "$work/all.txt"
+  python3 tools/digits/make_lines.py 4400 7 > "$work/all.txt"
   python3 tools/digits/make_lines.py 160 8 > "$work/eval.txt"
   # Unicharset and a starter traineddata (no dictionary: these cells are not words).
   unicharset_extractor --output_unicharset "$work/thd.unicharset" --norm_mode 1 "$work/all.txt" "$work/eval.txt" >/dev/null 2>&1

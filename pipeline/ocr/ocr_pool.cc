@@ -1,4 +1,4 @@
-#include "pipeline/run/ocr_pool.h"
+#include "pipeline/ocr/ocr_pool.h"
 
 #include <chrono>
 

@@ -1,0 +1,42 @@
+// How a scanned page is read: the OCR stage of ExtractDocument.
+//
+// SubmitPageOcr renders the page for OCR (resolution capped for oversized page boxes; coloured
+// ink dropped), cuts out and squares a photographed page, clears dark scanner edges, turns the
+// page upright (the engine's orientation detection), whitens light pixels, deskews, finds and
+// erases rulings, and submits the page to the OCR pool. FinishPageOcr waits for the words,
+// lays them out into tables and free lines (the same LayOut as text-layer words), then reads
+// again what page OCR reads worst: empty cells that hold ink, every line with digits (the
+// numeric model) and short cells that may be Latin codes (the Latin model).
+#pragma once
+
+#include <chrono>
+#include <future>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "pipeline/model/pdf_source.h"
+#include "pipeline/ocr/ocr_pool.h"
+#include "pipeline/run/extract_document.h"
+
+namespace ita {
+
+// An OCR page in flight: its raster, grids, and the pool's future.
+struct PendingOcr {
+  int index;
+  std::vector<Grid> grids;
+  std::vector<std::future<OcrPool::Output>> jobs;
+  std::shared_ptr<const Raster> raster;  // kept for the numeric pass
+  std::chrono::steady_clock::time_point submitted;
+};
+
+// Renders, cleans and submits page `result.page.index`; nullopt (with a diagnostic) when the
+// page cannot be rendered or holds no ink. Needs options.ocr.
+std::optional<PendingOcr> SubmitPageOcr(const PdfSource& pdf, PageResult& result,
+                                        const ExtractOptions& options);
+
+// Waits for the page's words, lays them out and reads again (see above); `timing` may be null.
+void FinishPageOcr(PendingOcr& pending, PageResult& result, const ExtractOptions& options,
+                   PageTiming* timing);
+
+}  // namespace ita
