@@ -64,6 +64,9 @@ class PopplerPdfSource final : public PdfSource {
     renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
     renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
     bool drop_color = ink == RenderInk::kDropColor;
+    // Hairlines (0.1 pt, common in Word tables) drawn at least one solid pixel wide, so a
+    // low-resolution render still shows them as rulings, not as faint grey.
+    renderer.set_line_mode(poppler::page_renderer::line_solid);
     renderer.set_image_format(drop_color ? poppler::image::format_rgb24 : poppler::image::format_gray8);
     poppler::image img = renderer.render_page(page->get(), dpi, dpi);
     if (!img.is_valid()) return Fail(ErrorCode::kCorrupt, "page could not be rendered");
