@@ -10,6 +10,8 @@
 #include <fstream>
 #include <mutex>
 
+#include "pipeline/layout/raster_cleanup.h"
+
 namespace ita {
 namespace {
 
@@ -17,47 +19,116 @@ namespace {
 // JPEG noise and anti-aliased black text stay far below it.
 constexpr int kColorInkChroma = 60;
 
-void SilencePoppler() {
-  static std::once_flag once;
-  std::call_once(once, [] {
-    poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr);
-  });
+// Poppler reports damage it works around (a broken xref rebuilt, a bad font, a stream that
+// ends early) through one process-wide function. Messages go to the document being read on
+// this thread, so each record says what the library had to repair.
+struct MessageLog {
+  std::vector<std::string> distinct;  // first-seen order, at most kMaxMessages
+  std::vector<int> counts;
+};
+constexpr size_t kMaxMessages = 12;
+thread_local MessageLog* t_log = nullptr;
+
+void Collect(const std::string& message, void*) {
+  if (t_log == nullptr || message.empty()) return;
+  std::string m = message;
+  while (!m.empty() && (m.back() == '\n' || m.back() == ' ')) m.pop_back();
+  for (size_t i = 0; i < t_log->distinct.size(); ++i) {
+    if (t_log->distinct[i] == m) {
+      ++t_log->counts[i];
+      return;
+    }
+  }
+  if (t_log->distinct.size() < kMaxMessages) {
+    t_log->distinct.push_back(m);
+    t_log->counts.push_back(1);
+  }
 }
+
+void RoutePopplerMessages() {
+  static std::once_flag once;
+  std::call_once(once, [] { poppler::set_debug_error_function(Collect, nullptr); });
+}
+
+// Sends this thread's Poppler messages to `log` while in scope.
+class MessageScope {
+ public:
+  explicit MessageScope(MessageLog* log) : previous_(t_log) { t_log = log; }
+  ~MessageScope() { t_log = previous_; }
+  MessageScope(const MessageScope&) = delete;
+  MessageScope& operator=(const MessageScope&) = delete;
+
+ private:
+  MessageLog* previous_;
+};
 
 std::string ToUtf8(const poppler::ustring& s) {
   poppler::byte_array bytes = s.to_utf8();
   return std::string(bytes.begin(), bytes.end());
 }
 
+// Quarter turns (clockwise) that make a page's text read left to right: the rotation of the
+// words carrying most of its characters, when they carry at least 60% of them. Pages whose
+// /Rotate (or whose drawing) leaves the text running down or up the displayed page are read
+// turned, like a reader turns the paper.
+int UprightTurns(const std::vector<poppler::text_box>& boxes) {
+  size_t chars[4] = {0, 0, 0, 0}, total = 0;
+  for (const poppler::text_box& t : boxes) {
+    size_t n = t.text().size();
+    chars[((t.rotation() % 4) + 4) % 4] += n;
+    total += n;
+  }
+  if (total < 20) return 0;
+  int best = static_cast<int>(std::max_element(chars, chars + 4) - chars);
+  if (best == 0 || chars[best] * 10 < total * 6) return 0;
+  // Text running down the page (rotation 1) reads upright after a counter-clockwise turn.
+  return (4 - best) % 4;
+}
+
+// A box on a W x H page after `turns` clockwise quarter turns of the page.
+Box TurnBox(const Box& b, int turns, double w, double h) {
+  switch (turns) {
+    case 1: return Box{h - b.y1, b.x0, h - b.y0, b.x1};
+    case 2: return Box{w - b.x1, h - b.y1, w - b.x0, h - b.y0};
+    case 3: return Box{b.y0, w - b.x1, b.y1, w - b.x0};
+    default: return b;
+  }
+}
+
 class PopplerPdfSource final : public PdfSource {
  public:
-  explicit PopplerPdfSource(std::unique_ptr<poppler::document> doc) : doc_(std::move(doc)) {}
+  PopplerPdfSource(std::unique_ptr<poppler::document> doc, MessageLog opening)
+      : doc_(std::move(doc)), log_(std::move(opening)) {}
+
+  std::vector<std::string> LibraryMessages() const override {
+    std::vector<std::string> out;
+    for (size_t i = 0; i < log_.distinct.size(); ++i) {
+      out.push_back(log_.counts[i] > 1 ? log_.distinct[i] + " (" + std::to_string(log_.counts[i]) + " times)"
+                                       : log_.distinct[i]);
+    }
+    return out;
+  }
 
   int PageCount() const override { return doc_->pages(); }
 
+  // The page as it is read: displayed (its /Rotate applied), then turned so its text runs
+  // left to right (UprightTurns).
   Result<Box> PageBox(int index) const override {
-    auto page = OpenPage(index);
-    if (!page) return std::unexpected(page.error());
-    poppler::rectf r = (*page)->page_rect(poppler::media_box);
-    return Box{0, 0, r.width(), r.height()};
+    auto text = Text(index);
+    if (!text) return std::unexpected(text.error());
+    const PageText& t = **text;
+    bool swap = t.turns % 2 == 1;
+    return Box{0, 0, swap ? t.height : t.width, swap ? t.width : t.height};
   }
 
   Result<std::vector<Word>> Words(int index) const override {
-    auto page = OpenPage(index);
-    if (!page) return std::unexpected(page.error());
-    std::vector<Word> words;
-    for (const poppler::text_box& t : (*page)->text_list()) {
-      poppler::rectf b = t.bbox();
-      Word w;
-      w.utf8 = ToUtf8(t.text());
-      w.box = Box{b.x(), b.y(), b.x() + b.width(), b.y() + b.height()};
-      w.origin = Origin::kPdfText;
-      if (!w.utf8.empty()) words.push_back(std::move(w));
-    }
-    return words;
+    auto text = Text(index);
+    if (!text) return std::unexpected(text.error());
+    return (*text)->words;
   }
 
   Result<Raster> Render(int index, double dpi, RenderInk ink) const override {
+    MessageScope scope(&log_);
     auto page = OpenPage(index);
     if (!page) return std::unexpected(page.error());
     poppler::page_renderer renderer;
@@ -74,6 +145,14 @@ class PopplerPdfSource final : public PdfSource {
     r.width = img.width();
     r.height = img.height();
     r.dpi = dpi;
+    // Poppler answers a page too large to allocate with a tiny image, not an error.
+    auto text = Text(index);
+    if (text) {
+      double expect_w = (*text)->width * dpi / 72.0;
+      if (expect_w >= 16 && r.width * 4 < expect_w) {
+        return Fail(ErrorCode::kTooLarge, "page too large to render at " + std::to_string(static_cast<int>(dpi)) + " dpi");
+      }
+    }
     r.pixels.resize(static_cast<size_t>(r.width) * r.height);
     const char* data = img.const_data();
     // rgb24 rows hold three bytes a pixel (padded); a build that stores four keeps the colour
@@ -95,10 +174,46 @@ class PopplerPdfSource final : public PdfSource {
         out[x] = hi - lo > kColorInkChroma ? 255 : hi;
       }
     }
+    if (text && (*text)->turns != 0) return RotateQuarterTurns(r, 90 * (*text)->turns);
     return r;
   }
 
  private:
+  // One page's words in the upright frame, kept for the page being read (PageBox, Words and
+  // Render of one page come in a row).
+  struct PageText {
+    int index = -1;
+    double width = 0, height = 0;  // displayed size, points
+    int turns = 0;                 // clockwise quarter turns to upright
+    std::vector<Word> words;
+  };
+
+  Result<const PageText*> Text(int index) const {
+    if (cache_.index == index) return &cache_;
+    MessageScope scope(&log_);
+    auto page = OpenPage(index);
+    if (!page) return std::unexpected(page.error());
+    PageText t;
+    t.index = index;
+    poppler::rectf r = (*page)->page_rect(poppler::media_box);
+    poppler::page::orientation_enum o = (*page)->orientation();  // from /Rotate
+    bool quarter = o == poppler::page::landscape || o == poppler::page::seascape;
+    t.width = quarter ? r.height() : r.width();
+    t.height = quarter ? r.width() : r.height();
+    std::vector<poppler::text_box> boxes = (*page)->text_list();
+    t.turns = UprightTurns(boxes);
+    for (const poppler::text_box& b : boxes) {
+      poppler::rectf bb = b.bbox();
+      Word w;
+      w.utf8 = ToUtf8(b.text());
+      w.box = TurnBox(Box{bb.x(), bb.y(), bb.x() + bb.width(), bb.y() + bb.height()}, t.turns, t.width, t.height);
+      w.origin = Origin::kPdfText;
+      if (!w.utf8.empty()) t.words.push_back(std::move(w));
+    }
+    cache_ = std::move(t);
+    return &cache_;
+  }
+
   Result<std::unique_ptr<poppler::page>> OpenPage(int index) const {
     if (index < 0 || index >= doc_->pages()) return Fail(ErrorCode::kInternal, "no such page");
     std::unique_ptr<poppler::page> page(doc_->create_page(index));
@@ -107,12 +222,16 @@ class PopplerPdfSource final : public PdfSource {
   }
 
   std::unique_ptr<poppler::document> doc_;
+  mutable PageText cache_;
+  mutable MessageLog log_;
 };
 
 }  // namespace
 
 std::unique_ptr<PdfSource> OpenPopplerPdf(const std::string& path, Error* error) {
-  SilencePoppler();
+  RoutePopplerMessages();
+  MessageLog opening;
+  MessageScope scope(&opening);
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     *error = Error{ErrorCode::kIo, "cannot open file"};
@@ -138,7 +257,10 @@ std::unique_ptr<PdfSource> OpenPopplerPdf(const std::string& path, Error* error)
     if (bytes.find("/Encrypt") != std::string::npos) {
       *error = Error{ErrorCode::kEncrypted, "PDF is encrypted and needs a password"};
     } else {
-      *error = Error{ErrorCode::kCorrupt, "PDF structure is damaged and cannot be read"};
+      std::string said;
+      for (size_t i = 0; i < opening.distinct.size() && i < 2; ++i) said += (i ? "; " : "") + opening.distinct[i];
+      *error = Error{ErrorCode::kCorrupt, "PDF structure is damaged and cannot be read" +
+                                              (said.empty() ? std::string() : " (poppler: " + said + ")")};
     }
     return nullptr;
   }
@@ -150,7 +272,7 @@ std::unique_ptr<PdfSource> OpenPopplerPdf(const std::string& path, Error* error)
     *error = Error{ErrorCode::kEmpty, "PDF has no pages"};
     return nullptr;
   }
-  return std::make_unique<PopplerPdfSource>(std::move(doc));
+  return std::make_unique<PopplerPdfSource>(std::move(doc), std::move(opening));
 }
 
 }  // namespace ita

@@ -20,3 +20,15 @@ trailer << /Root 1 0 R /Size 3 >>
 %%EOF
 PDF
 echo "fixtures written to $out"
+
+# Pages turned by /Rotate (qpdf sets the page's /Rotate; the content is untouched), and a
+# content stream whose /Length is wrong (Poppler reads it and says so).
+mkdir -p tests/data/rotated
+qpdf --rotate=+90 "$good" tests/data/rotated/rotate90.pdf
+qpdf --rotate=+270 "$good" tests/data/rotated/rotate270.pdf
+python3 - "$good" tests/data/damaged_stream_length.pdf <<'PY'
+import re, sys
+b = open(sys.argv[1], "rb").read()
+m = re.search(rb"/Length (\d+)", b)
+open(sys.argv[2], "wb").write(b[:m.start(1)] + str(int(m.group(1)) + 50).encode() + b[m.end(1):])
+PY

@@ -31,6 +31,9 @@ class PdfSource {
   // over coloured ink, keep their darkness.
   virtual Result<Raster> Render(int index, double dpi, RenderInk ink) const = 0;
   Result<Raster> Render(int index, double dpi) const { return Render(index, dpi, RenderInk::kAll); }
+  // What the PDF library reported while reading this document (damage it repaired or worked
+  // around), distinct messages in first-seen order; empty when it said nothing.
+  virtual std::vector<std::string> LibraryMessages() const { return {}; }
 };
 
 // Opens a PDF from a file path. Fails with kNotPdf, kEmpty, kCorrupt, kEncrypted or kIo.

@@ -146,6 +146,9 @@ Extraction ExtractDocument(const PdfSource& pdf, SourceInfo source, const Extrac
     }
   }
   for (PendingOcr& p : pending) FinishPageOcr(p, results[p.index], options, &ex.timings[p.index]);
+  // Damage the PDF library repaired on its way (a rebuilt xref, a broken font) is said once per
+  // document: the output may be incomplete where it was.
+  for (const std::string& m : pdf.LibraryMessages()) ex.diagnostics.push_back("pdf library: " + m);
   if (options.dictionary != nullptr) {
     std::string repaired = DescribeVowelPass(RepairDocumentVowels(results, *options.dictionary));
     if (!repaired.empty()) ex.diagnostics.push_back("repair: " + repaired);

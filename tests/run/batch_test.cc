@@ -1,6 +1,7 @@
 // The batch runner on real files through the Poppler adapter: bad inputs become error
 // records, the batch goes on, nothing partial is left behind, and resume skips done work.
 #include "pipeline/run/batch.h"
+#include "pipeline/io/contract_json.h"
 
 #include <gtest/gtest.h>
 
@@ -195,6 +196,39 @@ TEST(RunBatch, AStopRequestEndsTheDispatch) {
   EXPECT_EQ(s.ok, 1) << "the running document finishes";
   EXPECT_EQ(s.interrupted, 1) << "the next is not started";
   EXPECT_EQ(ReadLedger((out / "ledger.jsonl").string()).size(), 1u);
+}
+
+// A page whose /Rotate leaves its text running down (or up) the displayed page is read turned
+// upright: the same measures as the upright original.
+TEST(PopplerPages, RotatedPagesReadLikeUprightOnes) {
+  BatchOptions options;
+  Extraction upright = ProcessFile((kSource / "samples/dev_001_born.pdf").string(), OpenPopplerPdf, options);
+  ASSERT_EQ(upright.measures.size(), 7u);
+  for (const char* name : {"rotate90.pdf", "rotate270.pdf"}) {
+    Extraction turned = ProcessFile((kSource / "tests/data/rotated" / name).string(), OpenPopplerPdf, options);
+    EXPECT_EQ(ToContractJson(turned)["measures"], ToContractJson(upright)["measures"]) << name;
+    Error error;
+    auto pdf = OpenPopplerPdf((kSource / "tests/data/rotated" / name).string(), &error);
+    ASSERT_TRUE(pdf);
+    auto box = pdf->PageBox(1);
+    ASSERT_TRUE(box);
+    EXPECT_GT(box->Width(), box->Height()) << "the landscape table page is landscape again";
+    auto raster = pdf->Render(1, 36);
+    ASSERT_TRUE(raster);
+    EXPECT_GT(raster->width, raster->height) << "its render turns with it";
+  }
+}
+
+// What Poppler repaired on its way is in the record, once per message.
+TEST(PopplerPages, LibraryMessagesBecomeDiagnostics) {
+  BatchOptions options;
+  Extraction ex = ProcessFile((kSource / "tests/data/damaged_stream_length.pdf").string(), OpenPopplerPdf, options);
+  ASSERT_FALSE(ex.error);
+  bool said = false;
+  for (const std::string& d : ex.diagnostics) said = said || d.rfind("pdf library: ", 0) == 0;
+  EXPECT_TRUE(said);
+  Extraction clean = ProcessFile((kSource / "samples/dev_001_born.pdf").string(), OpenPopplerPdf, options);
+  for (const std::string& d : clean.diagnostics) EXPECT_NE(d.rfind("pdf library: ", 0), 0u) << d;
 }
 
 }  // namespace
