@@ -269,6 +269,11 @@ MeasuresResult BuildMeasures(const std::vector<Table>& tables, std::optional<int
         for (int k = cell.col; k < cell.col + cell.col_span && !field; ++k) field = map->field_of_col[k];
         if (!field) continue;
         AppendWrapped(m.columns[*field], cell.text);
+        if (!cell.text.empty()) {
+          auto [source, fresh] = m.sources.emplace(*field, FieldSource{t.page + 1, cell.box, cell.origin, cell.confidence});
+          if (!fresh) source->second.confidence = std::min(source->second.confidence, cell.confidence);
+          if (!fresh && cell.origin == Origin::kOcr) source->second.origin = Origin::kOcr;
+        }
         if (cell.origin == Origin::kOcr && !cell.text.empty()) {
           m.provenance.origin = Origin::kOcr;
           auto [it, inserted] = m.confidence.emplace(*field, cell.confidence);

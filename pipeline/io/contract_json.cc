@@ -1,5 +1,7 @@
 #include "pipeline/io/contract_json.h"
 
+#include <cmath>
+
 namespace ita {
 namespace {
 
@@ -45,6 +47,20 @@ Json MeasureJson(const Measure& m) {
   }
   if (m.Has(MeasureField::kOutput) || m.Has(MeasureField::kOutcome)) j["dates"] = m.dates;
   j["pages"] = m.provenance.pages;
+  // Where each field was read, so `validate` and the reports reproduce what extraction knew.
+  if (!m.sources.empty()) {
+    Json provenance = Json::object();
+    for (const auto& [field, src] : m.sources) {
+      if (!m.columns.contains(field)) continue;
+      auto round1 = [](double v) { return std::round(v * 10) / 10; };
+      Json entry{{"page", src.page},
+                 {"box", Json::array({round1(src.box.x0), round1(src.box.y0), round1(src.box.x1), round1(src.box.y1)})},
+                 {"source", src.origin == Origin::kOcr ? "ocr" : "text"}};
+      if (src.origin == Origin::kOcr) entry["confidence"] = std::round(src.confidence * 1000) / 1000;
+      provenance[MeasureFieldName(field)] = entry;
+    }
+    j["provenance"] = provenance;
+  }
   return j;
 }
 

@@ -73,6 +73,27 @@ Measure MeasureOf(const Json& j) {
     }
   }
   m.dates = Texts(j, "dates");
+  if (j.contains("provenance") && j["provenance"].is_object()) {
+    for (const auto& [key, value] : j["provenance"].items()) {
+      auto field = MeasureFieldFromName(key);
+      if (!field || !value.is_object()) continue;
+      FieldSource src;
+      src.page = Integer(value, "page").value_or(0);
+      if (value.contains("box") && value["box"].is_array() && value["box"].size() == 4) {
+        const Json& b = value["box"];
+        if (b[0].is_number() && b[1].is_number() && b[2].is_number() && b[3].is_number())
+          src.box = Box{b[0].get<double>(), b[1].get<double>(), b[2].get<double>(), b[3].get<double>()};
+      }
+      src.origin = Text(value, "source") == "ocr" ? Origin::kOcr : Origin::kPdfText;
+      src.confidence = Number(value, "confidence").value_or(1.0);
+      m.sources[*field] = src;
+      if (src.origin == Origin::kOcr) {
+        m.confidence[*field] = src.confidence;
+        m.provenance.origin = Origin::kOcr;
+        m.provenance.min_confidence = std::min(m.provenance.min_confidence, src.confidence);
+      }
+    }
+  }
   if (j.contains("pages") && j["pages"].is_array()) {
     for (const Json& p : j["pages"]) {
       if (p.is_number_integer()) m.provenance.pages.push_back(p.get<int>());

@@ -171,6 +171,15 @@ struct Provenance {
   double min_confidence = 1.0;
 };
 
+// Where one field of a measure was read: the first cell that gave it text (page 1-based, box
+// in points), whether from the text layer or OCR, and the lowest OCR confidence of its cells.
+struct FieldSource {
+  int page = 0;
+  Box box;
+  Origin origin = Origin::kPdfText;
+  double confidence = 1.0;
+};
+
 // One row of a measures table after continuation rows are merged.
 // `columns` holds a value for every field whose column exists; an empty string is an empty cell.
 struct Measure {
@@ -181,6 +190,7 @@ struct Measure {
   std::vector<std::string> dates;   // ISO dates mentioned in output/outcome
   Provenance provenance;
   std::map<MeasureField, double> confidence;  // per field, lowest OCR confidence (absent: text)
+  std::map<MeasureField, FieldSource> sources;  // per field with text (output: "provenance")
 
   bool Has(MeasureField f) const { return columns.contains(f); }
 };

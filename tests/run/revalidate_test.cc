@@ -135,5 +135,42 @@ TEST(CheckCompleteness, ItaItemAddsRequiredFields) {
   EXPECT_EQ(v.errors[0].path, "/measures/0/findings");
 }
 
+// `validate` (and `validate --update`) over the extraction's own outputs finds exactly what
+// the extraction found, OCR confidence findings included: they are rebuilt from each field's
+// provenance. The reviewed golden outputs are the extraction's outputs.
+TEST(RevalidateGolden, ReproducesTheExtractionsFindings) {
+  fs::path dir = fs::temp_directory_path() / ("ita_revalidate_golden_" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  for (const auto& e : fs::directory_iterator(fs::path(ITA_SOURCE_DIR) / "samples/golden"))
+    fs::copy_file(e.path(), dir / e.path().filename());
+  auto validator = SchemaValidator::Create();
+  ASSERT_TRUE(validator);
+  ValidationOptions options;
+  options.ita_items = &BuiltInItaItems();
+  std::vector<std::string> problems;
+  auto docs = RevalidateFiles({dir.string()}, **validator, options, /*update=*/true, &problems);
+  EXPECT_TRUE(problems.empty());
+  ASSERT_GE(docs.size(), 7u);
+  int low_confidence = 0;
+  for (const DocumentReport& d : docs) {
+    std::ifstream in(fs::path(ITA_SOURCE_DIR) / "samples/golden" / fs::path(d.path).filename());
+    nlohmann::ordered_json golden = nlohmann::ordered_json::parse(in);
+    const auto& expected = golden["validation"]["errors"];
+    ASSERT_EQ(d.validation.errors.size(), expected.size()) << d.path;
+    for (size_t i = 0; i < expected.size(); ++i) {
+      EXPECT_EQ(d.validation.errors[i].path, expected[i]["path"]) << d.path;
+      EXPECT_EQ(d.validation.errors[i].code, expected[i]["code"]) << d.path;
+      EXPECT_EQ(d.validation.errors[i].message, expected[i]["message"]) << d.path;
+      low_confidence += expected[i]["code"] == "ocr_low_confidence" ? 1 : 0;
+    }
+    EXPECT_EQ(d.validation.valid, golden["validation"]["valid"].get<bool>()) << d.path;
+    // --update rewrote the block: the same findings are still there.
+    std::ifstream again(d.path);
+    EXPECT_EQ(nlohmann::ordered_json::parse(again)["validation"], golden["validation"]) << d.path;
+  }
+  EXPECT_GT(low_confidence, 0) << "the samples include OCR values below the threshold";
+}
+
 }  // namespace
 }  // namespace ita
