@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Installs the Debian 12 packages ita-extract builds and runs with. Safe to repeat.
+# Installs the Debian 12 packages ita-extract builds and runs with; with --test also what the
+# test suite drives (headless Chromium for the HTML report, Slurm and munge for the array-job
+# test, qpdf). Safe to repeat.
 set -euo pipefail
 packages=(
   cmake g++ make pkg-config
@@ -8,8 +10,11 @@ packages=(
   libicu-dev libre2-dev nlohmann-json3-dev libvalijson-dev
   libgtest-dev libgmock-dev python3
   libdatrie-dev libthai-data hunspell-th tesseract-ocr-osd
-  libcli11-dev libssl-dev
+  libcli11-dev libssl-dev libsqlite3-dev
 )
+if [ "${1:-}" = "--test" ]; then
+  packages+=(chromium slurm-wlm munge qpdf)
+fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -17,6 +17,9 @@
 #include "pipeline/cli/engine_config.h"
 #include "pipeline/cli/progress.h"
 #include "pipeline/cli/worker.h"
+#include "pipeline/io/export.h"
+#include "pipeline/io/export_sqlite.h"
+#include "pipeline/io/html_report.h"
 #include "pipeline/io/ita_items.h"
 #include "pipeline/model/version.h"
 #include "pipeline/run/batch.h"
@@ -587,8 +590,10 @@ int RunValidate(const ValidateArgs& a) {
       e["province"] = d.province;
       e["fiscal_year"] = d.fiscal_year ? nlohmann::ordered_json(*d.fiscal_year) : nlohmann::ordered_json(nullptr);
       e["measures"] = d.measures;
+      bool assessable = d.problem.empty() && d.family != "unknown" && !d.family.empty();
       e["valid"] = d.problem.empty() && d.validation.valid;
-      e["completeness"] = d.validation.completeness;
+      e["assessable"] = assessable;  // read and classified: completeness means something
+      e["completeness"] = assessable ? nlohmann::ordered_json(d.validation.completeness) : nlohmann::ordered_json(nullptr);
       e["errors"] = d.validation.errors.size();
       e["missing"] = d.missing_by_field;
       e["errors_by_code"] = d.errors_by_code;
@@ -608,9 +613,15 @@ int RunValidate(const ValidateArgs& a) {
   std::cout << "เอกสาร / documents\n";
   std::cout << "ครบถ้วน/complete  ถูกต้อง/valid  มาตรการ/measures  ขาด/missing  ข้อผิดพลาด/errors  ไฟล์/file\n";
   for (const DocumentReport& d : docs) {
-    char line[64];
-    std::snprintf(line, sizeof line, "%6.1f%%  %-5s  %4zu  ", d.validation.completeness * 100,
-                  d.problem.empty() && d.validation.valid ? "yes" : "no", d.measures);
+    // A failed or unclassified document has no completeness to report: it is a finding.
+    bool assessable = d.problem.empty() && d.family != "unknown" && !d.family.empty();
+    char line[96];
+    if (assessable) {
+      std::snprintf(line, sizeof line, "%6.1f%%  %-5s  %4zu  ", d.validation.completeness * 100,
+                    d.validation.valid ? "yes" : "no", d.measures);
+    } else {
+      std::snprintf(line, sizeof line, "%7s  %-5s  %4zu  ", d.problem.empty() ? "unknown" : "failed", "no", d.measures);
+    }
     std::cout << line << missing_text(d.missing_by_field) << "  " << missing_text(d.errors_by_code)
               << "  " << d.path;
     if (!d.problem.empty()) std::cout << "  [" << d.problem << "]";
@@ -626,6 +637,88 @@ int RunValidate(const ValidateArgs& a) {
               << (o.province.empty() ? "" : " (" + o.province + ")") << "\n";
   }
   return all_valid ? kExitOk : kExitDocumentFailed;
+}
+
+// ---------------------------------------------------------------- export and report
+
+// Output folders and files as given; a ledger (*.jsonl) stands for the outputs it lists.
+std::vector<ContractRecord> ReadRecords(const std::vector<std::string>& paths) {
+  std::vector<std::string> expanded;
+  for (const std::string& p : paths) {
+    if (fs::path(p).extension() == ".jsonl" && fs::is_regular_file(p)) {
+      for (const LedgerEntry& e : LatestPerInput(ReadLedger(p)))
+        if (!e.output.empty()) expanded.push_back(e.output);
+    } else {
+      expanded.push_back(p);
+    }
+  }
+  std::vector<std::string> problems;
+  std::vector<ContractRecord> records = ReadContractRecords(expanded, &problems);
+  for (const std::string& p : problems) std::cerr << "ita-extract: skipped " << PrintableName(p) << "\n";
+  return records;
+}
+
+struct ExportArgs {
+  std::vector<std::string> paths;
+  std::string format = "csv";
+  std::string to;
+  bool dictionary = false;
+};
+
+int RunExport(const ExportArgs& a) {
+  if (a.dictionary) {
+    std::cout << DataDictionaryMarkdown();
+    return kExitOk;
+  }
+  if (a.paths.empty() || a.to.empty()) {
+    std::cerr << "ita-extract: export needs PATH... and --to (see ita-extract export --help)\n";
+    return kExitUsage;
+  }
+  std::vector<ContractRecord> records = ReadRecords(a.paths);
+  if (records.empty()) {
+    std::cerr << "ita-extract: no contract records found in the given paths\n";
+    return kExitUsage;
+  }
+  std::vector<ExportTable> tables = BuildExportTables(records);
+  std::string error;
+  if (a.format == "sqlite") {
+    if (!WriteSqlite(tables, a.to, &error)) {
+      std::cerr << "ita-extract: " << error << "\n";
+      return kExitFatal;
+    }
+  } else {
+    for (const ExportTable& t : tables) {
+      std::string file = (fs::path(a.to) / (t.name + (a.format == "csv" ? ".csv" : ".jsonl"))).string();
+      if (!WriteFileAtomically(file, a.format == "csv" ? ToCsv(t) : ToJsonLines(t), &error)) {
+        std::cerr << "ita-extract: " << error << "\n";
+        return kExitFatal;
+      }
+    }
+  }
+  std::cout << records.size() << " records ->";
+  for (const ExportTable& t : tables) std::cout << " " << t.name << " " << t.rows.size();
+  std::cout << " (" << a.format << ": " << a.to << ")\n";
+  return kExitOk;
+}
+
+struct ReportArgs {
+  std::vector<std::string> paths;
+  std::string html;
+};
+
+int RunReport(const ReportArgs& a) {
+  std::vector<ContractRecord> records = ReadRecords(a.paths);
+  if (records.empty()) {
+    std::cerr << "ita-extract: no contract records found in the given paths\n";
+    return kExitUsage;
+  }
+  std::string error;
+  if (!WriteFileAtomically(a.html, RenderHtmlReport(records, kProgramVersion), &error)) {
+    std::cerr << "ita-extract: " << error << "\n";
+    return kExitFatal;
+  }
+  std::cout << records.size() << " records -> " << a.html << "\n";
+  return kExitOk;
 }
 
 // ---------------------------------------------------------------- schemas
@@ -676,6 +769,26 @@ int RunCli(int argc, char** argv) {
   validate_cmd->add_flag("--update", validate.update, "rewrite each file's validation block in place (atomically)");
   validate_cmd->footer("\nexit codes: 0 all documents valid; 1 some documents invalid or unreadable; 2 bad arguments");
   validate_cmd->callback([&] { result = RunValidate(validate); });
+
+  ExportArgs export_args;
+  CLI::App* export_cmd = app.add_subcommand("export", "flat tables for datasets: documents, measures, findings, ITA indicators, action-plan projects and budgets");
+  export_cmd->set_version_flag("-V,--version", kVersionText);
+  export_cmd->add_option("PATH", export_args.paths, "output folders, JSON files or a ledger.jsonl");
+  export_cmd->add_option("--format", export_args.format, "csv (UTF-8 with BOM, one file per table), jsonl (one file per table) or sqlite (one database)")
+      ->check(CLI::IsMember({"csv", "jsonl", "sqlite"}))->capture_default_str();
+  export_cmd->add_option("--to", export_args.to, "a folder for csv and jsonl, a file for sqlite");
+  export_cmd->add_flag("--dictionary", export_args.dictionary, "print the data dictionary (Markdown) of the tables and exit");
+  export_cmd->footer("\nColumns: docs/data-dictionary.md. The same PDF (sha256) appears once.\n"
+                     "exit codes: 0 written; 2 nothing to export or bad arguments; 3 cannot write");
+  export_cmd->callback([&] { result = RunExport(export_args); });
+
+  ReportArgs report;
+  CLI::App* report_cmd = app.add_subcommand("report", "an HTML completeness report for auditors (Thai and English)");
+  report_cmd->set_version_flag("-V,--version", kVersionText);
+  report_cmd->add_option("PATH", report.paths, "output folders, JSON files or a ledger.jsonl")->required();
+  report_cmd->add_option("--html", report.html, "the report file to write")->required();
+  report_cmd->footer("\nexit codes: 0 written; 2 nothing to report or bad arguments; 3 cannot write");
+  report_cmd->callback([&] { result = RunReport(report); });
 
   ToolArgs tool;
   AddTool(app, tool, &result);

@@ -85,7 +85,10 @@ std::vector<OrganizationReport> ByOrganization(const std::vector<DocumentReport>
     ++o.documents;
     o.invalid += d.validation.valid ? 0 : 1;
     o.measures += d.measures;
-    o.completeness += d.validation.completeness;
+    // An unclassified document has nothing to be complete about: it counts as a finding.
+    bool assessable = d.family != "unknown";
+    o.invalid += assessable ? 0 : (d.validation.valid ? 1 : 0);
+    o.completeness += assessable ? d.validation.completeness : 0;
     for (const auto& [field, n] : d.missing_by_field) o.missing_by_field[field] += n;
   }
   std::vector<OrganizationReport> out;

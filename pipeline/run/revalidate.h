@@ -33,7 +33,7 @@ struct OrganizationReport {
   int documents = 0;
   int invalid = 0;
   size_t measures = 0;
-  double completeness = 0;    // mean over its documents
+  double completeness = 0;    // mean over its documents; an unclassified one counts as 0
   std::map<std::string, int> missing_by_field;
 };
 

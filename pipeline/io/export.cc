@@ -1,0 +1,373 @@
+#include "pipeline/io/export.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <set>
+
+namespace ita {
+namespace fs = std::filesystem;
+using Json = nlohmann::json;
+
+namespace {
+
+CellValue Text(const Json& j, const char* key) {
+  if (!j.is_object() || !j.contains(key) || !j[key].is_string()) return std::monostate{};
+  return j[key].get<std::string>();
+}
+CellValue Integer(const Json& j, const char* key) {
+  if (!j.is_object() || !j.contains(key) || !j[key].is_number_integer()) return std::monostate{};
+  return j[key].get<long long>();
+}
+CellValue Real(const Json& j, const char* key) {
+  if (!j.is_object() || !j.contains(key) || !j[key].is_number()) return std::monostate{};
+  return j[key].get<double>();
+}
+// A list of strings or numbers joined with "; ".
+CellValue Joined(const Json& j, const char* key) {
+  if (!j.is_object() || !j.contains(key) || !j[key].is_array()) return std::monostate{};
+  std::string out;
+  for (const Json& v : j[key]) {
+    std::string s = v.is_string() ? v.get<std::string>() : v.dump();
+    out += (out.empty() ? "" : "; ") + s;
+  }
+  return out;
+}
+const Json& At(const Json& j, const char* key) {
+  static const Json kNull;
+  return j.is_object() && j.contains(key) ? j[key] : kNull;
+}
+// The string at `key`, or `fallback` when it is absent, null or not a string.
+std::string Str(const Json& j, const char* key, const std::string& fallback = "") {
+  const Json& v = At(j, key);
+  return v.is_string() ? v.get<std::string>() : fallback;
+}
+
+// "Thai (English)" -> {Thai, English}; messages without the English part stay whole.
+std::pair<std::string, std::string> SplitMessage(const std::string& m) {
+  if (m.empty() || m.back() != ')') return {m, ""};
+  int depth = 0;
+  for (size_t i = m.size(); i-- > 0;) {
+    if (m[i] == ')') ++depth;
+    if (m[i] == '(' && --depth == 0) {
+      std::string th = m.substr(0, i);
+      while (!th.empty() && th.back() == ' ') th.pop_back();
+      return {th, m.substr(i + 1, m.size() - i - 2)};
+    }
+  }
+  return {m, ""};
+}
+
+const char* kMeasureTextFields[] = {"issue", "findings", "measure", "method", "responsible",
+                                    "output", "outcome", "suggestion", "follow_up"};
+
+}  // namespace
+
+std::string OrganizationKey(const Json& org) {
+  if (!org.is_object() || !org.contains("name") || !org["name"].is_string()) return "";
+  std::string name;
+  for (char c : org["name"].get<std::string>())
+    if (c != ' ' && c != '.') name += c;
+  std::string province = org.contains("province") && org["province"].is_string() ? org["province"].get<std::string>() : "";
+  return name + "|" + province;
+}
+
+std::vector<ContractRecord> ReadContractRecords(const std::vector<std::string>& paths,
+                                                std::vector<std::string>* problems) {
+  std::vector<std::string> files;
+  for (const std::string& p : paths) {
+    std::error_code ec;
+    if (fs::is_directory(p, ec)) {
+      for (auto it = fs::recursive_directory_iterator(p, fs::directory_options::skip_permission_denied, ec);
+           !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        std::error_code type_ec;
+        std::string name = it->path().filename().string();
+        if (it->is_regular_file(type_ec) && it->path().extension() == ".json" && name[0] != '.')
+          files.push_back(it->path().string());
+      }
+    } else if (fs::exists(p, ec)) {
+      files.push_back(p);
+    } else {
+      problems->push_back(p + ": no such file or folder");
+    }
+  }
+  std::sort(files.begin(), files.end());
+  files.erase(std::unique(files.begin(), files.end()), files.end());
+  std::vector<ContractRecord> out;
+  for (const std::string& f : files) {
+    std::ifstream in(f, std::ios::binary);
+    Json j = Json::parse(in, nullptr, /*allow_exceptions=*/false);
+    if (!j.is_object() || Str(j, "contract") != "thai-ita-extract/1") {
+      problems->push_back(f + ": not a thai-ita-extract/1 record");
+      continue;
+    }
+    out.push_back({f, std::move(j)});
+  }
+  return out;
+}
+
+std::vector<ExportTable> ExportSchema() {
+  using C = ExportColumn;
+  const C doc_id{"document_id", C::kText, "รหัสเอกสาร", "the document's id (documents.id)"};
+  ExportTable documents{"documents", {
+      {"id", C::kText, "รหัสเอกสาร", "sha256 of the PDF bytes (\"file:PATH\" for an input that could not be read)"},
+      {"file", C::kText, "ไฟล์", "the PDF's path as given to extract"},
+      {"output", C::kText, "ไฟล์ผลลัพธ์", "the JSON record's path"},
+      {"family", C::kText, "ประเภทเอกสาร", "measures_plan, measures_report, ita_analysis, action_plan or unknown; empty for error records"},
+      {"title", C::kText, "ชื่อเอกสาร", "the title as printed"},
+      {"organization_name", C::kText, "ชื่อหน่วยงาน", "the issuing body, with its type word (เทศบาลตำบล…, องค์การบริหารส่วนตำบล…)"},
+      {"organization_type", C::kText, "ประเภทหน่วยงาน", "thesaban_nakhon, thesaban_mueang, thesaban_tambon, sao, pao or other"},
+      {"district", C::kText, "อำเภอ", "district, without the word อำเภอ"},
+      {"province", C::kText, "จังหวัด", "province, without the word จังหวัด; one of the 77"},
+      {"organization_key", C::kText, "รหัสหน่วยงาน", "name without spaces and dots, a vertical bar, then the province: groups one body's documents"},
+      {"fiscal_year", C::kInteger, "ปีงบประมาณ", "Buddhist Era fiscal year the document is about (1 Oct of year-1 to 30 Sep)"},
+      {"ita_item", C::kText, "ข้อ ITA", "the ITA disclosure item the document answers (O1…O43), when known"},
+      {"pages", C::kInteger, "จำนวนหน้า", "pages in the PDF"},
+      {"ocr_pages", C::kInteger, "หน้าที่อ่านด้วย OCR", "pages read by OCR"},
+      {"measures", C::kInteger, "จำนวนมาตรการ", "measures found"},
+      {"valid", C::kInteger, "ถูกต้อง", "1 when the record has no finding, else 0"},
+      {"completeness", C::kReal, "ความครบถ้วน", "share of required values present (0..1)"},
+      {"findings", C::kInteger, "จำนวนข้อค้นพบ", "validation findings (rows in findings)"},
+      {"error_code", C::kText, "รหัสข้อผิดพลาด", "why the PDF could not be read: not_pdf, corrupt, encrypted, empty, too_large, timeout, crashed, not_found, io, internal"},
+      {"error_message", C::kText, "ข้อผิดพลาด", "the error in words"}},
+      {"id"}, false, {}};
+  ExportTable measures{"measures", {
+      doc_id,
+      {"n", C::kInteger, "ลำดับในไฟล์", "1-based position of the measure in the document"},
+      {"seq", C::kInteger, "ลำดับ / ที่", "the number the document prints for it"},
+      {"issue", C::kText, "ประเด็น / ประเด็นที่ต้องพัฒนา", "the ITA issue the measure answers"},
+      {"findings", C::kText, "ข้อบกพร่อง / จุดอ่อน", "what the assessment found wanting"},
+      {"measure", C::kText, "มาตรการ", "the measure"},
+      {"method", C::kText, "วิธีการดำเนินการ / แนวทางการดำเนินการ", "how it is carried out (required)"},
+      {"responsible", C::kText, "ผู้รับผิดชอบ / หน่วยงานที่รับผิดชอบ", "the responsible unit (required)"},
+      {"output", C::kText, "ผลการดำเนินการ", "what was done (reports; required there)"},
+      {"outcome", C::kText, "ผลลัพธ์", "the result"},
+      {"suggestion", C::kText, "ข้อเสนอแนะ", "suggestions"},
+      {"follow_up", C::kText, "การติดตามผล", "follow-up"},
+      {"questions", C::kText, "ข้อคำถาม", "the ITA questions, one per line: code and text"},
+      {"period_text", C::kText, "ระยะเวลาดำเนินการ", "the period as printed (required)"},
+      {"period_start", C::kText, "วันเริ่ม", "ISO date the period starts, when it could be read"},
+      {"period_end", C::kText, "วันสิ้นสุด", "ISO date the period ends"},
+      {"dates", C::kText, "วันที่ที่กล่าวถึง", "ISO dates mentioned in output/outcome, '; '-separated"},
+      {"pages", C::kText, "หน้า", "pages the measure is on, '; '-separated"},
+      {"source", C::kText, "ที่มา", "text when every field came from the PDF's text layer, ocr when any was read by OCR"},
+      {"min_confidence", C::kReal, "ความเชื่อมั่นต่ำสุด", "the lowest OCR confidence of its fields (0..1), OCR measures only"}},
+      {"document_id", "n"}, true, {}};
+  ExportTable findings{"findings", {
+      doc_id,
+      {"n", C::kInteger, "ลำดับ", "1-based position of the finding in the record"},
+      {"path", C::kText, "ตำแหน่ง", "JSON pointer of the value concerned, e.g. /measures/3/responsible"},
+      {"code", C::kText, "รหัส", "required_missing, format, grade_mismatch, period_unparsed, period_outside_fiscal_year, no_measures, ocr_low_confidence, …"},
+      {"message_th", C::kText, "ข้อความ", "the finding in Thai"},
+      {"message_en", C::kText, "ข้อความ (อังกฤษ)", "the finding in English"}},
+      {"document_id", "n"}, true, {}};
+  ExportTable indicators{"ita_indicators", {
+      doc_id,
+      {"no", C::kInteger, "ตัวชี้วัดที่", "indicator number (1-10)"},
+      {"tool", C::kText, "เครื่องมือ", "IIT, EIT or OIT"},
+      {"name", C::kText, "ตัวชี้วัด", "indicator name"},
+      {"year", C::kInteger, "ปี", "BE year of the score"},
+      {"score", C::kReal, "คะแนน", "the score (0-100)"},
+      {"previous_year", C::kInteger, "ปีก่อน", "BE year of the previous score"},
+      {"previous", C::kReal, "คะแนนปีก่อน", "the previous year's score"}},
+      {"document_id", "no"}, true, {}};
+  ExportTable projects{"action_plan_projects", {
+      doc_id,
+      {"n", C::kInteger, "ลำดับในไฟล์", "1-based position of the project in the plan"},
+      {"seq", C::kInteger, "ที่", "the number the plan prints"},
+      {"dimension", C::kInteger, "มิติ", "the plan's dimension (1-4)"},
+      {"mission", C::kText, "ภารกิจ", "mission code, e.g. 1.1"},
+      {"name", C::kText, "โครงการ / กิจกรรม / มาตรการ", "project name"},
+      {"responsible", C::kText, "ผู้รับผิดชอบ", "responsible unit"},
+      {"period_start", C::kText, "วันเริ่ม", "ISO date the project starts"},
+      {"period_end", C::kText, "วันสิ้นสุด", "ISO date it ends"},
+      {"budget_text", C::kText, "งบประมาณ", "the budget as printed"},
+      {"budget_baht", C::kReal, "งบประมาณ (บาท)", "the budget in baht, when a number"},
+      {"pages", C::kText, "หน้า", "pages of its detail, '; '-separated"}},
+      {"document_id", "n"}, true, {}};
+  ExportTable budgets{"action_plan_budgets", {
+      doc_id,
+      {"kind", C::kText, "ระดับ", "mission, project or total"},
+      {"code", C::kText, "รหัส", "mission code or project position; empty for the total"},
+      {"year", C::kInteger, "ปีงบประมาณ", "BE fiscal year"},
+      {"amount_baht", C::kReal, "งบประมาณ (บาท)", "the amount in baht"}},
+      {"document_id", "kind", "code", "year"}, true, {}};
+  return {documents, measures, findings, indicators, projects, budgets};
+}
+
+std::string DataDictionaryMarkdown() {
+  std::string md =
+      "# Data dictionary\n\n"
+      "Generated by `ita-extract export --dictionary` from the tables `ita-extract export` writes "
+      "(CSV, JSON Lines, SQLite). One row per PDF in `documents`; every other table refers to it by "
+      "`document_id`. Empty cells are NULL in SQLite, empty in CSV and null in JSON Lines. The JSON "
+      "records themselves are described in [output-contract.md](output-contract.md).\n";
+  for (const ExportTable& t : ExportSchema()) {
+    md += "\n## " + t.name + "\n\nKey: ";
+    for (size_t k = 0; k < t.primary_key.size(); ++k) md += (k ? ", " : "") + std::string("`") + t.primary_key[k] + "`";
+    md += "\n\n| column | type | Thai | meaning |\n| --- | --- | --- | --- |\n";
+    for (const ExportColumn& c : t.columns) {
+      const char* type = c.type == ExportColumn::kInteger ? "integer" : c.type == ExportColumn::kReal ? "real" : "text";
+      md += "| `" + c.name + "` | " + type + " | " + c.thai + " | " + c.meaning + " |\n";
+    }
+  }
+  return md;
+}
+
+std::vector<ExportTable> BuildExportTables(const std::vector<ContractRecord>& records) {
+  std::vector<ExportTable> schema = ExportSchema();
+  ExportTable& documents = schema[0];
+  ExportTable& measures = schema[1];
+  ExportTable& findings = schema[2];
+  ExportTable& indicators = schema[3];
+  ExportTable& projects = schema[4];
+  ExportTable& budgets = schema[5];
+  std::set<std::string> seen;
+  for (const ContractRecord& r : records) {
+    const Json& j = r.json;
+    const Json& source = At(j, "source");
+    std::string sha = Str(source, "sha256");
+    // Records without bytes (a missing input) are told apart by their file name.
+    std::string id = sha.empty() ? "file:" + Str(source, "file", r.path) : sha;
+    if (!seen.insert(id).second) continue;  // the same PDF twice: once
+    const Json& doc = At(j, "document");
+    const Json& org = At(doc, "organization");
+    const Json& validation = At(j, "validation");
+    const Json& error = At(j, "error");
+    long long ocr_pages = 0;
+    for (const Json& s : At(source, "page_sources")) ocr_pages += s == "ocr" ? 1 : 0;
+    long long measure_count = At(j, "measures").is_array() ? static_cast<long long>(At(j, "measures").size()) : 0;
+    long long finding_count = At(validation, "errors").is_array() ? static_cast<long long>(At(validation, "errors").size()) : 0;
+    std::string key = OrganizationKey(org);
+    documents.rows.push_back({id, Text(source, "file"), r.path, Text(doc, "family"), Text(doc, "title"),
+                              Text(org, "name"), Text(org, "type"), Text(org, "district"), Text(org, "province"),
+                              key.empty() ? CellValue{} : CellValue{key}, Integer(doc, "fiscal_year"),
+                              Text(doc, "ita_item"), Integer(source, "pages"), ocr_pages, measure_count,
+                              At(validation, "valid").is_boolean() ? CellValue{At(validation, "valid").get<bool>() ? 1LL : 0LL} : CellValue{},
+                              Real(validation, "completeness"), finding_count, Text(error, "code"),
+                              Text(error, "message")});
+    long long n = 0;
+    for (const Json& m : At(j, "measures")) {
+      std::vector<CellValue> row = {id, ++n, Integer(m, "seq")};
+      for (const char* f : kMeasureTextFields) row.push_back(Text(m, f));
+      std::string questions;
+      for (const Json& q : At(m, "questions")) {
+        std::string code = Str(q, "code");
+        std::string text = q.contains("text") && q["text"].is_string() ? q["text"].get<std::string>() : "";
+        questions += (questions.empty() ? "" : "\n") + (code.empty() ? text : code + " " + text);
+      }
+      row.push_back(At(m, "questions").is_array() ? CellValue{questions} : CellValue{});
+      const Json& period = At(m, "period");
+      row.push_back(Text(period, "text"));
+      row.push_back(Text(period, "start"));
+      row.push_back(Text(period, "end"));
+      row.push_back(Joined(m, "dates"));
+      row.push_back(Joined(m, "pages"));
+      // Where it was read: ocr when any field came from OCR, with the lowest confidence.
+      std::string origin = "text";
+      double lowest = 1.0;
+      for (const auto& [field, p] : At(m, "provenance").items()) {
+        if (Str(p, "source") == "ocr") {
+          origin = "ocr";
+          if (p.contains("confidence") && p["confidence"].is_number()) lowest = std::min(lowest, p["confidence"].get<double>());
+        }
+      }
+      row.push_back(At(m, "provenance").is_object() ? CellValue{origin} : CellValue{});
+      row.push_back(origin == "ocr" ? CellValue{lowest} : CellValue{});
+      measures.rows.push_back(std::move(row));
+    }
+    long long f = 0;
+    for (const Json& e : At(validation, "errors")) {
+      auto [th, en] = SplitMessage(Str(e, "message"));
+      findings.rows.push_back({id, ++f, Text(e, "path"), Text(e, "code"), th, en.empty() ? CellValue{} : CellValue{en}});
+    }
+    const Json& scores = At(j, "ita_scores");
+    const Json& previous = At(scores, "previous");
+    std::set<long long> numbers;
+    for (const Json& i : At(scores, "indicators")) {
+      CellValue no = Integer(i, "no");
+      if (auto* v = std::get_if<long long>(&no); !v || !numbers.insert(*v).second) continue;
+      indicators.rows.push_back({id, no, Text(i, "tool"), Text(i, "name"), Integer(scores, "year"),
+                                 Real(i, "score"), Integer(previous, "year"), Real(i, "previous")});
+    }
+    const Json& plan = At(j, "action_plan");
+    long long p = 0;
+    for (const Json& project : At(plan, "projects")) {
+      const Json& detail = At(project, "detail");
+      const Json& period = At(detail, "period");
+      projects.rows.push_back({id, ++p, Integer(project, "seq"), Integer(project, "dimension"),
+                               Text(project, "mission"), Text(project, "name"), Text(project, "responsible"),
+                               Text(period, "start"), Text(period, "end"), Text(detail, "budget_text"),
+                               Real(detail, "budget_baht"), Joined(detail, "pages")});
+      for (const auto& [year, amount] : At(project, "budget").items()) {
+        if (amount.is_number())
+          budgets.rows.push_back({id, std::string("project"), std::to_string(p), std::stoll(year), amount.get<double>()});
+      }
+    }
+    std::set<std::string> mission_codes;
+    for (const Json& mission : At(plan, "missions")) {
+      std::string code = Str(mission, "code");
+      if (code.empty() || !mission_codes.insert(code).second) continue;
+      for (const auto& [year, amount] : At(mission, "budget").items()) {
+        if (amount.is_number())
+          budgets.rows.push_back({id, std::string("mission"), code, std::stoll(year), amount.get<double>()});
+      }
+    }
+    for (const auto& [year, amount] : At(At(plan, "totals"), "budget").items()) {
+      if (amount.is_number())
+        budgets.rows.push_back({id, std::string("total"), std::string(""), std::stoll(year), amount.get<double>()});
+    }
+  }
+  return schema;
+}
+
+namespace {
+
+std::string CsvField(const CellValue& v) {
+  if (std::holds_alternative<std::monostate>(v)) return "";
+  if (const long long* i = std::get_if<long long>(&v)) return std::to_string(*i);
+  if (const double* d = std::get_if<double>(&v)) {
+    Json j = *d;  // shortest round-trip form
+    return j.dump();
+  }
+  const std::string& s = std::get<std::string>(v);
+  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+}  // namespace
+
+std::string ToCsv(const ExportTable& table) {
+  std::string out = "\xEF\xBB\xBF";
+  for (size_t c = 0; c < table.columns.size(); ++c) out += (c ? "," : "") + table.columns[c].name;
+  out += "\r\n";
+  for (const auto& row : table.rows) {
+    for (size_t c = 0; c < row.size(); ++c) out += (c ? "," : "") + CsvField(row[c]);
+    out += "\r\n";
+  }
+  return out;
+}
+
+std::string ToJsonLines(const ExportTable& table) {
+  std::string out;
+  for (const auto& row : table.rows) {
+    nlohmann::ordered_json j;
+    for (size_t c = 0; c < row.size(); ++c) {
+      const CellValue& v = row[c];
+      const std::string& name = table.columns[c].name;
+      if (std::holds_alternative<std::monostate>(v)) j[name] = nullptr;
+      else if (const long long* i = std::get_if<long long>(&v)) j[name] = *i;
+      else if (const double* d = std::get_if<double>(&v)) j[name] = *d;
+      else j[name] = std::get<std::string>(v);
+    }
+    out += j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+  }
+  return out;
+}
+
+}  // namespace ita

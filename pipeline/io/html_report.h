@@ -1,0 +1,35 @@
+// The auditors' report: one static, self-contained HTML file (inline CSS, a few lines of
+// optional JS for filtering; readable without it), Thai first with English alongside.
+//   - summary: documents, organizations, fiscal years, completeness; failed and unclassified
+//     documents counted as findings, never as complete;
+//   - organizations x fiscal years: which families each published, and the required fields
+//     missing per family;
+//   - organizations grouped by name (the same body read two ways by OCR is one row when
+//     province and district agree and the names are within a small edit distance);
+//   - every document with each finding: measure, page, field, Thai and English message;
+//     OCR values of low confidence marked.
+// Every string from a PDF is HTML-escaped.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "pipeline/io/export.h"
+
+namespace ita {
+
+std::string EscapeHtml(const std::string& text);
+
+// Organization groups: for each record, the index of its group and the group's names.
+struct OrganizationGroup {
+  std::string name;                  // the most frequent spelling
+  std::string district;
+  std::string province;
+  std::vector<std::string> variants; // other spellings, sorted
+  std::vector<size_t> records;
+};
+std::vector<OrganizationGroup> GroupOrganizations(const std::vector<ContractRecord>& records);
+
+std::string RenderHtmlReport(const std::vector<ContractRecord>& records, const std::string& version);
+
+}  // namespace ita

@@ -1,0 +1,135 @@
+// Dataset exports and the auditors' report from contract records: row counts equal the JSON,
+// duplicates once, CSV quoting, SQLite keys, determinism, HTML escaping, organization groups.
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "pipeline/io/export.h"
+#include "pipeline/io/export_sqlite.h"
+#include "pipeline/io/html_report.h"
+
+namespace ita {
+namespace {
+
+namespace fs = std::filesystem;
+const fs::path kGolden = fs::path(ITA_SOURCE_DIR) / "samples/golden";
+
+std::vector<ContractRecord> Goldens() {
+  std::vector<std::string> problems;
+  auto records = ReadContractRecords({kGolden.string()}, &problems);
+  EXPECT_TRUE(problems.empty());
+  return records;
+}
+
+const ExportTable& Table(const std::vector<ExportTable>& tables, const std::string& name) {
+  for (const ExportTable& t : tables)
+    if (t.name == name) return t;
+  throw std::runtime_error("no table " + name);
+}
+
+TEST(Export, RowsMatchTheRecordsAndDuplicatesCountOnce) {
+  std::vector<ContractRecord> records = Goldens();
+  ASSERT_GE(records.size(), 7u);
+  size_t measures = 0, findings = 0;
+  for (const ContractRecord& r : records) {
+    measures += r.json.contains("measures") ? r.json["measures"].size() : 0;
+    findings += r.json["validation"]["errors"].size();
+  }
+  auto tables = BuildExportTables(records);
+  EXPECT_EQ(Table(tables, "documents").rows.size(), records.size());
+  EXPECT_EQ(Table(tables, "measures").rows.size(), measures);
+  EXPECT_EQ(Table(tables, "findings").rows.size(), findings);
+  EXPECT_GT(Table(tables, "ita_indicators").rows.size(), 0u);
+  EXPECT_GT(Table(tables, "action_plan_projects").rows.size(), 0u);
+  EXPECT_GT(Table(tables, "action_plan_budgets").rows.size(), 0u);
+  // The same PDF read twice (same sha256) is one document.
+  std::vector<ContractRecord> twice = records;
+  twice.push_back(records[0]);
+  twice.back().path = "elsewhere.json";
+  EXPECT_EQ(Table(BuildExportTables(twice), "documents").rows.size(), records.size());
+  EXPECT_EQ(Table(BuildExportTables(twice), "measures").rows.size(), measures);
+}
+
+TEST(Export, CsvIsExcelReadyAndDeterministic) {
+  auto tables = BuildExportTables(Goldens());
+  std::string csv = ToCsv(Table(tables, "measures"));
+  EXPECT_EQ(csv.rfind("\xEF\xBB\xBF" "document_id,n,seq,", 0), 0u) << "BOM, then the header";
+  EXPECT_NE(csv.find("\r\n"), std::string::npos);
+  EXPECT_EQ(csv, ToCsv(Table(BuildExportTables(Goldens()), "measures"))) << "same input, same bytes";
+  ExportTable t{"t", {{"a", ExportColumn::kText, "", ""}, {"b", ExportColumn::kReal, "", ""}}, {"a"}, false,
+                {{std::string("say \"hi\", then\nleave"), 1.5}, {CellValue{}, CellValue{}}}};
+  EXPECT_EQ(ToCsv(t), "\xEF\xBB\xBF" "a,b\r\n\"say \"\"hi\"\", then\nleave\",1.5\r\n,\r\n");
+  EXPECT_EQ(ToJsonLines(t), "{\"a\":\"say \\\"hi\\\", then\\nleave\",\"b\":1.5}\n{\"a\":null,\"b\":null}\n");
+}
+
+TEST(Export, SqliteHasTheTablesWithKeys) {
+  auto tables = BuildExportTables(Goldens());
+  fs::path db_path = fs::temp_directory_path() / ("ita_export_" + std::to_string(::getpid()) + ".db");
+  std::string error;
+  ASSERT_TRUE(WriteSqlite(tables, db_path.string(), &error)) << error;
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(db_path.string().c_str(), &db), SQLITE_OK);
+  auto count = [&](const std::string& sql) {
+    sqlite3_stmt* s = nullptr;
+    EXPECT_EQ(sqlite3_prepare_v2(db, sql.c_str(), -1, &s, nullptr), SQLITE_OK) << sql;
+    long long n = -1;
+    if (sqlite3_step(s) == SQLITE_ROW) n = sqlite3_column_int64(s, 0);
+    sqlite3_finalize(s);
+    return n;
+  };
+  for (const ExportTable& t : tables)
+    EXPECT_EQ(count("SELECT count(*) FROM " + t.name), static_cast<long long>(t.rows.size())) << t.name;
+  EXPECT_EQ(count("SELECT count(*) FROM measures m LEFT JOIN documents d ON m.document_id = d.id WHERE d.id IS NULL"), 0);
+  EXPECT_EQ(count("SELECT count(*) FROM pragma_foreign_key_list('measures')"), 1);
+  EXPECT_EQ(count("SELECT typeof(completeness) = 'real' FROM documents WHERE completeness IS NOT NULL LIMIT 1"), 1);
+  sqlite3_close(db);
+  EXPECT_FALSE(fs::exists(db_path.string() + ".partial"));
+  fs::remove(db_path);
+}
+
+TEST(Export, DataDictionaryCoversEveryColumnAndIsCommitted) {
+  std::string md = DataDictionaryMarkdown();
+  for (const ExportTable& t : ExportSchema()) {
+    EXPECT_NE(md.find("## " + t.name), std::string::npos);
+    for (const ExportColumn& c : t.columns) {
+      EXPECT_NE(md.find("| `" + c.name + "` |"), std::string::npos) << t.name << "." << c.name;
+      EXPECT_FALSE(c.meaning.empty()) << t.name << "." << c.name;
+      EXPECT_FALSE(c.thai.empty()) << t.name << "." << c.name;
+    }
+  }
+  std::ifstream in(fs::path(ITA_SOURCE_DIR) / "docs/data-dictionary.md");
+  std::string committed((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_EQ(committed, md) << "regenerate: build/ita-extract export --dictionary > docs/data-dictionary.md";
+}
+
+TEST(Report, EscapesWhatCameFromAPdf) {
+  EXPECT_EQ(EscapeHtml("<script>a&b</script>\"'"), "&lt;script&gt;a&amp;b&lt;/script&gt;&quot;&#39;");
+  std::vector<ContractRecord> records = Goldens();
+  records[0].json["document"]["title"] = "<script>alert(1)</script>";
+  std::string html = RenderHtmlReport(records, "test");
+  EXPECT_EQ(html.find("<script>alert(1)"), std::string::npos);
+  EXPECT_NE(html.find("&lt;script&gt;alert(1)&lt;/script&gt;"), std::string::npos);
+}
+
+TEST(Report, OneBodyReadTwoWaysIsOneOrganization) {
+  auto record = [](const std::string& name, const std::string& district, const std::string& province) {
+    nlohmann::json j = {{"contract", "thai-ita-extract/1"},
+                        {"document", {{"organization", {{"name", name}, {"district", district}, {"province", province}}}}}};
+    return ContractRecord{name, j};
+  };
+  std::vector<ContractRecord> records = {
+      record("เทศบาลตำบลบ้านฆ้อง", "โพธาราม", "ราชบุรี"), record("เทศบาลตำบลบ้านมฆ้อง", "โพธาราม", "ราชบุรี"),
+      record("เทศบาลตำบลบ้านฆ้อง", "โพธาราม", "ราชบุรี"), record("เทศบาลตำบลบ้านโป่ง", "โพธาราม", "ราชบุรี"),
+      record("เทศบาลตำบลบ้านฆ้อง", "เมือง", "ขอนแก่น")};
+  auto groups = GroupOrganizations(records);
+  ASSERT_EQ(groups.size(), 3u);  // บ้านโป่ง is another body; the same name elsewhere too
+  EXPECT_EQ(groups[0].name, "เทศบาลตำบลบ้านฆ้อง");
+  EXPECT_EQ(groups[0].records.size(), 3u);
+  EXPECT_EQ(groups[0].variants, std::vector<std::string>{"เทศบาลตำบลบ้านมฆ้อง"});
+}
+
+}  // namespace
+}  // namespace ita
