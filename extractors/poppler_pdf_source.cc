@@ -62,6 +62,35 @@ class MessageScope {
   MessageLog* previous_;
 };
 
+bool HasEncryptEntry(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::string head(1 << 20, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<size_t>(in.gcount()));
+  in.clear();
+  in.seekg(0, std::ios::end);
+  std::streamoff size = in.tellg();
+  std::string tail;
+  if (size > static_cast<std::streamoff>(head.size())) {
+    std::streamoff from = std::max<std::streamoff>(static_cast<std::streamoff>(head.size()), size - (1 << 20));
+    in.seekg(from);
+    tail.resize(static_cast<size_t>(size - from));
+    in.read(tail.data(), static_cast<std::streamsize>(tail.size()));
+  }
+  // "/Encrypt" inside a dictionary that is a trailer or an XRef stream's.
+  for (const std::string* part : {&head, &tail}) {
+    for (size_t at = part->find("/Encrypt"); at != std::string::npos; at = part->find("/Encrypt", at + 1)) {
+      size_t open = part->rfind("<<", at);
+      if (open == std::string::npos) continue;
+      size_t before = open >= 16 ? open - 16 : 0;
+      std::string lead = part->substr(before, open - before);
+      std::string dict = part->substr(open, std::min<size_t>(at - open + 200, part->size() - open));
+      if (lead.find("trailer") != std::string::npos || dict.find("/XRef") != std::string::npos) return true;
+    }
+  }
+  return false;
+}
+
 std::string ToUtf8(const poppler::ustring& s) {
   poppler::byte_array bytes = s.to_utf8();
   return std::string(bytes.begin(), bytes.end());
@@ -251,10 +280,10 @@ std::unique_ptr<PdfSource> OpenPopplerPdf(const std::string& path, Error* error)
   }
   std::unique_ptr<poppler::document> doc(poppler::document::load_from_file(path));
   if (!doc) {
-    // Poppler returns null both for damage and for a user password; tell them apart.
-    std::ifstream all(path, std::ios::binary);
-    std::string bytes((std::istreambuf_iterator<char>(all)), std::istreambuf_iterator<char>());
-    if (bytes.find("/Encrypt") != std::string::npos) {
+    // Poppler returns null both for damage and for a user password; tell them apart by an
+    // /Encrypt entry in a trailer or cross-reference stream dictionary (the first and last
+    // 1 MiB hold them; the file is not read whole).
+    if (HasEncryptEntry(path)) {
       *error = Error{ErrorCode::kEncrypted, "PDF is encrypted and needs a password"};
     } else {
       std::string said;

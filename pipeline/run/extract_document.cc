@@ -1,6 +1,7 @@
 #include "pipeline/run/extract_document.h"
 
 #include <chrono>
+#include <cmath>
 #include <deque>
 #include <future>
 
@@ -74,7 +75,18 @@ PageResult AnalyzePage(const PdfSource& pdf, int index, const ExtractOptions& op
   page.height_pt = box->Height();
   auto words = pdf.Words(index);
   if (!words) page.diagnostics.push_back(PageLabel(index) + "text layer unreadable: " + words.error().message);
-  auto raster = pdf.Render(index, options.layout_dpi);
+  // Bounded cost: a page box far beyond paper (a 200-inch page) is rendered at fewer dots per
+  // inch, so no layout raster holds more than layout_max_pixels.
+  double dpi = options.layout_dpi;
+  double area_in2 = page.width_pt * page.height_pt / (72.0 * 72.0);
+  if (area_in2 > 0 && area_in2 * dpi * dpi > options.layout_max_pixels) {
+    dpi = std::max(4.0, std::sqrt(options.layout_max_pixels / area_in2));
+    char note[160];
+    std::snprintf(note, sizeof note, "rendered at %.0f dpi to find rulings (page box %.0f x %.0f pt)", dpi,
+                  page.width_pt, page.height_pt);
+    page.diagnostics.push_back(PageLabel(index) + note);
+  }
+  auto raster = pdf.Render(index, dpi);
   if (!raster) page.diagnostics.push_back(PageLabel(index) + "render failed: " + raster.error().message);
   static const Raster kNoRaster;
   const Raster& render = raster ? *raster : kNoRaster;

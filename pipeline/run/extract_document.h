@@ -36,6 +36,7 @@ enum class OcrStrategy {
 
 struct ExtractOptions {
   double layout_dpi = 100;        // render resolution for the text-source decision and rulings
+  double layout_max_pixels = 12e6;  // ...lowered for page boxes far beyond paper (A4: 0.97 MP)
   int max_pages = 2000;           // longer documents are rejected as too_large
   int title_pages = 2;            // pages searched for the title block
   OcrPool* ocr = nullptr;         // null: OCR pages are recorded but not read
