@@ -220,10 +220,21 @@ std::string RemarksFor(const Cell* remarks, double top, double bottom) {
   return out;
 }
 
-double SumAmounts(const std::string& cell) {
+// A budget line of a local body's anti-corruption plan beyond this is a misread (digits of two
+// amounts run together, "10,000 10,000" read as 1,000,010,000), not a plan: the largest
+// municipalities' whole annual budgets are a few billion baht, and such plans spend a sliver.
+constexpr double kImplausibleBaht = 5e8;
+
+double SumAmounts(const std::string& cell, std::vector<std::string>* set_aside = nullptr) {
   double sum = 0;
   for (const std::string& line : SplitLines(cell)) {
-    if (auto v = thai::ParseAmountBaht(line)) sum += *v;
+    auto v = thai::ParseAmountBaht(line);
+    if (!v) continue;
+    if (*v >= kImplausibleBaht) {
+      if (set_aside) set_aside->push_back("budget amount \"" + line + "\" set aside: not a plausible amount for one line of the plan");
+      continue;
+    }
+    sum += *v;
   }
   return sum;
 }
@@ -274,7 +285,7 @@ void ReadSummary(const Table& t, const SummaryColumns& cols, ActionPlan& plan, S
     if (st.mission < 0) continue;
     Mission& mission = plan.missions[st.mission];
     for (const auto& [year, col] : cols.years) {
-      mission.budget[year] += SumAmounts(TextStartingAt(t, r, col));
+      mission.budget[year] += SumAmounts(TextStartingAt(t, r, col), &plan.set_aside);
     }
     if (project_cell == nullptr) continue;
     std::vector<ProjectItem> items = ProjectItems(*project_cell);
@@ -389,6 +400,7 @@ void Store(NamedDetail& d, Section s, const std::string& text) {
     case Section::kBudget:
       x.budget_text = text;
       x.budget_baht = thai::ParseAmountBaht(text);
+      if (x.budget_baht && *x.budget_baht >= kImplausibleBaht) x.budget_baht.reset();  // text kept
       break;
     case Section::kResponsible: x.responsible = text; break;
     case Section::kOutputs: x.outputs = Items(text); break;

@@ -283,6 +283,7 @@ struct ActionPlan {
   std::vector<Project> projects;
   std::optional<int> stated_projects;       // "จำนวน ๒๕ โครงการ" on the grand-total row
   std::map<int, double> stated_budget;      // the grand-total row's amounts per year
+  std::vector<std::string> set_aside;       // amounts not taken, and why (diagnostics)
 };
 
 struct ValidationIssue {

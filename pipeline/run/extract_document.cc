@@ -229,7 +229,11 @@ Extraction ExtractDocument(const PdfSource& pdf, SourceInfo source, const Extrac
     for (const ProseLine& l : prose) text.push_back(l.text);
     ex.ita_scores = BuildItaScores(tables, text, doc.fiscal_year);
   }
-  if (doc.family == Family::kActionPlan) ex.action_plan = BuildActionPlan(tables, prose, title_lines);
+  if (doc.family == Family::kActionPlan) {
+    ex.action_plan = BuildActionPlan(tables, prose, title_lines);
+    if (ex.action_plan)
+      for (const std::string& note : ex.action_plan->set_aside) ex.diagnostics.push_back("action plan: " + note);
+  }
   ex.validation = CheckCompleteness(ex, options.validation);
   return ex;
 }

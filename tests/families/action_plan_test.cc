@@ -88,6 +88,21 @@ std::vector<ProseLine> Details() {
           {20, "ประชาชนพึงพอใจ"}};
 }
 
+// An amount no local body's plan line holds (two amounts read as one) is set aside, said in
+// the plan's notes, and the rest of the cell still counts.
+TEST(BuildActionPlan, ImplausibleAmountsAreSetAsideAndSaid) {
+  std::vector<Table> tables = SummaryTables("๑๐,๐๐๐.-", "๓");
+  for (Cell& c : tables[0].cells) {
+    if (c.row == 3 && c.col == 3) c = C(3, 3, {L("1,000,010,000", 300), L("5,000", 312)});
+  }
+  auto plan = BuildActionPlan(tables, Details(), {"แผนปฏิบัติการป้องกันการทุจริต", "(พ.ศ. 2566 - 2570)"});
+  ASSERT_TRUE(plan);
+  ASSERT_EQ(plan->missions.size(), 2u);
+  EXPECT_EQ(plan->missions[1].budget.at(2566), 5000);
+  ASSERT_EQ(plan->set_aside.size(), 1u);
+  EXPECT_NE(plan->set_aside[0].find("1,000,010,000"), std::string::npos);
+}
+
 TEST(BuildActionPlan, MissionsProjectsBudgetsAndTotals) {
   auto plan = BuildActionPlan(SummaryTables("๑๐,๐๐๐.-", "๓"), Details(),
                               {"แผนปฏิบัติการป้องกันการทุจริต", "(พ.ศ. 2566 - 2570)"});
