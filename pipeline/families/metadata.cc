@@ -1,5 +1,7 @@
 #include "pipeline/families/metadata.h"
 
+#include <map>
+
 #include <re2/re2.h>
 
 #include <algorithm>
@@ -162,6 +164,63 @@ std::optional<Organization> FindOtherBody(const std::vector<std::string>& lines,
 }
 
 }  // namespace
+
+std::string DistrictNamedInIssuer(const std::string& organization_name, const std::vector<std::string>& lines,
+                                  std::string* province) {
+  std::u32string name;
+  for (char32_t c : thai::DecodeUtf8(organization_name))
+    if (c != U' ') name.push_back(c);
+  if (name.empty()) return "";
+  static const std::u32string kDistrict = U"อำเภอ";
+  static const std::u32string kProvince = U"จังหวัด";
+  std::map<std::u32string, int> found;
+  std::map<std::u32string, std::map<std::string, int>> provinces;  // by district
+  for (const std::string& line : lines) {
+    std::u32string text = thai::DecodeUtf8(line);
+    for (size_t at = text.find(kDistrict); at != std::u32string::npos; at = text.find(kDistrict, at + 1)) {
+      size_t begin = at + kDistrict.size();
+      while (begin < text.size() && text[begin] == U' ') ++begin;
+      size_t end = begin;
+      while (end < text.size() && thai::IsNameChar(text[end])) ++end;
+      std::u32string district = text.substr(begin, end - begin);
+      // The longest prefix of the mention that the issuer's name holds: "กันทรลักษ์ตั้งอยู่" ->
+      // "กันทรลักษ์" when the text runs on without a space.
+      for (size_t n = district.size(); n >= 3; --n) {
+        if (name.find(district.substr(0, n)) != std::u32string::npos) {
+          ++found[district.substr(0, n)];
+          // The province the sentence names next, within a few words.
+          size_t after = begin + n;
+          size_t p = text.find(kProvince, after);
+          if (p != std::u32string::npos && p - after <= 40) {
+            size_t from = p + kProvince.size();
+            while (from < text.size() && text[from] == U' ') ++from;
+            std::string rest = thai::EncodeUtf8(text.substr(from));
+            if (auto m = thai::MatchProvince(rest); m && m->distance == 0) ++provinces[district.substr(0, n)][m->name];
+          }
+          break;
+        }
+      }
+    }
+  }
+  std::u32string best;
+  int most = 0;
+  for (const auto& [district, count] : found) {
+    if (count > most || (count == most && district.size() > best.size())) {
+      best = district;
+      most = count;
+    }
+  }
+  if (province != nullptr && !best.empty()) {
+    int votes = 0;
+    for (const auto& [p, count] : provinces[best]) {
+      if (count > votes) {
+        *province = p;
+        votes = count;
+      }
+    }
+  }
+  return thai::EncodeUtf8(best);
+}
 
 std::optional<int> FiscalYearOf(const std::string& text) {
   std::string s = thai::ThaiDigitsToAscii(text);

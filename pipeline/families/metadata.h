@@ -33,4 +33,13 @@ Metadata ReadMetadata(const std::vector<std::string>& lines);
 // The fiscal year (BE) a title block names, or nullopt (none, or a multi-year range).
 std::optional<int> FiscalYearOf(const std::string& text);
 
+// The issuer's district when the title block gave none: a district the document's text names
+// ("อำเภอกันทรลักษ์ ...") whose name is part of the issuer's name ("วิทยาลัยเทคนิคกันทรลักษ์").
+// Schools, hospitals, district offices and town municipalities carry their district's name;
+// a district merely mentioned does not count. Empty when nothing fits.
+// `province`, when given, receives the province the same sentence names after the district
+// ("...ของจังหวัด ศรีสะเกษ"), exactly spelled, or stays empty.
+std::string DistrictNamedInIssuer(const std::string& organization_name, const std::vector<std::string>& lines,
+                                  std::string* province = nullptr);
+
 }  // namespace ita

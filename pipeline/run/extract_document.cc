@@ -201,6 +201,20 @@ Extraction ExtractDocument(const PdfSource& pdf, SourceInfo source, const Extrac
     }
   }
   if (!meta.fiscal_year) meta.fiscal_year = FiscalYearOf(first_page_cells);
+  if (meta.organization.district.empty() && !meta.organization.name.empty()) {
+    std::vector<std::string> text;
+    for (const ProseLine& l : prose) text.push_back(l.text);
+    std::string province;
+    std::string district = DistrictNamedInIssuer(meta.organization.name, text, &province);
+    if (!district.empty()) {
+      meta.organization.district = district;
+      ex.diagnostics.push_back("district \"" + district + "\" from the text: the issuer carries its name");
+      if (meta.organization.province.empty() && !province.empty()) {
+        meta.organization.province = province;
+        ex.diagnostics.push_back("province \"" + province + "\" from the sentence that names the district");
+      }
+    }
+  }
   MeasuresResult measures = BuildMeasures(tables, meta.fiscal_year);
   Classification cls = ClassifyDocument(title_lines, measures.header_fields);
 

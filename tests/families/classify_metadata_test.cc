@@ -170,3 +170,23 @@ TEST(ReadMetadata, OrganizationAndYear) {
 
 }  // namespace
 }  // namespace ita
+
+namespace ita {
+namespace {
+
+TEST(DistrictNamedInIssuer, ADistrictTheIssuerIsNamedAfter) {
+  std::string province;
+  std::vector<std::string> text = {"ภาพที่ 1 แผนที่อำเภอกันทรลักษ์",
+                                   "อำเภอกันทรลักษ์ตั้งอยู่ทางทิศใต้ของจังหวัด ศรีสะเกษ มีอาณาเขตติดต่อ",
+                                   "ทิศเหนือ ติดต่อกับตำบลสระเยาว์ อำเภอศรีรัตนะ"};
+  EXPECT_EQ(DistrictNamedInIssuer("วิทยาลัยเทคนิคกันทรลักษ์", text, &province), "กันทรลักษ์");
+  EXPECT_EQ(province, "ศรีสะเกษ");
+  // Districts merely mentioned are not the issuer's.
+  province.clear();
+  EXPECT_EQ(DistrictNamedInIssuer("วิทยาลัยการอาชีพขุนหาญ", text, &province), "");
+  EXPECT_EQ(province, "");
+  EXPECT_EQ(DistrictNamedInIssuer("", text), "");
+}
+
+}  // namespace
+}  // namespace ita
