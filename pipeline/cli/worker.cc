@@ -70,6 +70,10 @@ int WorkerMain() {
   std::string line;
   if (!std::getline(std::cin, line)) return 0;
   EngineConfig config = EngineConfig::FromLine(line);
+#if defined(__SANITIZE_ADDRESS__)
+  // AddressSanitizer reserves terabytes of address space for its shadow: no cap applies.
+  config.max_memory_mb = 0;
+#endif
   if (config.max_memory_mb > 0) {
     struct rlimit limit;
     limit.rlim_cur = limit.rlim_max = static_cast<rlim_t>(config.max_memory_mb) << 20;

@@ -66,6 +66,10 @@ class ThaiDictionary {
   static std::unique_ptr<ThaiDictionary> Load(const std::vector<std::string>& paths);
   // From words in memory (tests, project additions).
   static std::unique_ptr<ThaiDictionary> FromWords(const std::vector<std::string>& utf8_words);
+  // A trie saved by SaveTrie (System keeps the merged lists so in the user's cache folder,
+  // ~/.cache/ita-extract: loading it is one read); null when unreadable.
+  static std::unique_ptr<ThaiDictionary> FromTrieFile(const std::string& path);
+  bool SaveTrie(const std::string& path) const;  // atomically (temporary file, then rename)
 
   size_t size() const { return size_; }
   bool Contains(std::u32string_view word) const;

@@ -1,6 +1,9 @@
 // The dictionary and the vowel repair, on the system word lists (libthai-data, hunspell-th),
 // which tools/install-deps.sh installs: the behaviour users get is the one tested.
 #include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <cstdio>
 
 #include "pipeline/thai/dictionary.h"
 #include "pipeline/thai/utf8.h"
@@ -25,6 +28,20 @@ TEST(ThaiDictionary, SystemListsAreLoaded) {
   EXPECT_TRUE(Dict().Contains(U"ตำบล"));
   EXPECT_FALSE(Dict().Contains(U"ดาเนิน"));
   EXPECT_FALSE(Dict().Contains(U"ตาบล"));
+}
+
+TEST(ThaiDictionary, SavedTrieLoadsTheSameWords) {
+  auto dict = ThaiDictionary::FromWords({"ดำเนิน", "การ", "ตาม", "แผน"});
+  std::string path = ::testing::TempDir() + "/ita_words_" + std::to_string(::getpid()) + ".tri";
+  ASSERT_TRUE(dict->SaveTrie(path));
+  auto loaded = ThaiDictionary::FromTrieFile(path);
+  ASSERT_TRUE(loaded);
+  EXPECT_EQ(loaded->size(), dict->size());
+  EXPECT_TRUE(loaded->Contains(U"ดำเนิน"));
+  EXPECT_FALSE(loaded->Contains(U"ดำเนิ"));
+  EXPECT_EQ(loaded->Segment(U"ดำเนินการตามแผน").unknown, 0u);
+  std::remove(path.c_str());
+  EXPECT_FALSE(ThaiDictionary::FromTrieFile(path));
 }
 
 TEST(ThaiDictionary, FromWordsSegmentsAndCounts) {
