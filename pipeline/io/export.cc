@@ -1,5 +1,7 @@
 #include "pipeline/io/export.h"
 
+#include "pipeline/io/schema_validator.h"
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -195,6 +197,46 @@ std::vector<ExportTable> ExportSchema() {
   return {documents, measures, findings, indicators, projects, budgets};
 }
 
+namespace {
+
+// "string", "integer or null", "enum: a, b", "→ measure" (a shared definition), "array of …".
+std::string TypeOf(const Json& node) {
+  if (!node.is_object()) return "";
+  if (node.contains("$ref") && node["$ref"].is_string()) {
+    std::string ref = node["$ref"].get<std::string>();
+    return "→ " + ref.substr(ref.rfind('/') + 1);
+  }
+  if (node.contains("allOf") && node["allOf"].is_array() && !node["allOf"].empty()) return TypeOf(node["allOf"][0]);
+  if (node.contains("enum") && node["enum"].is_array()) {
+    std::string out = "one of";
+    for (const Json& v : node["enum"]) out += " " + (v.is_string() ? v.get<std::string>() : v.dump());
+    return out;
+  }
+  if (node.contains("const")) return "\"" + node["const"].get<std::string>() + "\"";
+  if (node.contains("type")) {
+    const Json& t = node["type"];
+    std::string out;
+    if (t.is_string()) out = t.get<std::string>();
+    else for (const Json& x : t) out += (out.empty() ? "" : " or ") + x.get<std::string>();
+    if (out == "array" && node.contains("items")) out = "array of " + TypeOf(node["items"]);
+    return out;
+  }
+  if (node.contains("oneOf") || node.contains("anyOf")) return "see schema";
+  return "";
+}
+
+void FieldRows(const Json& node, const std::string& prefix, std::string& md) {
+  if (!node.is_object() || !node.contains("properties")) return;
+  for (const auto& [name, field] : node["properties"].items()) {
+    std::string path = prefix.empty() ? name : prefix + "." + name;
+    md += "| `" + path + "` | " + TypeOf(field) + " | " + Str(field, "x-label-th") + " | " + Str(field, "description") + " |\n";
+    FieldRows(field, path, md);
+    if (field.contains("items")) FieldRows(field["items"], path + "[]", md);
+  }
+}
+
+}  // namespace
+
 std::string DataDictionaryMarkdown() {
   std::string md =
       "# Data dictionary\n\n"
@@ -210,6 +252,18 @@ std::string DataDictionaryMarkdown() {
       const char* type = c.type == ExportColumn::kInteger ? "integer" : c.type == ExportColumn::kReal ? "real" : "text";
       md += "| `" + c.name + "` | " + type + " | " + c.thai + " | " + c.meaning + " |\n";
     }
+  }
+  // The JSON records, from the schema's own descriptions and Thai labels.
+  auto it = EmbeddedSchemas().find("common");
+  if (it == EmbeddedSchemas().end()) return md;
+  Json schema = Json::parse(it->second, nullptr, /*allow_exceptions=*/false);
+  md += "\n# The JSON record (`thai-ita-extract/1`)\n\nGenerated from `schemas/common.schema.json`: each "
+        "definition's fields with their type, Thai label (`x-label-th`) and meaning (`description`). "
+        "\"→ name\" refers to another definition.\n";
+  for (const auto& [name, def] : At(schema, "definitions").items()) {
+    if (!def.contains("properties")) continue;
+    md += "\n## " + name + "\n\n| field | type | Thai | meaning |\n| --- | --- | --- | --- |\n";
+    FieldRows(def, "", md);
   }
   return md;
 }

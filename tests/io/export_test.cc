@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <functional>
 #include <fstream>
 
 #include "pipeline/io/export.h"
@@ -103,6 +104,28 @@ TEST(Export, DataDictionaryCoversEveryColumnAndIsCommitted) {
   std::ifstream in(fs::path(ITA_SOURCE_DIR) / "docs/data-dictionary.md");
   std::string committed((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   EXPECT_EQ(committed, md) << "regenerate: build/ita-extract export --dictionary > docs/data-dictionary.md";
+}
+
+// Every field of the contract schema says what it means, in English and Thai.
+TEST(Export, EverySchemaFieldIsDescribed) {
+  std::ifstream in(fs::path(ITA_SOURCE_DIR) / "schemas/common.schema.json");
+  nlohmann::json schema = nlohmann::json::parse(in);
+  std::vector<std::string> undescribed;
+  std::function<void(const nlohmann::json&, const std::string&)> walk = [&](const nlohmann::json& node,
+                                                                            const std::string& path) {
+    if (!node.is_object()) return;
+    if (node.contains("properties")) {
+      for (const auto& [name, field] : node["properties"].items()) {
+        if (!field.contains("description") || !field.contains("x-label-th")) undescribed.push_back(path + "/" + name);
+        walk(field, path + "/" + name);
+      }
+    }
+    for (const char* key : {"items", "additionalProperties"})
+      if (node.contains(key)) walk(node[key], path + "/" + key);
+  };
+  for (const auto& [name, def] : schema["definitions"].items()) walk(def, name);
+  EXPECT_TRUE(undescribed.empty()) << undescribed.size() << " fields, first: " << undescribed.front();
+  EXPECT_NE(DataDictionaryMarkdown().find("| `method` | → nullableText | วิธีการดำเนินการ |"), std::string::npos);
 }
 
 TEST(Report, EscapesWhatCameFromAPdf) {
