@@ -574,9 +574,20 @@ int RunValidate(const ValidateArgs& a) {
   std::vector<OrganizationReport> orgs = ByOrganization(docs);
   bool all_valid = true;
   for (const DocumentReport& d : docs) all_valid = all_valid && d.problem.empty() && d.validation.valid;
+  // Field names and finding codes with their Thai labels, for auditors.
+  static const std::map<std::string, std::string> kThai = {
+      {"measure", "มาตรการ"}, {"issue", "ประเด็น"}, {"method", "วิธีการ"}, {"period", "ระยะเวลา"},
+      {"responsible", "ผู้รับผิดชอบ"}, {"output", "ผลการดำเนินการ"}, {"outcome", "ผลลัพธ์"},
+      {"total", "คะแนนรวม"}, {"grade", "ระดับ"}, {"indicators", "ตัวชี้วัด"}, {"projects", "โครงการ"},
+      {"required_missing", "ขาดค่าที่ต้องมี"}, {"format", "รูปแบบผิด"}, {"grade_mismatch", "ระดับไม่ตรงคะแนน"},
+      {"period_unparsed", "อ่านระยะเวลาไม่ได้"}, {"period_outside_fiscal_year", "ระยะเวลานอกปีงบ"},
+      {"no_measures", "ไม่พบมาตรการ"}, {"ocr_low_confidence", "OCR ไม่แน่ใจ"}, {"total_mismatch", "ยอดรวมไม่ตรง"}};
   auto missing_text = [](const std::map<std::string, int>& m) {
     std::string s;
-    for (const auto& [field, n] : m) s += (s.empty() ? "" : ", ") + field + " " + std::to_string(n);
+    for (const auto& [field, n] : m) {
+      auto th = kThai.find(field);
+      s += (s.empty() ? "" : ", ") + (th == kThai.end() ? field : th->second + "/" + field) + " " + std::to_string(n);
+    }
     return s.empty() ? std::string("-") : s;
   };
   if (json) {
