@@ -19,20 +19,8 @@
 namespace ita::cli {
 namespace {
 
-bool WriteLine(int fd, const std::string& line) {
-  std::string text = line + "\n";
-  size_t done = 0;
-  while (done < text.size()) {
-    ssize_t n = ::write(fd, text.data() + done, text.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return false;
-    done += static_cast<size_t>(n);
-  }
-  return true;
-}
-
 // A test hook: ITA_WORKER_FAULT="crash:NAME,hang:NAME,alloc:NAME" makes the worker crash, hang
-// or allocate without bound on the input whose file name is NAME (tests/cli/batch_faults.sh).
+// or allocate without bound on the input whose file name is NAME (tests/cli/batch_e2e.sh).
 void InjectFault(const std::string& input) {
   const char* spec = std::getenv("ITA_WORKER_FAULT");
   if (spec == nullptr) return;
@@ -99,7 +87,7 @@ int WorkerMain() {
     Extraction ex = ProcessFile(input, OpenPopplerPdf, options);
     ApplySchema(ex, **validator);
     DocumentOutcome outcome = Deliver(input, out_path, std::move(ex));
-    if (!WriteLine(3, OutcomeToLine(outcome))) return 1;
+    if (!WriteAll(3, OutcomeToLine(outcome) + "\n")) return 1;
   }
   return 0;
 }

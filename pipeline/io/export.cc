@@ -35,17 +35,26 @@ CellValue Joined(const Json& j, const char* key) {
   }
   return out;
 }
-const Json& At(const Json& j, const char* key) {
+const Json& At(const Json& j, const char* key) { return JsonAt(j, key); }
+std::string Str(const Json& j, const char* key, const std::string& fallback = "") {
+  return JsonText(j, key, fallback);
+}
+
+const char* kMeasureTextFields[] = {"issue", "findings", "measure", "method", "responsible",
+                                    "output", "outcome", "suggestion", "follow_up"};
+
+}  // namespace
+
+const Json& JsonAt(const Json& j, const char* key) {
   static const Json kNull;
   return j.is_object() && j.contains(key) ? j[key] : kNull;
 }
-// The string at `key`, or `fallback` when it is absent, null or not a string.
-std::string Str(const Json& j, const char* key, const std::string& fallback = "") {
-  const Json& v = At(j, key);
+
+std::string JsonText(const Json& j, const char* key, const std::string& fallback) {
+  const Json& v = JsonAt(j, key);
   return v.is_string() ? v.get<std::string>() : fallback;
 }
 
-// "Thai (English)" -> {Thai, English}; messages without the English part stay whole.
 std::pair<std::string, std::string> SplitMessage(const std::string& m) {
   if (m.empty() || m.back() != ')') return {m, ""};
   int depth = 0;
@@ -59,11 +68,6 @@ std::pair<std::string, std::string> SplitMessage(const std::string& m) {
   }
   return {m, ""};
 }
-
-const char* kMeasureTextFields[] = {"issue", "findings", "measure", "method", "responsible",
-                                    "output", "outcome", "suggestion", "follow_up"};
-
-}  // namespace
 
 std::string OrganizationKey(const Json& org) {
   if (!org.is_object() || !org.contains("name") || !org["name"].is_string()) return "";

@@ -53,6 +53,13 @@ std::string ToCsv(const ExportTable& table);
 // One JSON object per row.
 std::string ToJsonLines(const ExportTable& table);
 
+// Reading contract JSON loosely (export and report): the value at `key` (null when absent),
+// the string at `key` (`fallback` when absent or not a string), and a finding's message
+// "Thai (English)" split into its two languages (English empty when it has none).
+const nlohmann::json& JsonAt(const nlohmann::json& j, const char* key);
+std::string JsonText(const nlohmann::json& j, const char* key, const std::string& fallback = "");
+std::pair<std::string, std::string> SplitMessage(const std::string& message);
+
 // A key that groups one organization's documents: type word, name without spaces and marks
 // of OCR noise, province ("" when the record names none).
 std::string OrganizationKey(const nlohmann::json& organization);

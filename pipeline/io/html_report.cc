@@ -14,14 +14,8 @@ namespace {
 
 using Json = nlohmann::json;
 
-const Json& At(const Json& j, const char* key) {
-  static const Json kNull;
-  return j.is_object() && j.contains(key) ? j[key] : kNull;
-}
-std::string Str(const Json& j, const char* key) {
-  const Json& v = At(j, key);
-  return v.is_string() ? v.get<std::string>() : "";
-}
+const Json& At(const Json& j, const char* key) { return JsonAt(j, key); }
+std::string Str(const Json& j, const char* key) { return JsonText(j, key); }
 
 const char* kFamilies[] = {"measures_plan", "measures_report", "ita_analysis", "action_plan"};
 const char* FamilyThai(const std::string& f) {
@@ -49,19 +43,6 @@ int MeasureIndexOf(const std::string& pointer) {
   } catch (...) {
     return -1;
   }
-}
-std::pair<std::string, std::string> SplitMessage(const std::string& m) {
-  if (m.empty() || m.back() != ')') return {m, ""};
-  int depth = 0;
-  for (size_t i = m.size(); i-- > 0;) {
-    if (m[i] == ')') ++depth;
-    if (m[i] == '(' && --depth == 0) {
-      std::string th = m.substr(0, i);
-      while (!th.empty() && th.back() == ' ') th.pop_back();
-      return {th, m.substr(i + 1, m.size() - i - 2)};
-    }
-  }
-  return {m, ""};
 }
 std::string Percent(double v) {
   char b[16];

@@ -105,12 +105,11 @@ DocumentOutcome Deliver(const std::string& input, const std::string& out_path, E
   DocumentOutcome outcome;
   outcome.input = input;
   outcome.sha256 = ex.source.sha256;
-  std::string text = ToContractText(ex);
   if (out_path == "-") {
     outcome.stream_json = ToContractJson(ex).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
   } else {
     std::string error;
-    if (WriteFileAtomically(out_path, text, &error)) {
+    if (WriteFileAtomically(out_path, ToContractText(ex), &error)) {
       outcome.output = out_path;
     } else {
       outcome.write_failed = true;

@@ -1,5 +1,7 @@
 #include "pipeline/run/ledger.h"
 
+#include "pipeline/run/worker_process.h"
+
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -68,18 +70,8 @@ bool AppendLedgerLine(const std::string& path, const std::string& line, std::str
   lock.l_whence = SEEK_SET;
   while (::fcntl(fd, F_SETLKW, &lock) != 0 && errno == EINTR) {
   }
-  bool ok = true;
-  size_t done = 0;
-  while (done < line.size()) {
-    ssize_t n = ::write(fd, line.data() + done, line.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      *error = "cannot write ledger " + path + ": " + std::strerror(errno);
-      ok = false;
-      break;
-    }
-    done += static_cast<size_t>(n);
-  }
+  bool ok = WriteAll(fd, line);
+  if (!ok) *error = "cannot write ledger " + path + ": " + std::strerror(errno);
   ::close(fd);  // also releases the lock
   return ok;
 }

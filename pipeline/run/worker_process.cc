@@ -15,9 +15,7 @@
 extern char** environ;
 
 namespace ita {
-namespace {
-
-bool WriteAll(int fd, const std::string& text) {
+bool WriteAll(int fd, std::string_view text) {
   size_t done = 0;
   while (done < text.size()) {
     ssize_t n = ::write(fd, text.data() + done, text.size() - done);
@@ -27,8 +25,6 @@ bool WriteAll(int fd, const std::string& text) {
   }
   return true;
 }
-
-}  // namespace
 
 WorkerProcess::WorkerProcess(std::vector<std::string> argv, std::string config_line)
     : argv_(std::move(argv)), config_line_(std::move(config_line)) {}

@@ -12,9 +12,13 @@
 
 #include <atomic>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace ita {
+
+// Writes all of `text` to `fd`, retrying short writes and EINTR; false on an error.
+bool WriteAll(int fd, std::string_view text);
 
 class WorkerProcess {
  public:
