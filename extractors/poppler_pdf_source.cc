@@ -10,6 +10,7 @@
 #include <fstream>
 #include <mutex>
 
+#include "extractors/poppler_line_art.h"
 #include "pipeline/layout/raster_cleanup.h"
 
 namespace ita {
@@ -126,8 +127,8 @@ Box TurnBox(const Box& b, int turns, double w, double h) {
 
 class PopplerPdfSource final : public PdfSource {
  public:
-  PopplerPdfSource(std::unique_ptr<poppler::document> doc, MessageLog opening)
-      : doc_(std::move(doc)), log_(std::move(opening)) {}
+  PopplerPdfSource(std::unique_ptr<poppler::document> doc, MessageLog opening, const std::string& path)
+      : doc_(std::move(doc)), log_(std::move(opening)), line_art_(path) {}
 
   std::vector<std::string> LibraryMessages() const override {
     std::vector<std::string> out;
@@ -207,6 +208,16 @@ class PopplerPdfSource final : public PdfSource {
     return r;
   }
 
+  Result<LineArt> DrawLineArt(int index, double dpi) const override {
+    MessageScope scope(&log_);
+    auto text = Text(index);
+    if (!text) return std::unexpected(text.error());
+    auto art = line_art_.Draw(index, dpi);
+    if (!art) return art;
+    if ((*text)->turns != 0) art->raster = RotateQuarterTurns(art->raster, 90 * (*text)->turns);
+    return art;
+  }
+
  private:
   // One page's words in the upright frame, kept for the page being read (PageBox, Words and
   // Render of one page come in a row).
@@ -250,9 +261,10 @@ class PopplerPdfSource final : public PdfSource {
     return page;
   }
 
-  std::unique_ptr<poppler::document> doc_;
+  std::unique_ptr<poppler::document> doc_;  // keeps Poppler's globals alive for line_art_
   mutable PageText cache_;
   mutable MessageLog log_;
+  mutable PopplerLineArtReader line_art_;
 };
 
 }  // namespace
@@ -301,7 +313,7 @@ std::unique_ptr<PdfSource> OpenPopplerPdf(const std::string& path, Error* error)
     *error = Error{ErrorCode::kEmpty, "PDF has no pages"};
     return nullptr;
   }
-  return std::make_unique<PopplerPdfSource>(std::move(doc), std::move(opening));
+  return std::make_unique<PopplerPdfSource>(std::move(doc), std::move(opening), path);
 }
 
 }  // namespace ita

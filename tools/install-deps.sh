@@ -5,7 +5,7 @@
 set -euo pipefail
 packages=(
   cmake g++ make pkg-config
-  libpoppler-cpp-dev poppler-utils
+  libpoppler-cpp-dev libpoppler-private-dev poppler-utils
   libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-tha tesseract-ocr-eng
   libicu-dev libre2-dev nlohmann-json3-dev libvalijson-dev
   libgtest-dev libgmock-dev python3

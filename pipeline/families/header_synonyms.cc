@@ -71,20 +71,19 @@ std::optional<MeasureField> HeaderFieldOf(std::string_view header_text) {
   if (header.empty() || header.size() > 80) return std::nullopt;  // long text is data
   // Bare "ที่" is how many tables head their sequence column.
   if (header == U"ที่") return MeasureField::kSeq;
-  for (const HeaderSynonym& s : MeasureHeaderSynonyms()) {
-    std::u32string syn = thai::DecodeUtf8(s.text);
-    if (header.find(syn) != std::u32string::npos) return s.field;
+  static const std::vector<std::u32string> decoded = [] {
+    std::vector<std::u32string> out;
+    for (const HeaderSynonym& s : MeasureHeaderSynonyms()) out.push_back(thai::DecodeUtf8(s.text));
+    return out;
+  }();
+  const std::vector<HeaderSynonym>& synonyms = MeasureHeaderSynonyms();
+  for (size_t k = 0; k < synonyms.size(); ++k) {
+    if (header.find(decoded[k]) != std::u32string::npos) return synonyms[k].field;
   }
   // One wrong, missing or extra letter (OCR, broken text layers) in longer synonyms.
-  for (const HeaderSynonym& s : MeasureHeaderSynonyms()) {
-    std::u32string syn = thai::DecodeUtf8(s.text);
-    if (syn.size() < 6) continue;
-    for (size_t len = syn.size() - 1; len <= syn.size() + 1; ++len) {
-      for (size_t i = 0; i + len <= header.size(); ++i) {
-        if (thai::EditDistance(std::u32string_view(header).substr(i, len), syn) <= 1)
-          return s.field;
-      }
-    }
+  for (size_t k = 0; k < synonyms.size(); ++k) {
+    if (decoded[k].size() < 6) continue;
+    if (thai::SubstringEditDistance(header, decoded[k]) <= 1) return synonyms[k].field;
   }
   return std::nullopt;
 }

@@ -92,6 +92,13 @@ double JunkShare(const std::string& text) {
   return total == 0 ? 0.0 : static_cast<double>(junk) / static_cast<double>(total);
 }
 
+int TextLayerChars(const std::vector<Word>& words) {
+  int chars = 0;
+  for (const Word& w : words)
+    for (char32_t c : thai::DecodeUtf8(w.utf8)) chars += c != U' ' && c != U'\n';
+  return chars;
+}
+
 TextLayerTrust MeasureTextLayer(const std::vector<Word>& words, const thai::ThaiDictionary* dict) {
   TextLayerTrust trust;
   std::string text;
@@ -104,7 +111,7 @@ TextLayerTrust MeasureTextLayer(const std::vector<Word>& words, const thai::Thai
     // TIS-620 decoding of its body.
     repaired += thai::RepairThai(w.utf8, per_word) + ' ';
   }
-  for (char32_t c : thai::DecodeUtf8(text)) trust.chars += c != U' ' && c != U'\n';
+  trust.chars = TextLayerChars(words);
   trust.garbage = GarbageShare(text);
   trust.junk = JunkShare(repaired);
   if (dict != nullptr) {

@@ -55,6 +55,10 @@ TextSourceDecision ChooseTextSource(const std::vector<Word>& words, const Raster
                                     const TextSourceOptions& options = {},
                                     const thai::ThaiDictionary* dict = nullptr);
 
+// Non-space characters of a page's words (TextLayerTrust::chars): below min_text_chars the
+// decision needs the page's ink.
+int TextLayerChars(const std::vector<Word>& words);
+
 // Share of characters in `text` that no repair can turn into readable text.
 double GarbageShare(const std::string& text);
 

@@ -86,13 +86,22 @@ PageResult AnalyzePage(const PdfSource& pdf, int index, const ExtractOptions& op
                   page.width_pt, page.height_pt);
     page.diagnostics.push_back(PageLabel(index) + note);
   }
-  auto raster = pdf.Render(index, dpi);
-  if (!raster) page.diagnostics.push_back(PageLabel(index) + "render failed: " + raster.error().message);
-  static const Raster kNoRaster;
-  const Raster& render = raster ? *raster : kNoRaster;
   std::vector<Word> all_words = words ? std::move(*words) : std::vector<Word>{};
-  TextSourceDecision decision =
-      ChooseTextSource(all_words, render, options.text_source, options.dictionary);
+  // A page with next to no text needs its ink (blank or a scan): a full render. A page with
+  // text needs only its rulings, which its vector drawing gives without rendering glyphs.
+  std::optional<Raster> render;
+  auto render_page = [&]() -> const Raster& {
+    if (!render) {
+      auto r = pdf.Render(index, dpi);
+      if (!r) page.diagnostics.push_back(PageLabel(index) + "render failed: " + r.error().message);
+      render = r ? std::move(*r) : Raster{};
+    }
+    return *render;
+  };
+  static const Raster kNoRaster;
+  bool needs_ink = TextLayerChars(all_words) < options.text_source.min_text_chars;
+  TextSourceDecision decision = ChooseTextSource(all_words, needs_ink ? render_page() : kNoRaster,
+                                                 options.text_source, options.dictionary);
   page.source = decision.source;
   if (decision.source == TextSource::kOcr) {
     if (options.ocr == nullptr) {
@@ -104,8 +113,21 @@ PageResult AnalyzePage(const PdfSource& pdf, int index, const ExtractOptions& op
     }
     return result;
   }
+  // Rulings from the vector drawing, unless images cover enough of the page to hold a table
+  // drawn in pixels (a scan under an OCR text layer): then from the full render.
+  const Raster* rulings = render ? &*render : nullptr;
+  std::optional<LineArt> art;
+  if (rulings == nullptr) {
+    auto drawn = pdf.DrawLineArt(index, dpi);
+    if (drawn && (drawn->full_render || drawn->image_share < options.max_image_share_for_line_art)) {
+      art = std::move(*drawn);
+      rulings = &art->raster;
+    } else {
+      rulings = &render_page();
+    }
+  }
   page.words = std::move(all_words);
-  LayOut(result, DetectGrids(render, options.grid), options, continued_columns);
+  LayOut(result, DetectGrids(*rulings, options.grid), options, continued_columns);
   return result;
 }
 

@@ -36,6 +36,9 @@ enum class OcrStrategy {
 
 struct ExtractOptions {
   double layout_dpi = 100;        // render resolution for the text-source decision and rulings
+  // Images covering this share of a text page or more may hold a table drawn in pixels: its
+  // rulings are then looked for in a full render, not in the vector drawing alone.
+  double max_image_share_for_line_art = 0.25;
   double layout_max_pixels = 12e6;  // ...lowered for page boxes far beyond paper (A4: 0.97 MP)
   int max_pages = 2000;           // longer documents are rejected as too_large
   int title_pages = 2;            // pages searched for the title block

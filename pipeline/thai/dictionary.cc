@@ -56,18 +56,23 @@ ThaiDictionary::Walker::~Walker() {
 }
 
 ThaiDictionary::Walker::Walker(const Walker& other)
-    : state_(other.state_ ? trie_state_clone(AsState(other.state_)) : nullptr) {}
+    : state_(other.state_ ? trie_state_clone(AsState(other.state_)) : nullptr), spent_(other.spent_) {}
 
 bool ThaiDictionary::Walker::Step(char32_t c) {
-  if (!state_) return false;
+  if (!state_ || spent_) return false;
   if (trie_state_walk(AsState(state_), static_cast<AlphaChar>(c))) return true;
-  trie_state_free(AsState(state_));
-  state_ = nullptr;
+  spent_ = true;
   return false;
 }
 
 bool ThaiDictionary::Walker::AtWordEnd() const {
-  return state_ && trie_state_is_walkable(AsState(state_), TRIE_CHAR_TERM);
+  return state_ && !spent_ && trie_state_is_walkable(AsState(state_), TRIE_CHAR_TERM);
+}
+
+void ThaiDictionary::Walker::Rewind() {
+  if (!state_) return;
+  trie_state_rewind(AsState(state_));
+  spent_ = false;
 }
 
 ThaiDictionary::ThaiDictionary() = default;
@@ -217,11 +222,12 @@ Segmentation ThaiDictionary::Segment(std::u32string_view run) const {
   auto better = [](const Best& a, const Best& b) {
     return a.unknown != b.unknown ? a.unknown < b.unknown : a.pieces < b.pieces;
   };
+  Walker w = Root();
   for (int i = 0; i < n; ++i) {
     // A character left outside words.
     Best skip{best[i].unknown + 1, best[i].pieces + 1, i, false};
     if (better(skip, best[i + 1])) best[i + 1] = skip;
-    Walker w = Root();
+    w.Rewind();
     for (int j = i; j < n && w.Step(run[j]); ++j) {
       if (!w.AtWordEnd()) continue;
       Best word{best[i].unknown, best[i].pieces + 1, i, true};

@@ -44,11 +44,13 @@ class ThaiDictionary {
     Walker& operator=(const Walker&) = delete;
     bool Step(char32_t c);      // false (and the walker is spent) when no word continues so
     bool AtWordEnd() const;     // the characters so far are a whole word
+    void Rewind();              // back to the root, reusing the state (no allocation)
 
    private:
     friend class ThaiDictionary;
     explicit Walker(void* state) : state_(state) {}
-    void* state_;  // libdatrie TrieState
+    void* state_;         // libdatrie TrieState
+    bool spent_ = false;  // a Step failed; the state is kept for Rewind
   };
 
   // Held by pointer (Load, FromWords, System); never copied or moved.

@@ -100,21 +100,41 @@ std::optional<std::u32string> AfterMarker(std::u32string_view s, size_t from,
 
 bool IsNameChar(char32_t c) { return IsThaiLetter(c) || IsThaiCombining(c) || c == kSaraAm; }
 
-int EditDistance(std::u32string_view a, std::u32string_view b) {
-  // Optimal string alignment: insertions, deletions, substitutions and swaps of neighbours
-  // (a vowel mark typed before its consonant is one error, not two).
-  std::vector<std::vector<int>> d(a.size() + 1, std::vector<int>(b.size() + 1));
-  for (size_t i = 0; i <= a.size(); ++i) d[i][0] = static_cast<int>(i);
-  for (size_t j = 0; j <= b.size(); ++j) d[0][j] = static_cast<int>(j);
-  for (size_t i = 1; i <= a.size(); ++i) {
-    for (size_t j = 1; j <= b.size(); ++j) {
-      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1,
-                          d[i - 1][j - 1] + (a[i - 1] != b[j - 1] ? 1 : 0)});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+namespace {
+
+// Optimal string alignment over `text` (rows) and `pattern` (columns), three rolling rows.
+// With `anywhere`, the pattern may begin at any row (row 0 costs nothing) and end at any row
+// (the best last column over all rows).
+int AlignmentDistance(std::u32string_view text, std::u32string_view pattern, bool anywhere) {
+  const size_t m = pattern.size();
+  thread_local std::vector<int> rows;
+  rows.assign(3 * (m + 1), 0);
+  int* before = rows.data();
+  int* prev = before + (m + 1);
+  int* cur = prev + (m + 1);
+  for (size_t j = 0; j <= m; ++j) prev[j] = static_cast<int>(j);
+  int best = static_cast<int>(m);
+  for (size_t i = 1; i <= text.size(); ++i) {
+    cur[0] = anywhere ? 0 : static_cast<int>(i);
+    for (size_t j = 1; j <= m; ++j) {
+      int v = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (text[i - 1] != pattern[j - 1] ? 1 : 0)});
+      if (i > 1 && j > 1 && text[i - 1] == pattern[j - 2] && text[i - 2] == pattern[j - 1])
+        v = std::min(v, before[j - 2] + 1);
+      cur[j] = v;
     }
+    if (anywhere) best = std::min(best, cur[m]);
+    std::swap(before, prev);
+    std::swap(prev, cur);
   }
-  return d[a.size()][b.size()];
+  return anywhere ? best : prev[m];
+}
+
+}  // namespace
+
+int EditDistance(std::u32string_view a, std::u32string_view b) { return AlignmentDistance(a, b, false); }
+
+int SubstringEditDistance(std::u32string_view text, std::u32string_view pattern) {
+  return AlignmentDistance(text, pattern, true);
 }
 
 const std::vector<std::string>& Provinces() {

@@ -45,7 +45,12 @@ std::optional<OrganizationMention> FindOrganization(std::string_view text);
 // A character that can be part of a Thai name: letters, marks and SARA AM.
 bool IsNameChar(char32_t c);
 
-// Levenshtein distance in code points.
+// Edit distance in code points: insertions, deletions, substitutions and swaps of neighbours
+// (optimal string alignment).
 int EditDistance(std::u32string_view a, std::u32string_view b);
+
+// The smallest EditDistance between `pattern` and any substring of `text` (the pattern may
+// start and end anywhere in the text): one dynamic programme instead of one per window.
+int SubstringEditDistance(std::u32string_view text, std::u32string_view pattern);
 
 }  // namespace ita::thai
