@@ -10,7 +10,7 @@
 #include <fstream>
 #include <mutex>
 
-#include "extractors/poppler_line_art.h"
+#include "extractors/poppler_page_content.h"
 #include "pipeline/layout/raster_cleanup.h"
 
 namespace ita {
@@ -92,20 +92,15 @@ bool HasEncryptEntry(const std::string& path) {
   return false;
 }
 
-std::string ToUtf8(const poppler::ustring& s) {
-  poppler::byte_array bytes = s.to_utf8();
-  return std::string(bytes.begin(), bytes.end());
-}
-
 // Quarter turns (clockwise) that make a page's text read left to right: the rotation of the
 // words carrying most of its characters, when they carry at least 60% of them. Pages whose
 // /Rotate (or whose drawing) leaves the text running down or up the displayed page are read
 // turned, like a reader turns the paper.
-int UprightTurns(const std::vector<poppler::text_box>& boxes) {
+int UprightTurns(const std::vector<PageWord>& words) {
   size_t chars[4] = {0, 0, 0, 0}, total = 0;
-  for (const poppler::text_box& t : boxes) {
-    size_t n = t.text().size();
-    chars[((t.rotation() % 4) + 4) % 4] += n;
+  for (const PageWord& t : words) {
+    size_t n = t.utf16_length;
+    chars[((t.rotation % 4) + 4) % 4] += n;
     total += n;
   }
   if (total < 20) return 0;
@@ -128,7 +123,7 @@ Box TurnBox(const Box& b, int turns, double w, double h) {
 class PopplerPdfSource final : public PdfSource {
  public:
   PopplerPdfSource(std::unique_ptr<poppler::document> doc, MessageLog opening, const std::string& path)
-      : doc_(std::move(doc)), log_(std::move(opening)), line_art_(path) {}
+      : doc_(std::move(doc)), log_(std::move(opening)), content_(path) {}
 
   std::vector<std::string> LibraryMessages() const override {
     std::vector<std::string> out;
@@ -212,9 +207,10 @@ class PopplerPdfSource final : public PdfSource {
     MessageScope scope(&log_);
     auto text = Text(index);
     if (!text) return std::unexpected(text.error());
-    auto art = line_art_.Draw(index, dpi);
-    if (!art) return art;
-    if ((*text)->turns != 0) art->raster = RotateQuarterTurns(art->raster, 90 * (*text)->turns);
+    const PageText& t = **text;
+    if (!t.drawing.complete) return Fail(ErrorCode::kTooLarge, "page draws too many paths to record");
+    LineArt art = RasterizeDrawing(t.drawing, dpi);
+    if (t.turns != 0) art.raster = RotateQuarterTurns(art.raster, 90 * t.turns);
     return art;
   }
 
@@ -226,6 +222,7 @@ class PopplerPdfSource final : public PdfSource {
     double width = 0, height = 0;  // displayed size, points
     int turns = 0;                 // clockwise quarter turns to upright
     std::vector<Word> words;
+    PageDrawing drawing;           // displayed frame (before the upright turns)
   };
 
   Result<const PageText*> Text(int index) const {
@@ -240,16 +237,18 @@ class PopplerPdfSource final : public PdfSource {
     bool quarter = o == poppler::page::landscape || o == poppler::page::seascape;
     t.width = quarter ? r.height() : r.width();
     t.height = quarter ? r.width() : r.height();
-    std::vector<poppler::text_box> boxes = (*page)->text_list();
-    t.turns = UprightTurns(boxes);
-    for (const poppler::text_box& b : boxes) {
-      poppler::rectf bb = b.bbox();
+    // Words and vector drawing in one pass over the page's content.
+    auto content = content_.Read(index);
+    if (!content) return std::unexpected(content.error());
+    t.turns = UprightTurns(content->words);
+    for (PageWord& b : content->words) {
       Word w;
-      w.utf8 = ToUtf8(b.text());
-      w.box = TurnBox(Box{bb.x(), bb.y(), bb.x() + bb.width(), bb.y() + bb.height()}, t.turns, t.width, t.height);
+      w.utf8 = std::move(b.utf8);
+      w.box = TurnBox(b.box, t.turns, t.width, t.height);
       w.origin = Origin::kPdfText;
       if (!w.utf8.empty()) t.words.push_back(std::move(w));
     }
+    t.drawing = std::move(content->drawing);
     cache_ = std::move(t);
     return &cache_;
   }
@@ -261,10 +260,10 @@ class PopplerPdfSource final : public PdfSource {
     return page;
   }
 
-  std::unique_ptr<poppler::document> doc_;  // keeps Poppler's globals alive for line_art_
+  std::unique_ptr<poppler::document> doc_;  // keeps Poppler's globals alive for content_
   mutable PageText cache_;
   mutable MessageLog log_;
-  mutable PopplerLineArtReader line_art_;
+  mutable PopplerContentReader content_;
 };
 
 }  // namespace

@@ -30,7 +30,7 @@ bool EndsWith(const std::string& s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-// Every key of a libdatrie trie, as UCS-4 text.
+// Every key of a libdatrie trie, as UCS-4 text: fn(word) for each until it returns false.
 template <typename Fn>
 void ForEachKey(const Trie* trie, Fn fn) {
   TrieState* root = trie_root(trie);
@@ -40,7 +40,7 @@ void ForEachKey(const Trie* trie, Fn fn) {
     std::u32string word;
     for (AlphaChar* k = key; *k; ++k) word.push_back(static_cast<char32_t>(*k));
     free(key);
-    fn(std::move(word));
+    if (!fn(std::move(word))) break;
   }
   trie_iterator_free(it);
   trie_state_free(root);
@@ -91,9 +91,7 @@ bool ThaiDictionary::Add(std::u32string_view word) {
     alpha_map_free(map);
   }
   std::vector<AlphaChar> key = Key(word);
-  if (!trie_store_if_absent(AsTrie(trie_), key.data(), 1)) return false;
-  ++size_;
-  return true;
+  return trie_store_if_absent(AsTrie(trie_), key.data(), 1);
 }
 
 std::unique_ptr<ThaiDictionary> ThaiDictionary::FromWords(const std::vector<std::string>& utf8_words) {
@@ -111,7 +109,10 @@ std::unique_ptr<ThaiDictionary> ThaiDictionary::Load(const std::vector<std::stri
       if (!trie) continue;
       // Copied word by word into our own trie, whose alphabet is all of Thai: libthai's trie
       // may lack letters that other lists use.
-      ForEachKey(trie, [&](std::u32string word) { listed.push_back(std::move(word)); });
+      ForEachKey(trie, [&](std::u32string word) {
+        listed.push_back(std::move(word));
+        return true;
+      });
       trie_free(trie);
       continue;
     }
@@ -124,8 +125,9 @@ std::unique_ptr<ThaiDictionary> ThaiDictionary::Load(const std::vector<std::stri
       if (!line.empty()) listed.push_back(DecodeUtf8(line));
     }
   }
-  for (const std::u32string& w : listed) dict->Add(w);
-  if (dict->size_ == 0) return nullptr;
+  bool any = false;
+  for (const std::u32string& w : listed) any |= dict->Add(w);
+  if (!any) return nullptr;
   return dict;
 }
 
@@ -162,8 +164,10 @@ std::unique_ptr<ThaiDictionary> ThaiDictionary::FromTrieFile(const std::string& 
   if (trie == nullptr) return nullptr;
   std::unique_ptr<ThaiDictionary> dict(new ThaiDictionary());
   dict->trie_ = trie;
-  ForEachKey(trie, [&](std::u32string) { ++dict->size_; });
-  if (dict->size_ == 0) return nullptr;
+  // Not empty: one key is enough to know (walking them all would cost most of a start).
+  bool any = false;
+  ForEachKey(trie, [&](std::u32string) { return !(any = true); });
+  if (!any) return nullptr;
   return dict;
 }
 
@@ -196,6 +200,12 @@ const ThaiDictionary* ThaiDictionary::System() {
     return built.release();
   }();
   return dict;
+}
+
+size_t ThaiDictionary::size() const {
+  size_t n = 0;
+  if (trie_) ForEachKey(AsTrie(trie_), [&](std::u32string) { return ++n > 0; });
+  return n;
 }
 
 bool ThaiDictionary::Contains(std::u32string_view word) const {
@@ -277,9 +287,10 @@ const std::unordered_map<std::u32string, std::u32string>& ThaiDictionary::Skelet
     if (trie_ == nullptr) return;
     ForEachKey(AsTrie(trie_), [this](std::u32string word) {
       std::u32string skeleton = Skeleton(word);
-      if (skeleton.size() < 3) return;
+      if (skeleton.size() < 3) return true;
       auto [slot, fresh] = skeletons_.emplace(skeleton, word);
       if (!fresh && slot->second != word) slot->second.clear();  // ambiguous
+      return true;
     });
   });
   return skeletons_;

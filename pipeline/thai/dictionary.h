@@ -41,6 +41,7 @@ class ThaiDictionary {
    public:
     ~Walker();
     Walker(const Walker& other);
+    Walker(Walker&& other) noexcept : state_(other.state_), spent_(other.spent_) { other.state_ = nullptr; }
     Walker& operator=(const Walker&) = delete;
     bool Step(char32_t c);      // false (and the walker is spent) when no word continues so
     bool AtWordEnd() const;     // the characters so far are a whole word
@@ -73,7 +74,7 @@ class ThaiDictionary {
   static std::unique_ptr<ThaiDictionary> FromTrieFile(const std::string& path);
   bool SaveTrie(const std::string& path) const;  // atomically (temporary file, then rename)
 
-  size_t size() const { return size_; }
+  size_t size() const;  // counts the words (a walk of the whole trie)
   bool Contains(std::u32string_view word) const;
   Walker Root() const;
   // The best split of `run` (Thai letters only; any other character counts as unknown).
@@ -89,7 +90,6 @@ class ThaiDictionary {
   const std::unordered_map<std::u32string, std::u32string>& SkeletonIndex() const;
 
   void* trie_ = nullptr;  // libdatrie Trie
-  size_t size_ = 0;
   // Words by their skeleton, for RestoreMarks; built once, on first use.
   mutable std::once_flag skeletons_built_;
   mutable std::unordered_map<std::u32string, std::u32string> skeletons_;

@@ -75,8 +75,11 @@ RunReading BestReading(const ThaiDictionary& dict, std::u32string_view run, Vowe
       Alternative alts[3];
       int count = Alternatives(run, path.p, modes, alts);
       for (int a = 0; a < count; ++a) {
-        Path next{path.walker, path.p + alts[a].consume, path.read + alts[a].emit,
-                  path.changes + (alts[a].changed ? 1 : 0)};
+        // The last alternative takes the path itself: no copy of its trie state.
+        Path next = a + 1 == count ? Path(std::move(path)) : Path(path);
+        next.p += alts[a].consume;
+        next.read += alts[a].emit;
+        next.changes += alts[a].changed ? 1 : 0;
         if (!next.walker.Step(alts[a].emit)) continue;
         if (next.walker.AtWordEnd())
           offer(next.p, Choice{here.unknown, here.pieces + 1, here.changes + next.changes,
