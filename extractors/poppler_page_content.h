@@ -2,7 +2,8 @@
 // that yields both what the pipeline reads from a text page:
 //   - its words, from Poppler's TextOutputDev configured as poppler-cpp's text_list() does;
 //   - its vector drawing (stroked and filled paths: rulings, cell borders, shading) and where
-//     images go, recorded as shapes and drawn by this project into an 8-bit raster on demand.
+//     images go, recorded as a PageDrawing (pipeline/layout/drawing.h) that the core turns into
+//     a raster on demand.
 // Finding a born-digital table's rulings this way costs nothing beyond reading its text, where
 // a render rasterises every glyph.
 //
@@ -14,27 +15,10 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/layout/drawing.h"
 #include "pipeline/model/pdf_source.h"
 
 namespace ita {
-
-// A page's vector drawing in points (displayed frame, top-left origin), in painting order.
-struct PageDrawing {
-  struct Point {
-    double x = 0, y = 0;
-  };
-  struct Mark {
-    bool stroke = false;                      // segments of `width`; else a filled area
-    bool even_odd = false;                    // fill rule of a filled area
-    unsigned char gray = 0;                   // 0 black .. 255 white, opacity applied
-    double width = 0;                         // stroke width, points
-    std::vector<std::vector<Point>> paths;    // polygons (fill) or polylines (stroke pieces)
-  };
-  double width_pt = 0, height_pt = 0;
-  std::vector<Mark> marks;
-  double image_area_pt2 = 0;  // page area covered by images (overlaps counted twice)
-  bool complete = true;       // false when the page drew more than the recording keeps
-};
 
 // A word as Poppler's text extraction gives it: UTF-8, box in points (displayed frame),
 // rotation in quarter turns, length in UTF-16 code units (as poppler-cpp counts it).
@@ -66,10 +50,5 @@ class PopplerContentReader {
   std::string path_;
   std::unique_ptr<State> state_;
 };
-
-// The drawing as an 8-bit raster at `dpi`, sized as Poppler renders the page: pixels whose
-// centres a shape covers, a line or band at least one pixel wide (as the render's solid line
-// mode draws hairlines). Pure function.
-LineArt RasterizeDrawing(const PageDrawing& drawing, double dpi);
 
 }  // namespace ita

@@ -1,0 +1,38 @@
+// A page's vector drawing (what a PDF strokes and fills, without text or images) as plain
+// values, and its rasterisation. The Poppler adapter records it (extractors/
+// poppler_page_content.h); the pipeline draws it to find a text page's rulings without a
+// render of every glyph.
+//
+// Pure functions and value types; thread-safe.
+#pragma once
+
+#include <vector>
+
+#include "pipeline/model/pdf_source.h"
+
+namespace ita {
+
+// A page's vector drawing in points (displayed frame, top-left origin), in painting order.
+struct PageDrawing {
+  struct Point {
+    double x = 0, y = 0;
+  };
+  struct Mark {
+    bool stroke = false;                      // segments of `width`; else a filled area
+    bool even_odd = false;                    // fill rule of a filled area
+    unsigned char gray = 0;                   // 0 black .. 255 white, opacity applied
+    double width = 0;                         // stroke width, points
+    std::vector<std::vector<Point>> paths;    // polygons (fill) or polylines (stroke pieces)
+  };
+  double width_pt = 0, height_pt = 0;
+  std::vector<Mark> marks;
+  double image_area_pt2 = 0;  // page area covered by images (overlaps counted twice)
+  bool complete = true;       // false when the page drew more than the recording keeps
+};
+
+// The drawing as an 8-bit raster at `dpi`, sized as Poppler renders the page: pixels whose
+// centres a shape covers, a line or band at least one pixel wide (as the render's solid line
+// mode draws hairlines). Pure function.
+LineArt RasterizeDrawing(const PageDrawing& drawing, double dpi);
+
+}  // namespace ita
