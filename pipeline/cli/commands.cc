@@ -433,6 +433,7 @@ int DumpTables(const std::string& file, int only_page, const std::string& numeri
   tesseract.numeric_model_dir = numeric_model.empty() ? DefaultNumericModelDir() : numeric_model;
   options.numeric_pass = !tesseract.numeric_model_dir.empty();
   options.latin_pass = true;
+  options.latin_words_pass = true;
   options.dictionary = thai::ThaiDictionary::System();
   Error error;
   std::unique_ptr<PdfSource> pdf = OpenPopplerPdf(file, &error);

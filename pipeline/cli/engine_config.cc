@@ -47,6 +47,7 @@ void ApplyEngineConfig(const EngineConfig& config, OcrPool* pool, BatchOptions* 
   options->extract.ocr = config.ocr ? pool : nullptr;
   options->extract.numeric_pass = !config.tesseract.numeric_model_dir.empty();
   options->extract.latin_pass = true;
+  options->extract.latin_words_pass = true;
   options->extract.dictionary = thai::ThaiDictionary::System();
   options->extract.validation.ita_items = &BuiltInItaItems();
 }

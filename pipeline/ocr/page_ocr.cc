@@ -8,6 +8,7 @@
 
 #include "pipeline/layout/raster_cleanup.h"
 #include "pipeline/thai/dates.h"
+#include "pipeline/thai/dictionary.h"
 #include "pipeline/thai/numerals.h"
 #include "pipeline/thai/text_repair.h"
 #include "pipeline/thai/utf8.h"
@@ -205,6 +206,75 @@ void RereadLatin(const PendingOcr& pending, std::vector<Table>& tables, const Ex
   }
 }
 
+// A token of the Thai model's reading that is probably a Latin word it has no letters for
+// ("โกเอณ์เณ" for "Integrity", "ลก4" for "and", "1171)" for "IIT)", "“0๒0๕๑๓" for "“Open"):
+//   - Thai letters mixed with Latin letters, or both digit sets in one token;
+//   - Thai letters of which the dictionary makes no words (after the Thai repair);
+//   - a reading the Thai model itself is unsure of (below `unsure`) that holds no Thai word.
+// Whether it is replaced is decided by the Latin reading (RereadLatinWords), so a real number
+// or Thai word sent here by mistake comes back unchanged.
+bool LooksLikeMisreadLatin(const Word& word, const thai::ThaiDictionary& dict, double unsure) {
+  std::u32string text = thai::DecodeUtf8(thai::RepairThai(word.utf8));
+  int thai_letters = 0, latin_letters = 0, thai_digits = 0, arabic_digits = 0;
+  for (char32_t c : text) {
+    thai_letters += thai::IsThaiLetter(c);
+    latin_letters += (c >= U'A' && c <= U'Z') || (c >= U'a' && c <= U'z');
+    thai_digits += c >= U'๐' && c <= U'๙';
+    arabic_digits += c >= U'0' && c <= U'9';
+  }
+  if (thai_letters + latin_letters + thai_digits + arabic_digits < 2) return false;
+  if (thai_letters > 0 && latin_letters > 0) return true;
+  if (thai_digits > 0 && arabic_digits > 0) return true;
+  int letters = 0, covered = 0;
+  for (const std::u32string& run : thai::ThaiRuns(text)) {
+    if (run.size() < 2) continue;
+    letters += static_cast<int>(run.size());
+    covered += dict.Segment(run).in_long_words;
+  }
+  // Three letters or more, under half of them in words: not Thai as the dictionary knows it.
+  if (letters >= 3 && covered * 2 < letters) return true;
+  return word.confidence < unsure && covered == 0 && latin_letters == 0;
+}
+
+// A Latin word as it appears inside Thai prose: a word with optional brackets and trailing
+// punctuation ("(Internal", "Assessment", "ITA)", "e-mail:"), or a web or mail address.
+bool IsLatinWord(const std::string& reading) {
+  static const RE2 word(R"([(\["'“‘]?[A-Za-z][A-Za-z'&-]*[A-Za-z][)\]"',.:;”’]*)");
+  static const RE2 address(R"([A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}|(https?://)?(www\.)?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(/\S*)?)");
+  return RE2::FullMatch(reading, word) || RE2::FullMatch(reading, address);
+}
+
+// Latin words inside Thai lines come out of the Thai model as Thai-looking junk: its character
+// set has no Latin letters. Tokens that look so are read again, alone, with the Latin model;
+// a sure reading that is a Latin word replaces the token. Thai words the dictionary knows are
+// never sent, so the re-reading cannot break them.
+void RereadLatinWords(const PendingOcr& pending, std::vector<Word>& words, const ExtractOptions& options) {
+  if (options.dictionary == nullptr) return;
+  std::vector<size_t> targets;
+  std::vector<OcrRequest> requests;
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (!LooksLikeMisreadLatin(words[i], *options.dictionary, options.latin_word_unsure)) continue;
+    const Box& b = words[i].box;
+    double pad = std::max(1.0, b.Height() * 0.15);
+    targets.push_back(i);
+    requests.push_back(OcrRequest{OcrLayout::kLine, Box{b.x0 - pad, b.y0 - pad, b.x1 + pad, b.y1 + pad},
+                                  OcrModel::kLatin});
+  }
+  if (requests.empty()) return;
+  OcrPool::Output output = options.ocr->Submit(pending.raster, requests).get();
+  for (size_t k = 0; k < targets.size() && k < output.results.size(); ++k) {
+    if (!output.results[k] || output.results[k]->empty()) continue;
+    std::vector<TextLine> lines = AssembleLines(*output.results[k]);
+    if (lines.size() != 1) continue;
+    std::string reading = thai::CollapseSpaces(lines[0].text);
+    if (reading.find(' ') != std::string::npos || !IsLatinWord(reading)) continue;
+    if (lines[0].confidence < options.latin_word_accept) continue;
+    Word& w = words[targets[k]];
+    w.utf8 = reading;
+    w.confidence = lines[0].confidence;
+  }
+}
+
 }  // namespace
 
 // Renders and cleans a page for OCR and submits it; returns nullopt (with a diagnostic) when
@@ -294,6 +364,7 @@ void FinishPageOcr(PendingOcr& pending, PageResult& result, const ExtractOptions
     }
     for (Word& w : *r) result.page.words.push_back(std::move(w));
   }
+  if (options.latin_words_pass) RereadLatinWords(pending, result.page.words, options);
   LayOut(result, pending.grids, options);
   FillEmptyCells(pending, result.tables, *options.ocr);
   if (options.numeric_pass) RereadDigits(pending, result, options);

@@ -62,6 +62,11 @@ struct ExtractOptions {
   double orientation_half_turn_confidence = 2.0;  // ...and a half turn (upside down)
   bool numeric_pass = false;      // re-read digits with the engine's numeric model
   bool latin_pass = false;        // re-read short cell lines with the engine's Latin model
+  bool latin_words_pass = false;  // re-read Thai-model tokens that are misread Latin words
+                                  // (needs the dictionary) with the engine's Latin model
+  double latin_word_accept = 0.7; // a Latin reading this sure replaces such a token
+  double latin_word_unsure = 0.7; // a Thai-model token less sure than this, with no Thai
+                                  // word in it, is re-read too
   double reread_accept = 0.6;     // a second reading this sure replaces a date/number line or
                                   // a Latin code
   int numeric_binarize_level = 200;  // darker pixels are ink for the numeric model (at most

@@ -93,7 +93,7 @@ mkdir -p faults
 for n in crash hang alloc good; do cp "$src"/samples/dev_001_born.pdf faults/$n.pdf; printf '%%%s\n' "$n" >> faults/$n.pdf; done
 set +e
 ITA_WORKER_FAULT=crash:crash.pdf,hang:hang.pdf,alloc:alloc.pdf \
-  "$bin" extract faults --out o_faults --jobs 2 --timeout-per-doc 5 --max-memory-mb 1500 -q >/dev/null 2>&1
+  "$bin" extract faults --out o_faults --jobs 2 --timeout-per-doc 8 --max-memory-mb 1500 -q >/dev/null 2>&1
 rc=$?
 set -e
 [ $rc -eq 1 ] || fail "faults: exit $rc, want 1"

@@ -559,3 +559,47 @@ TEST(RasterCleanup, WhitenAndBinarizeSplitAtTheirLevels) {
 
 }  // namespace
 }  // namespace ita
+
+namespace ita {
+namespace {
+
+// Latin words inside a Thai line come out of the Thai model as junk ("โกเอกล1" for "Internal",
+// "1171)" for "IIT)"); the Latin model's sure reading replaces them. Thai words the dictionary
+// knows are never re-read, an unsure Latin reading is not taken, and without a dictionary the
+// pass does nothing.
+TEST(ExtractDocument, LatinModelRereadsMisreadLatinWordsInThaiLines) {
+  auto dict = thai::ThaiDictionary::FromWords({"แบบ", "วัด", "การ", "รับรู้", "ภายใน"});
+  struct Case {
+    double latin_confidence;
+    bool with_dictionary;
+    const char* want;
+  };
+  for (const Case& c : {Case{0.95, true, "แบบวัดการรับรู้ภายใน (Internal IIT)"},
+                        Case{0.3, true, "แบบวัดการรับรู้ภายใน (โกเอกล1 1171)"},
+                        Case{0.95, false, "แบบวัดการรับรู้ภายใน (โกเอกล1 1171)"}}) {
+    testing::FakePage scan;
+    scan.ink_without_text = true;
+    std::vector<Word> main = testing::MakeLine("แบบวัดการรับรู้ภายใน (โกเอกล1 1171)", 40, 100);
+    for (Word& w : main) w.confidence = w.utf8 == "1171)" ? 0.6 : (w.utf8[0] == '(' ? 0.66 : 0.95);
+    std::vector<Word> latin;
+    for (const Word& w : main) {
+      Word l = w;
+      l.utf8 = w.utf8 == "1171)" ? "IIT)" : (w.utf8[0] == '(' ? "(Internal" : "Tu");  // "Tu": what eng
+      l.confidence = w.utf8[0] == '(' || w.utf8 == "1171)" ? c.latin_confidence : 0.99;  // makes of Thai
+      latin.push_back(l);
+    }
+    testing::FakePdfSource pdf({scan});
+    OcrPool pool(FakeOcrFactory(main, OcrFault::kNone, nullptr, {}, latin), 1);
+    ExtractOptions options;
+    options.ocr = &pool;
+    options.ocr_dpi = 150;
+    options.latin_words_pass = true;
+    options.dictionary = c.with_dictionary ? dict.get() : nullptr;
+    PageResult page = ReadPage(pdf, 0, options);
+    ASSERT_EQ(page.free_lines.size(), 1u);
+    EXPECT_EQ(page.free_lines[0].text, c.want) << c.latin_confidence << " " << c.with_dictionary;
+  }
+}
+
+}  // namespace
+}  // namespace ita
