@@ -1,6 +1,7 @@
 #include "pipeline/thai/vowel_repair.h"
 
 #include <algorithm>
+#include <unordered_map>
 #include <vector>
 
 #include "pipeline/thai/utf8.h"
@@ -49,7 +50,7 @@ struct RunReading {
 
 // The best reading of one run of Thai: a dictionary lattice in which each position may be read
 // as printed or, within the modes, with the other vowel.
-RunReading BestReading(const ThaiDictionary& dict, std::u32string_view run, VowelModes modes) {
+RunReading ComputeBestReading(const ThaiDictionary& dict, std::u32string_view run, VowelModes modes) {
   const size_t n = run.size();
   std::vector<Choice> best(n + 1);
   best[0].unknown = best[0].pieces = best[0].changes = 0;
@@ -94,6 +95,28 @@ RunReading BestReading(const ThaiDictionary& dict, std::u32string_view run, Vowe
   std::vector<const std::u32string*> pieces;
   for (size_t at = n; at > 0; at = static_cast<size_t>(best[at].from)) pieces.push_back(&best[at].piece);
   for (auto it = pieces.rbegin(); it != pieces.rend(); ++it) reading.text += **it;
+  return reading;
+}
+
+// BestReading remembered per thread: a document repeats its runs (headers on every page, the
+// same words in many cells), and each is read up to three times (trust, evidence, repair).
+RunReading BestReading(const ThaiDictionary& dict, std::u32string_view run, VowelModes modes) {
+  struct Memo {
+    const ThaiDictionary* dict = nullptr;
+    std::unordered_map<std::u32string, RunReading> by_mode[4];
+  };
+  constexpr size_t kMaxRemembered = 50000;  // per mode; then forgotten all at once
+  thread_local Memo memo;
+  if (memo.dict != &dict) {
+    for (auto& m : memo.by_mode) m.clear();
+    memo.dict = &dict;
+  }
+  auto& remembered = memo.by_mode[(modes.dropped_am ? 1 : 0) + (modes.aa_as_am ? 2 : 0)];
+  std::u32string key(run);
+  if (auto it = remembered.find(key); it != remembered.end()) return it->second;
+  if (remembered.size() >= kMaxRemembered) remembered.clear();
+  RunReading reading = ComputeBestReading(dict, run, modes);
+  remembered.emplace(std::move(key), reading);
   return reading;
 }
 
