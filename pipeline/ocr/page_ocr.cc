@@ -165,6 +165,27 @@ void RereadDigits(const PendingOcr& pending, PageResult& result, const ExtractOp
   }
 }
 
+// The Latin model's reading of each region as one line (spaces collapsed); nullopt where it
+// read nothing or more than one line.
+std::vector<std::optional<TextLine>> ReadLatinLines(const PendingOcr& pending, std::vector<OcrRequest> requests,
+                                                    OcrPool& ocr) {
+  for (OcrRequest& r : requests) {
+    r.layout = OcrLayout::kLine;
+    r.model = OcrModel::kLatin;
+  }
+  std::vector<std::optional<TextLine>> readings(requests.size());
+  if (requests.empty()) return readings;
+  OcrPool::Output output = ocr.Submit(pending.raster, requests).get();
+  for (size_t k = 0; k < readings.size() && k < output.results.size(); ++k) {
+    if (!output.results[k] || output.results[k]->empty()) continue;
+    std::vector<TextLine> lines = AssembleLines(*output.results[k]);
+    if (lines.size() != 1) continue;
+    lines[0].text = thai::CollapseSpaces(lines[0].text);
+    readings[k] = std::move(lines[0]);
+  }
+  return readings;
+}
+
 // A cell holding only a short line with letters ("โว", "1ว") is often the Thai model's reading of
 // a Latin grade or code it has no letters for ("D", "IIT"). Such cells are read with the Latin
 // model; a reading that is a Latin code ("D", "AA", "B+", "IIT") replaces the text when at least
@@ -186,23 +207,18 @@ void RereadLatin(const PendingOcr& pending, std::vector<Table>& tables, const Ex
       });
       if (shown.empty() || shown.size() > 3 || !letters) continue;
       targets.push_back({&l, &c});
-      requests.push_back(OcrRequest{OcrLayout::kLine, LineAcrossCell(c, l), OcrModel::kLatin});
+      requests.push_back(OcrRequest{OcrLayout::kLine, LineAcrossCell(c, l)});
     }
   }
-  if (requests.empty()) return;
-  OcrPool::Output output = options.ocr->Submit(pending.raster, requests).get();
-  for (size_t k = 0; k < targets.size() && k < output.results.size(); ++k) {
-    if (!output.results[k] || output.results[k]->empty()) continue;
-    std::vector<TextLine> lines = AssembleLines(*output.results[k]);
-    if (lines.size() != 1) continue;
-    std::string reading = thai::CollapseSpaces(lines[0].text);
-    double confidence = lines[0].confidence;
-    if (!RE2::FullMatch(reading, code) || confidence < options.reread_accept) continue;
+  std::vector<std::optional<TextLine>> readings = ReadLatinLines(pending, std::move(requests), *options.ocr);
+  for (size_t k = 0; k < targets.size(); ++k) {
+    const std::optional<TextLine>& reading = readings[k];
+    if (!reading || !RE2::FullMatch(reading->text, code) || reading->confidence < options.reread_accept) continue;
     auto [line, cell] = targets[k];
-    line->text = reading;
-    line->confidence = confidence;
+    line->text = reading->text;
+    line->confidence = reading->confidence;
     cell->text = JoinCellLines(cell->lines);
-    cell->confidence = std::min(cell->confidence, confidence);
+    cell->confidence = std::min(cell->confidence, reading->confidence);
   }
 }
 
@@ -257,21 +273,16 @@ void RereadLatinWords(const PendingOcr& pending, std::vector<Word>& words, const
     const Box& b = words[i].box;
     double pad = std::max(1.0, b.Height() * 0.15);
     targets.push_back(i);
-    requests.push_back(OcrRequest{OcrLayout::kLine, Box{b.x0 - pad, b.y0 - pad, b.x1 + pad, b.y1 + pad},
-                                  OcrModel::kLatin});
+    requests.push_back(OcrRequest{OcrLayout::kLine, Box{b.x0 - pad, b.y0 - pad, b.x1 + pad, b.y1 + pad}});
   }
-  if (requests.empty()) return;
-  OcrPool::Output output = options.ocr->Submit(pending.raster, requests).get();
-  for (size_t k = 0; k < targets.size() && k < output.results.size(); ++k) {
-    if (!output.results[k] || output.results[k]->empty()) continue;
-    std::vector<TextLine> lines = AssembleLines(*output.results[k]);
-    if (lines.size() != 1) continue;
-    std::string reading = thai::CollapseSpaces(lines[0].text);
-    if (reading.find(' ') != std::string::npos || !IsLatinWord(reading)) continue;
-    if (lines[0].confidence < options.latin_word_accept) continue;
+  std::vector<std::optional<TextLine>> readings = ReadLatinLines(pending, std::move(requests), *options.ocr);
+  for (size_t k = 0; k < targets.size(); ++k) {
+    const std::optional<TextLine>& reading = readings[k];
+    if (!reading || reading->text.find(' ') != std::string::npos || !IsLatinWord(reading->text)) continue;
+    if (reading->confidence < options.latin_word_accept) continue;
     Word& w = words[targets[k]];
-    w.utf8 = reading;
-    w.confidence = lines[0].confidence;
+    w.utf8 = reading->text;
+    w.confidence = reading->confidence;
   }
 }
 

@@ -113,21 +113,17 @@ PageResult AnalyzePage(const PdfSource& pdf, int index, const ExtractOptions& op
     }
     return result;
   }
-  // Rulings from the vector drawing, unless images cover enough of the page to hold a table
-  // drawn in pixels (a scan under an OCR text layer): then from the full render.
-  const Raster* rulings = render ? &*render : nullptr;
+  // Rulings from the vector drawing, unless the page was rendered already or images cover
+  // enough of it to hold a table drawn in pixels (a scan under an OCR text layer).
   std::optional<LineArt> art;
-  if (rulings == nullptr) {
+  if (!render) {
     auto drawn = pdf.DrawLineArt(index, dpi);
-    if (drawn && (drawn->full_render || drawn->image_share < options.max_image_share_for_line_art)) {
+    if (drawn && (drawn->full_render || drawn->image_share < options.max_image_share_for_line_art))
       art = std::move(*drawn);
-      rulings = &art->raster;
-    } else {
-      rulings = &render_page();
-    }
   }
+  const Raster& rulings = art ? art->raster : render_page();
   page.words = std::move(all_words);
-  LayOut(result, DetectGrids(*rulings, options.grid), options, continued_columns);
+  LayOut(result, DetectGrids(rulings, options.grid), options, continued_columns);
   return result;
 }
 

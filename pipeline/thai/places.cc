@@ -102,10 +102,12 @@ bool IsNameChar(char32_t c) { return IsThaiLetter(c) || IsThaiCombining(c) || c 
 
 namespace {
 
-// Optimal string alignment over `text` (rows) and `pattern` (columns), three rolling rows.
-// With `anywhere`, the pattern may begin at any row (row 0 costs nothing) and end at any row
-// (the best last column over all rows).
-int AlignmentDistance(std::u32string_view text, std::u32string_view pattern, bool anywhere) {
+constexpr int kNoAlignment = 1 << 20;
+
+// Optimal string alignment of `pattern` (columns) against `text` (rows), three rolling rows.
+// The alignment starts at the text's beginning, or anywhere with `free_start`; it may end after
+// any row from `end_from` on (the best of them), and is kNoAlignment when the text has none.
+int AlignmentDistance(std::u32string_view text, std::u32string_view pattern, bool free_start, size_t end_from) {
   const size_t m = pattern.size();
   thread_local std::vector<int> rows;
   rows.assign(3 * (m + 1), 0);
@@ -113,28 +115,28 @@ int AlignmentDistance(std::u32string_view text, std::u32string_view pattern, boo
   int* prev = before + (m + 1);
   int* cur = prev + (m + 1);
   for (size_t j = 0; j <= m; ++j) prev[j] = static_cast<int>(j);
-  int best = static_cast<int>(m);
+  int best = end_from == 0 ? static_cast<int>(m) : kNoAlignment;
   for (size_t i = 1; i <= text.size(); ++i) {
-    cur[0] = anywhere ? 0 : static_cast<int>(i);
+    cur[0] = free_start ? 0 : static_cast<int>(i);
     for (size_t j = 1; j <= m; ++j) {
       int v = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (text[i - 1] != pattern[j - 1] ? 1 : 0)});
       if (i > 1 && j > 1 && text[i - 1] == pattern[j - 2] && text[i - 2] == pattern[j - 1])
         v = std::min(v, before[j - 2] + 1);
       cur[j] = v;
     }
-    if (anywhere) best = std::min(best, cur[m]);
+    if (i >= end_from) best = std::min(best, cur[m]);
     std::swap(before, prev);
     std::swap(prev, cur);
   }
-  return anywhere ? best : prev[m];
+  return best;
 }
 
 }  // namespace
 
-int EditDistance(std::u32string_view a, std::u32string_view b) { return AlignmentDistance(a, b, false); }
+int EditDistance(std::u32string_view a, std::u32string_view b) { return AlignmentDistance(a, b, false, a.size()); }
 
 int SubstringEditDistance(std::u32string_view text, std::u32string_view pattern) {
-  return AlignmentDistance(text, pattern, true);
+  return AlignmentDistance(text, pattern, true, 0);
 }
 
 const std::vector<std::string>& Provinces() {
@@ -167,22 +169,7 @@ const std::vector<std::u32string>& DecodedProvinces() {
 // `slack` of the name's: one dynamic programme (rows: run prefixes) gives them all.
 int PrefixEditDistance(std::u32string_view run, std::u32string_view name, size_t slack) {
   size_t m = name.size();
-  size_t rows = std::min(run.size(), m + slack);
-  std::vector<int> before(m + 1), prev(m + 1), cur(m + 1);
-  for (size_t j = 0; j <= m; ++j) prev[j] = static_cast<int>(j);
-  int best = m + slack >= m && m <= slack ? static_cast<int>(m) : 1 << 20;  // empty prefix
-  for (size_t i = 1; i <= rows; ++i) {
-    cur[0] = static_cast<int>(i);
-    for (size_t j = 1; j <= m; ++j) {
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (run[i - 1] != name[j - 1] ? 1 : 0)});
-      if (i > 1 && j > 1 && run[i - 1] == name[j - 2] && run[i - 2] == name[j - 1])
-        cur[j] = std::min(cur[j], before[j - 2] + 1);
-    }
-    if (i + slack >= m) best = std::min(best, cur[m]);
-    std::swap(before, prev);
-    std::swap(prev, cur);
-  }
-  return best;
+  return AlignmentDistance(run.substr(0, std::min(run.size(), m + slack)), name, false, m > slack ? m - slack : 0);
 }
 
 }  // namespace
