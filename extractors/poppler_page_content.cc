@@ -142,25 +142,25 @@ class ContentRecorder final : public TextOutputDev {
 
   void drawImageMask(GfxState* state, Object* ref, Stream* str, int width, int height, bool invert,
                      bool interpolate, bool inline_image) override {
-    NoteImage(state);
+    NoteImage(state, width, height);
     TextOutputDev::drawImageMask(state, ref, str, width, height, invert, interpolate, inline_image);
   }
   void drawImage(GfxState* state, Object* ref, Stream* str, int width, int height, GfxImageColorMap* color_map,
                  bool interpolate, const int* mask_colors, bool inline_image) override {
-    NoteImage(state);
+    NoteImage(state, width, height);
     TextOutputDev::drawImage(state, ref, str, width, height, color_map, interpolate, mask_colors, inline_image);
   }
   void drawMaskedImage(GfxState* state, Object* ref, Stream* str, int width, int height,
                        GfxImageColorMap* color_map, bool interpolate, Stream* mask_str, int mask_width,
                        int mask_height, bool mask_invert, bool mask_interpolate) override {
-    NoteImage(state);
+    NoteImage(state, width, height);
     TextOutputDev::drawMaskedImage(state, ref, str, width, height, color_map, interpolate, mask_str, mask_width,
                                    mask_height, mask_invert, mask_interpolate);
   }
   void drawSoftMaskedImage(GfxState* state, Object* ref, Stream* str, int width, int height,
                            GfxImageColorMap* color_map, bool interpolate, Stream* mask_str, int mask_width,
                            int mask_height, GfxImageColorMap* mask_color_map, bool mask_interpolate) override {
-    NoteImage(state);
+    NoteImage(state, width, height);
     TextOutputDev::drawSoftMaskedImage(state, ref, str, width, height, color_map, interpolate, mask_str,
                                        mask_width, mask_height, mask_color_map, mask_interpolate);
   }
@@ -222,14 +222,23 @@ class ContentRecorder final : public TextOutputDev {
     drawing_.marks.push_back(std::move(mark));
   }
 
-  void NoteImage(GfxState* state) {
+  void NoteImage(GfxState* state, int width, int height) {
     double xs[4], ys[4];
     const double ux[4] = {0, 1, 0, 1}, uy[4] = {0, 0, 1, 1};
     for (int i = 0; i < 4; ++i) state->transform(ux[i], uy[i], &xs[i], &ys[i]);
     double w = drawing_.width_pt, h = drawing_.height_pt;
     double x0 = std::clamp(*std::min_element(xs, xs + 4), 0.0, w), x1 = std::clamp(*std::max_element(xs, xs + 4), 0.0, w);
     double y0 = std::clamp(*std::min_element(ys, ys + 4), 0.0, h), y1 = std::clamp(*std::max_element(ys, ys + 4), 0.0, h);
-    drawing_.image_area_pt2 += (x1 - x0) * (y1 - y0);
+    double area = (x1 - x0) * (y1 - y0);
+    drawing_.image_area_pt2 += area;
+    // The largest image's own resolution: its pixels over the length its edges are drawn at.
+    if (area > drawing_.largest_image_pt2 && width > 0 && height > 0) {
+      double across = std::hypot(xs[1] - xs[0], ys[1] - ys[0]), down = std::hypot(xs[2] - xs[0], ys[2] - ys[0]);
+      if (across > 0 && down > 0) {
+        drawing_.largest_image_pt2 = area;
+        drawing_.largest_image_ppi = std::min(width / (across / 72.0), height / (down / 72.0));
+      }
+    }
   }
 
   PageDrawing drawing_;

@@ -152,6 +152,14 @@ class PopplerPdfSource final : public PdfSource {
     return (*text)->words;
   }
 
+  std::optional<double> ScanPpi(int index) const override {
+    auto text = Text(index);
+    if (!text) return std::nullopt;
+    const PageDrawing& d = (*text)->drawing;
+    if (d.largest_image_ppi <= 0 || d.largest_image_pt2 < 0.25 * d.width_pt * d.height_pt) return std::nullopt;
+    return d.largest_image_ppi;
+  }
+
   Result<Raster> Render(int index, double dpi, RenderInk ink) const override {
     MessageScope scope(&log_);
     auto page = OpenPage(index);

@@ -27,6 +27,8 @@ struct PageDrawing {
   double width_pt = 0, height_pt = 0;
   std::vector<Mark> marks;
   double image_area_pt2 = 0;  // page area covered by images (overlaps counted twice)
+  double largest_image_pt2 = 0;  // page area of the largest image
+  double largest_image_ppi = 0;  // its own resolution: pixels per inch as drawn (lesser axis)
   bool complete = true;       // false when the page drew more than the recording keeps
 };
 

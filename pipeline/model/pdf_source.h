@@ -7,6 +7,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -47,6 +48,9 @@ class PdfSource {
     if (!r) return std::unexpected(r.error());
     return LineArt{std::move(*r), 0, true};
   }
+  // The resolution of the image that covers most of the page (a scan's own pixels per inch
+  // as drawn), when one covers at least a quarter of it; nullopt otherwise or when unknown.
+  virtual std::optional<double> ScanPpi(int /*index*/) const { return std::nullopt; }
   // What the PDF library reported while reading this document (damage it repaired or worked
   // around), distinct messages in first-seen order; empty when it said nothing.
   virtual std::vector<std::string> LibraryMessages() const { return {}; }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdio>
 
 #include <re2/re2.h>
 
@@ -288,24 +289,60 @@ void RereadLatinWords(const PendingOcr& pending, std::vector<Word>& words, const
 
 }  // namespace
 
+OcrResolution ChooseOcrResolution(const PageResult& result, const ExtractOptions& options) {
+  double dpi = options.ocr_dpi;
+  std::string because;
+  char part[96];
+  if (result.glyph_height && result.glyph_height->points > 0) {
+    double px = result.glyph_height->points / 72.0 * dpi;
+    if (px < options.ocr_glyph_px_min) {
+      double wanted = dpi * options.ocr_glyph_px_min / px;
+      if (result.scan_ppi) wanted = std::min(wanted, *result.scan_ppi * options.ocr_max_upsample);
+      if (wanted > dpi) {
+        dpi = wanted;
+        because = "; small letters";
+      }
+    } else if (px > options.ocr_glyph_px_max) {
+      dpi *= options.ocr_glyph_px_max / px;
+      because = "; large letters";
+    }
+  }
+  // Bounded cost: a page box far larger than paper (scanners write 1600 x 2263 pt pages) would
+  // give a raster of tens of megapixels; text on paper needs no more than an A4 page at ocr_dpi.
+  double long_side_in = std::max(result.page.width_pt, result.page.height_pt) / 72.0;
+  if (long_side_in > 0 && dpi > options.ocr_max_long_side_px / long_side_in) {
+    dpi = options.ocr_max_long_side_px / long_side_in;
+    std::snprintf(part, sizeof part, "; page box %.0f x %.0f pt: long side held to %.0f px", result.page.width_pt,
+                  result.page.height_pt, options.ocr_max_long_side_px);
+    because = part;
+  }
+  dpi = std::max(dpi, options.ocr_min_dpi);
+  OcrResolution r;
+  r.dpi = dpi;
+  std::snprintf(part, sizeof part, "OCR at %.0f dpi (", dpi);
+  r.why = part;
+  if (result.glyph_height) {
+    std::snprintf(part, sizeof part, "letters %.0f px", result.glyph_height->points / 72.0 * dpi);
+    r.why += part;
+  } else {
+    r.why += "letter height unknown";
+  }
+  if (result.scan_ppi) {
+    std::snprintf(part, sizeof part, "; scan %.0f ppi", *result.scan_ppi);
+    r.why += part;
+  }
+  r.why += because + ")";
+  return r;
+}
+
 // Renders and cleans a page for OCR and submits it; returns nullopt (with a diagnostic) when
 // the page cannot be rendered or holds no ink.
 std::optional<PendingOcr> SubmitPageOcr(const PdfSource& pdf, PageResult& result,
                                     const ExtractOptions& options) {
   int index = result.page.index;
-  // Pixels by need: a page box far larger than paper (scanners write 1600 x 2263 pt pages)
-  // would give a raster of tens of megapixels at the OCR resolution. Text on paper needs no
-  // more than an A4 page at that resolution, so the long side is capped at that.
-  double long_side_in = std::max(result.page.width_pt, result.page.height_pt) / 72.0;
-  double dpi = options.ocr_dpi;
-  if (long_side_in > 0) dpi = std::min(dpi, options.ocr_max_long_side_px / long_side_in);
-  dpi = std::max(dpi, options.ocr_min_dpi);
-  if (dpi < options.ocr_dpi - 0.5) {
-    char note[128];
-    std::snprintf(note, sizeof note, "OCR at %.0f dpi (page box %.0f x %.0f pt, larger than paper)", dpi,
-                  result.page.width_pt, result.page.height_pt);
-    result.page.diagnostics.push_back(PageLabel(index) + note);
-  }
+  OcrResolution resolution = ChooseOcrResolution(result, options);
+  double dpi = resolution.dpi;
+  result.page.diagnostics.push_back(PageLabel(index) + resolution.why);
   // Stamps and signatures in coloured ink lie over the text of scans; black text is kept.
   auto raster = pdf.Render(index, dpi, options.ocr_drop_color ? RenderInk::kDropColor : RenderInk::kAll);
   if (!raster) {

@@ -1,7 +1,7 @@
 // How a scanned page is read: the OCR stage of ExtractDocument.
 //
-// SubmitPageOcr renders the page for OCR (resolution capped for oversized page boxes; coloured
-// ink dropped), cuts out and squares a photographed page, clears dark scanner edges, turns the
+// SubmitPageOcr renders the page for OCR (at the resolution its letters need: ChooseOcrResolution;
+// coloured ink dropped), cuts out and squares a photographed page, clears dark scanner edges, turns the
 // page upright (the engine's orientation detection), whitens light pixels, deskews, finds and
 // erases rulings, and submits the page to the OCR pool. FinishPageOcr waits for the words,
 // lays them out into tables and free lines (the same LayOut as text-layer words), then reads
@@ -13,6 +13,7 @@
 #include <future>
 #include <memory>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "pipeline/model/pdf_source.h"
@@ -29,6 +30,18 @@ struct PendingOcr {
   std::shared_ptr<const Raster> raster;  // kept for the numeric pass
   std::chrono::steady_clock::time_point submitted;
 };
+
+// The resolution a scanned page is rendered at for OCR, and why. The default (ocr_dpi) unless
+// the letters measured on the first look (result.glyph_height) would come out shorter than
+// ocr_glyph_px_min (more dots, but at most ocr_max_upsample times the scan's own pixels per
+// inch, result.scan_ppi) or taller than ocr_glyph_px_max (fewer dots: no pixels beyond need).
+// Then bounded: no long side beyond ocr_max_long_side_px (page boxes far larger than paper),
+// never under ocr_min_dpi. Pure.
+struct OcrResolution {
+  double dpi = 0;
+  std::string why;  // for the page's diagnostics: "OCR at 300 dpi (letters 35 px; scan 200 ppi)"
+};
+OcrResolution ChooseOcrResolution(const PageResult& result, const ExtractOptions& options);
 
 // Renders, cleans and submits page `result.page.index`; nullopt (with a diagnostic) when the
 // page cannot be rendered or holds no ink. Needs options.ocr.

@@ -14,9 +14,11 @@
 // Thread-safety: a call uses only its arguments (and the thread-safe pool).
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "pipeline/layout/glyph_height.h"
 #include "pipeline/layout/text_lines.h"
 #include "pipeline/layout/text_source_policy.h"
 #include "pipeline/model/pdf_source.h"
@@ -47,6 +49,10 @@ struct ExtractOptions {
   double ocr_max_long_side_px = 3600;  // no OCR raster's long side beyond this (A4 at 300 dpi is
                                        // 3508): oversized page boxes are rendered at less
   double ocr_min_dpi = 72;        // ...but never below this
+  double ocr_glyph_px_min = 20;   // letters shorter than this at ocr_dpi get more dots...
+  double ocr_glyph_px_max = 48;   // ...and taller ones fewer (the development scans read best
+                                  // at 300 dpi, where theirs are 27 to 42 px: bench/README.md)
+  double ocr_max_upsample = 2;    // never more dots than this times the scan's own resolution
   int whiten_level = 220;         // lighter pixels become white before OCR
   int ocr_ruling_level_max = 210; // on scans, pixels 40 below the paper's level (at most this)
                                   // can be rulings
@@ -85,6 +91,8 @@ struct PageResult {
   std::vector<Table> tables;
   std::vector<TextLine> free_lines;  // repaired, reading order
   std::vector<double> borderless_columns;  // column edges of a table without rulings, if any
+  std::optional<GlyphHeight> glyph_height;  // OCR pages: letter height on the first look
+  std::optional<double> scan_ppi;           // OCR pages: the scan image's own resolution
 };
 
 // "page N: ", the prefix of every page diagnostic.

@@ -8,6 +8,7 @@
 
 #include "extractors/poppler_pdf_source.h"
 #include "extractors/tesseract_ocr_engine.h"
+#include "pipeline/layout/glyph_height.h"
 #include "pipeline/layout/raster_cleanup.h"
 #include "pipeline/run/extract_document.h"
 #include "pipeline/ocr/ocr_pool.h"
@@ -425,13 +426,41 @@ TEST(ExtractDocument, OversizedPageBoxesAreNotRenderedAtFullResolution) {
   int ocr_pages = static_cast<int>(std::count(ex.source.page_sources.begin(), ex.source.page_sources.end(), TextSource::kOcr));
   EXPECT_GE(ocr_pages, 1);
   EXPECT_EQ(capped, ocr_pages);
-  // An A4 page is read at the full resolution, with nothing to say.
+  // An A4 page is read at the full resolution, and says so.
   std::vector<Word> a4_words;
   testing::FakePdfSource a4(ScannedReport(&a4_words));
   OcrPool a4_pool(FakeOcrFactory(a4_words, OcrFault::kNone), 1);
   options.ocr = &a4_pool;
   Extraction ex_a4 = ExtractDocument(a4, SourceInfo{"a4.pdf", "", 0, {}, ""}, options);
-  for (const auto& d : ex_a4.diagnostics) EXPECT_EQ(d.find("dpi"), std::string::npos) << d;
+  int full = 0;
+  for (const auto& d : ex_a4.diagnostics) {
+    full += d.find("OCR at 300 dpi") != std::string::npos;
+    EXPECT_EQ(d.find("long side held"), std::string::npos) << d;
+  }
+  EXPECT_EQ(full, std::count(ex_a4.source.page_sources.begin(), ex_a4.source.page_sources.end(), TextSource::kOcr));
+  EXPECT_GE(full, 1);
+}
+
+// A real scan through Poppler: its image's own resolution (200 ppi) is known, and its letters
+// measure the same on the cheap first look (100 dpi) as at the OCR resolution.
+TEST(PopplerScan, OwnResolutionAndLetterHeightAtAnyRender) {
+  Error error;
+  auto pdf = OpenPopplerPdf(std::string(ITA_SOURCE_DIR) + "/samples/dev_001_scan.pdf", &error);
+  ASSERT_TRUE(pdf) << error.message;
+  auto ppi = pdf->ScanPpi(1);
+  ASSERT_TRUE(ppi.has_value());
+  EXPECT_NEAR(*ppi, 200, 1);
+  auto coarse = pdf->Render(1, 100), fine = pdf->Render(1, 300);
+  ASSERT_TRUE(coarse && fine);
+  auto a = MeasureGlyphHeight(*coarse, PaperLevel(*coarse) - 60), b = MeasureGlyphHeight(*fine, PaperLevel(*fine) - 60);
+  ASSERT_TRUE(a && b);
+  EXPECT_NEAR(a->points, b->points, 0.2 * b->points);
+  EXPECT_GT(b->points, 4);  // 16 pt Thai text: letters 5 to 8 pt high
+  EXPECT_LT(b->points, 9);
+  // A born-digital page has no scan.
+  auto born = OpenPopplerPdf(std::string(ITA_SOURCE_DIR) + "/samples/dev_001_born.pdf", &error);
+  ASSERT_TRUE(born);
+  EXPECT_FALSE(born->ScanPpi(0).has_value());
 }
 
 // A page with a black, a blue (stamp ink) and a grey bar, through Poppler.

@@ -1,0 +1,67 @@
+// The OCR resolution of a scanned page: chosen from its letters' height and its own pixels,
+// bounded for oversized page boxes; the reason is what the page's diagnostics say.
+#include <gtest/gtest.h>
+
+#include "pipeline/ocr/page_ocr.h"
+
+namespace ita {
+namespace {
+
+PageResult Scan(double width_pt, double height_pt, std::optional<double> letters_px_at_300,
+                std::optional<double> ppi) {
+  PageResult r;
+  r.page.width_pt = width_pt;
+  r.page.height_pt = height_pt;
+  if (letters_px_at_300) r.glyph_height = GlyphHeight{*letters_px_at_300 * 72 / 300, 500};
+  r.scan_ppi = ppi;
+  return r;
+}
+
+bool Says(const OcrResolution& r, const std::string& part) { return r.why.find(part) != std::string::npos; }
+
+TEST(ChooseOcrResolution, LettersInTheBandAreReadAtTheDefault) {
+  ExtractOptions o;
+  for (double px : {20.5, 30.0, 47.5}) {
+    OcrResolution r = ChooseOcrResolution(Scan(595, 842, px, 200), o);
+    EXPECT_DOUBLE_EQ(r.dpi, 300) << px;
+    EXPECT_TRUE(Says(r, "OCR at 300 dpi (letters ")) << r.why;
+    EXPECT_TRUE(Says(r, "scan 200 ppi")) << r.why;
+  }
+  OcrResolution unknown = ChooseOcrResolution(Scan(595, 842, std::nullopt, std::nullopt), o);
+  EXPECT_DOUBLE_EQ(unknown.dpi, 300);
+  EXPECT_EQ(unknown.why, "OCR at 300 dpi (letter height unknown)");
+}
+
+TEST(ChooseOcrResolution, LargeLettersGetFewerPixels) {
+  ExtractOptions o;
+  OcrResolution r = ChooseOcrResolution(Scan(595, 842, 72, 300), o);  // letters 72 px at 300 dpi
+  EXPECT_NEAR(r.dpi, 200, 0.01);                                       // -> 48 px
+  EXPECT_EQ(r.why, "OCR at 200 dpi (letters 48 px; scan 300 ppi; large letters)");
+}
+
+TEST(ChooseOcrResolution, SmallScanIsUpsampledWithinItsOwnPixels) {
+  ExtractOptions o;
+  // An A6 page (298 x 420 pt) scanned at 300 ppi, letters 10 px at 300 dpi: 600 dpi gives 20.
+  OcrResolution r = ChooseOcrResolution(Scan(298, 420, 10, 300), o);
+  EXPECT_NEAR(r.dpi, 600, 0.01);
+  EXPECT_TRUE(Says(r, "small letters")) << r.why;
+  // A 100 ppi scan is not blown up beyond twice its pixels.
+  EXPECT_NEAR(ChooseOcrResolution(Scan(298, 420, 10, 100), o).dpi, 300, 0.01);
+  // An A4 page cannot grow past the long-side bound.
+  OcrResolution a4 = ChooseOcrResolution(Scan(595, 842, 10, 600), o);
+  EXPECT_NEAR(a4.dpi, 3600 / (842 / 72.0), 0.01);
+  EXPECT_TRUE(Says(a4, "long side held to 3600 px")) << a4.why;
+}
+
+TEST(ChooseOcrResolution, OversizedPageBoxIsHeldToPaperSize) {
+  ExtractOptions o;
+  // A scanner's 1600 x 2263 pt page: at 300 dpi a 6667 x 9430 raster.
+  OcrResolution r = ChooseOcrResolution(Scan(1600, 2263, 76, 105), o);
+  EXPECT_NEAR(r.dpi, 3600 / (2263 / 72.0), 0.01);  // 115 dpi
+  EXPECT_TRUE(Says(r, "OCR at 115 dpi (letters 29 px; scan 105 ppi; page box 1600 x 2263 pt")) << r.why;
+  o.ocr_min_dpi = 150;
+  EXPECT_DOUBLE_EQ(ChooseOcrResolution(Scan(1600, 2263, 76, 105), o).dpi, 150);
+}
+
+}  // namespace
+}  // namespace ita
