@@ -90,16 +90,18 @@ class TesseractOcrEngine final : public OcrEngine {
     if (raster.width <= 0 || raster.height <= 0) return std::vector<Word>{};
     double scale = raster.dpi / 72.0;  // points -> pixels
     api->SetPageSegMode(SegModeOf(request.layout));
-    api->SetImage(raster.pixels.data(), raster.width, raster.height, 1, raster.width);
-    api->SetSourceResolution(static_cast<int>(raster.dpi));
+    // Tesseract copies the image it is given: a line or cell is given alone (a view into the
+    // page's rows), not the whole page with a rectangle, which copied the page per request.
+    int x = 0, y = 0, w = raster.width, h = raster.height;
     if (request.region.Width() > 0 && request.region.Height() > 0) {
-      int x = std::max(0, static_cast<int>(request.region.x0 * scale));
-      int y = std::max(0, static_cast<int>(request.region.y0 * scale));
-      int w = std::min(raster.width - x, static_cast<int>(request.region.Width() * scale));
-      int h = std::min(raster.height - y, static_cast<int>(request.region.Height() * scale));
+      x = std::clamp(static_cast<int>(request.region.x0 * scale), 0, raster.width);
+      y = std::clamp(static_cast<int>(request.region.y0 * scale), 0, raster.height);
+      w = std::min(raster.width - x, static_cast<int>(request.region.Width() * scale));
+      h = std::min(raster.height - y, static_cast<int>(request.region.Height() * scale));
       if (w <= 0 || h <= 0) return std::vector<Word>{};
-      api->SetRectangle(x, y, w, h);
     }
+    api->SetImage(raster.pixels.data() + static_cast<size_t>(y) * raster.width + x, w, h, 1, raster.width);
+    api->SetSourceResolution(static_cast<int>(raster.dpi));
     if (api->Recognize(nullptr) != 0) return Fail(ErrorCode::kInternal, "tesseract: recognition failed");
     // Tesseract's Thai "words" are single clusters with loose boxes (tesseract#2702), but its
     // line text puts spaces where the page has them. Tokens are therefore rebuilt from each
@@ -134,7 +136,7 @@ class TesseractOcrEngine final : public OcrEngine {
         bool spaced = at == std::string::npos || line.find_first_of(" \n", cursor) < at;
         if (spaced) flush();
         if (at != std::string::npos) cursor = at + word.size();
-        Box box{x0 / scale, y0 / scale, x1 / scale, y1 / scale};
+        Box box{(x0 + x) / scale, (y0 + y) / scale, (x1 + x) / scale, (y1 + y) / scale};
         if (token.utf8.empty()) {
           token.box = box;
         } else {
