@@ -160,6 +160,8 @@ Extraction ExtractDocument(const PdfSource& pdf, SourceInfo source, const Extrac
   std::vector<PageResult> results(pages);
   ex.timings.resize(pages);
   std::deque<PendingOcr> pending;
+  // Pages beyond what the engines can work on would only wait in memory.
+  int window = options.ocr_window > 0 ? options.ocr_window : options.ocr ? options.ocr->Workers() + 1 : 1;
   for (int i = 0; i < pages; ++i) {
     auto t0 = std::chrono::steady_clock::now();
     // A table without rulings may run on from the page before.
@@ -175,7 +177,7 @@ Extraction ExtractDocument(const PdfSource& pdf, SourceInfo source, const Extrac
       if (auto p = SubmitPageOcr(pdf, results[i], options)) pending.push_back(std::move(*p));
       timing.ocr_prepare = SecondsSince(t1);
     }
-    while (static_cast<int>(pending.size()) > std::max(1, options.ocr_window)) {
+    while (static_cast<int>(pending.size()) > window) {
       int index = pending.front().index;
       FinishPageOcr(pending.front(), results[index], options, &ex.timings[index]);
       pending.pop_front();

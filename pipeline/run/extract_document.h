@@ -57,7 +57,8 @@ struct ExtractOptions {
   int ocr_ruling_level_max = 210; // on scans, pixels 40 below the paper's level (at most this)
                                   // can be rulings
   OcrStrategy ocr_strategy = OcrStrategy::kPage;
-  int ocr_window = 8;             // rendered OCR pages held at once per document
+  int ocr_window = 0;             // rendered OCR pages held at once per document; 0: one more
+                                  // than the pool's engines (each raster is 9 MB at 300 dpi)
   bool detect_orientation = true; // turn scanned pages upright (0/90/180/270) before reading
   bool ocr_drop_color = true;     // coloured ink (stamps, signatures) rendered light for OCR
   bool borderless_tables = true;  // find tables without rulings, anchored by their header
