@@ -150,7 +150,10 @@ void RereadDigits(const PendingOcr& pending, PageResult& result, const ExtractOp
     double confidence = LowestConfidence(lines);
     TextLine& line = *targets[k].line;
     std::string before = line.text;
-    if (thai::IsDateOrNumberText(line.text) && confidence >= options.reread_accept) {
+    // The whole reading, unless it makes up letters the main model did not see: the numeric
+    // model knows digits better and the date words worse ("พ.คศ.๒๕๖๕" for "พ.ศ.๒๕๖๕").
+    if (thai::IsDateOrNumberText(line.text) && confidence >= options.reread_accept &&
+        thai::StrayLetters(reading) <= thai::StrayLetters(line.text)) {
       line.text = reading;
       line.confidence = confidence;
     } else {

@@ -540,6 +540,12 @@ bool IsDateOrNumberText(std::string_view text) {
   return other_letters <= digits;
 }
 
+int StrayLetters(std::string_view text) {
+  int letters = 0;
+  for (const Token& t : Tokenize(text)) letters += t.letters;
+  return letters;
+}
+
 std::vector<std::string> FindDates(std::string_view text, const DateContext& context) {
   (void)context;  // dates in prose always carry their year in these reports
   std::vector<Token> t = Tokenize(text);

@@ -65,6 +65,11 @@ std::vector<std::string> FindDates(std::string_view text, const DateContext& con
 // Decides which OCR cells the numeric model reads whole.
 bool IsDateOrNumberText(std::string_view text);
 
+// Letters of `text` outside the date words (months, พ.ศ., ปีงบประมาณ, ไตรมาส, ถึง…):
+// in a date or number, letters an OCR reading made up. "ต.ค. 6ว3วิ" has 3, "ต.ค. 63" none.
+// Tells two readings of one date apart: the one with fewer is the better guess at its words.
+int StrayLetters(std::string_view text);
+
 // The month (1..12) a Thai month word or abbreviation names, or nullopt.
 std::optional<int> MonthFromWord(std::string_view word);
 

@@ -207,7 +207,8 @@ TEST(ExtractDocument, OcrFaultsStayPageDiagnostics) {
 // The numeric reading replaces a period line it is sure of; otherwise, and in a line of words,
 // it only lends its digits.
 TEST(ExtractDocument, NumericModelRereadsLinesWithDigits) {
-  auto scan = [](std::vector<Word>* main, std::vector<Word>* numeric, double numeric_confidence) {
+  auto scan = [](std::vector<Word>* main, std::vector<Word>* numeric, const std::string& numeric_period,
+                 double numeric_confidence) {
     testing::FakePage title;
     title.ink_without_text = true;
     testing::FakePage table;
@@ -227,15 +228,22 @@ TEST(ExtractDocument, NumericModelRereadsLinesWithDigits) {
     add(main, "กองคลัง", 204, 110, 0.95);
     add(main, "ต.ค. ๒๓ - มี.ค. ๒๕", 364, 110, 0.95);
     add(numeric, "๔. มตรกรรก", 44, 110, 0.4);
-    add(numeric, numeric_confidence > 0.6 ? "ต.ค. ๖๓ - มี.ค. ๖๔" : "ด.ค. ๖๓ - ม.ค. ๖๔", 364, 110,
-        numeric_confidence);
+    add(numeric, numeric_period, 364, 110, numeric_confidence);
     for (const Word& w : *main)
       table.lines.push_back(Box{w.box.CenterX() - 2, w.box.CenterY() - 2, w.box.CenterX() + 2, w.box.CenterY() + 2});
     return std::vector<testing::FakePage>{title, table};
   };
-  for (double numeric_confidence : {0.9, 0.3}) {
+  // A sure reading is taken whole; an unsure one, or one with letters the main model did not
+  // read (ศ), gives only its digits.
+  struct Case {
+    std::string numeric_period;
+    double numeric_confidence;
+  };
+  for (const Case& c : {Case{"ต.ค. ๖๓ - มี.ค. ๖๔", 0.9}, Case{"ด.ค. ๖๓ - ม.ค. ๖๔", 0.3},
+                        Case{"ต.ค. ๖๓ - มีศ.ค. ๖๔", 0.9}}) {
+    double numeric_confidence = c.numeric_confidence;
     std::vector<Word> main, numeric;
-    testing::FakePdfSource pdf(scan(&main, &numeric, numeric_confidence));
+    testing::FakePdfSource pdf(scan(&main, &numeric, c.numeric_period, numeric_confidence));
     OcrPool pool(FakeOcrFactory(main, OcrFault::kNone, nullptr, numeric), 1);
     ExtractOptions options;
     options.ocr = &pool;
@@ -247,7 +255,7 @@ TEST(ExtractDocument, NumericModelRereadsLinesWithDigits) {
     EXPECT_EQ(m.columns.at(MeasureField::kMeasure), "๔. มาตรการแรก");
     EXPECT_EQ(m.columns.at(MeasureField::kResponsible), "กองคลัง");
     ASSERT_TRUE(m.period);
-    EXPECT_EQ(m.period->text, "ต.ค. ๖๓ - มี.ค. ๖๔") << numeric_confidence;
+    EXPECT_EQ(m.period->text, "ต.ค. ๖๓ - มี.ค. ๖๔") << c.numeric_period;
     EXPECT_EQ(m.period->start, "2020-10-01");
     EXPECT_EQ(m.period->end, "2021-03-31");
   }
@@ -461,6 +469,24 @@ TEST(PopplerScan, OwnResolutionAndLetterHeightAtAnyRender) {
   auto born = OpenPopplerPdf(std::string(ITA_SOURCE_DIR) + "/samples/dev_001_born.pdf", &error);
   ASSERT_TRUE(born);
   EXPECT_FALSE(born->ScanPpi(0).has_value());
+}
+
+// A colour render is made in bands of rows: on a grey scan taller than a band it is the grey
+// render, pixel for pixel but for rounding, in size and place (a band misplaced would show).
+TEST(PopplerRender, ColourRenderInBandsMatchesTheWholePage) {
+  Error error;
+  auto pdf = OpenPopplerPdf(std::string(ITA_SOURCE_DIR) + "/samples/dev_001_scan.pdf", &error);
+  ASSERT_TRUE(pdf) << error.message;
+  for (double dpi : {300.0, 217.3}) {
+    auto grey = pdf->Render(1, dpi, RenderInk::kAll), colour = pdf->Render(1, dpi, RenderInk::kDropColor);
+    ASSERT_TRUE(grey && colour);
+    ASSERT_GT(grey->height, 1024);
+    ASSERT_EQ(grey->width, colour->width);
+    ASSERT_EQ(grey->height, colour->height);
+    long off = 0;
+    for (size_t i = 0; i < grey->pixels.size(); ++i) off += std::abs(grey->pixels[i] - colour->pixels[i]) > 8;
+    EXPECT_LT(off, static_cast<long>(grey->pixels.size() / 1000)) << dpi;
+  }
 }
 
 // A page with a black, a blue (stamp ink) and a grey bar, through Poppler.

@@ -307,6 +307,16 @@ TEST(IsDateOrNumberText, DatesNumbersAndScoresInBothDigitSets) {
     EXPECT_TRUE(IsDateOrNumberText(text)) << text;
 }
 
+TEST(StrayLetters, LettersOutsideDateWords) {
+  for (const char* text : {"ต.ค. 63 - มี.ค. 64", "ตลอดปีงบประมาณ พ.ศ.๒๕๖๕", "๑ ตุลาคม ๒๕๖๓ ถึง ๓๐ กันยายน ๒๕๖๔",
+                           "ไตรมาสที่ 2-4", "86.02", ""})
+    EXPECT_EQ(StrayLetters(text), 0) << text;
+  EXPECT_EQ(StrayLetters("ต.ค. 6ว3วิ - มี.ค. 64"), 3);
+  EXPECT_EQ(StrayLetters("150,000 บาท"), 3);  // a unit is letters too: both readings have it
+  EXPECT_EQ(StrayLetters("ตลอดปีงบประมาณพ.คศ.๒๕๖๕"), 1);
+  EXPECT_GT(StrayLetters("ต.ค. ๖๓ - มีศ.ค. ๖๔"), 0);
+}
+
 TEST(IsDateOrNumberText, ProseWithANumberIsNot) {
   for (const char* text : {"", "ทุกไตรมาส", "กองคลัง", "๑ การปฏิบัติหน้าที่", "๒ การใช้งบประมาณ",
                            "ประจำปีงบประมาณ พ.ศ. ๒๕๖๔ - ๒๕๖๕",
