@@ -19,14 +19,6 @@ namespace {
 // Colour saturation (largest minus smallest channel) above which a pixel is coloured ink;
 // JPEG noise and anti-aliased black text stay far below it.
 constexpr int kColorInkChroma = 60;
-// Rows of a colour render made at once (a 300 dpi A4 page is 3508 rows).
-constexpr int kColorBandRows = 1024;
-constexpr long kMaxBandedPixels = 256L << 20;  // beyond any capped OCR render
-
-// Poppler answers a page too large to allocate with a tiny image, not an error.
-std::unexpected<Error> TooLargeToRender(double dpi) {
-  return Fail(ErrorCode::kTooLarge, "page too large to render at " + std::to_string(static_cast<int>(dpi)) + " dpi");
-}
 
 // Poppler reports damage it works around (a broken xref rebuilt, a bad font, a stream that
 // ends early) through one process-wide function. Messages go to the document being read on
@@ -128,32 +120,6 @@ Box TurnBox(const Box& b, int turns, double w, double h) {
   }
 }
 
-// Rows of a render (gray8, or rgb24 with coloured ink turned to paper) copied into `out` from
-// row `top` on; rows beyond `out` are left out.
-void CopyRows(const poppler::image& img, bool drop_color, int top, Raster& out) {
-  const char* data = img.const_data();
-  int width = std::min(img.width(), out.width);
-  // rgb24 rows hold three bytes a pixel (padded); a build that stores four keeps the colour
-  // in the first three (B, G, R on little-endian machines).
-  const int bytes_per_pixel = img.bytes_per_row() >= 4 * img.width() ? 4 : 3;
-  for (int y = 0; y < img.height() && top + y < out.height; ++y) {
-    const auto* row = reinterpret_cast<const unsigned char*>(data + static_cast<size_t>(y) * img.bytes_per_row());
-    unsigned char* dst = out.pixels.data() + static_cast<size_t>(top + y) * out.width;
-    if (!drop_color) {
-      std::copy(row, row + width, dst);
-      continue;
-    }
-    for (int x = 0; x < width; ++x) {
-      const unsigned char* px = row + bytes_per_pixel * x;
-      unsigned char hi = std::max({px[0], px[1], px[2]});
-      unsigned char lo = std::min({px[0], px[1], px[2]});
-      // Saturated colour is ink of a stamp or pen: paper. Black, grey, and black over
-      // coloured ink are neutral and keep their darkness.
-      dst[x] = hi - lo > kColorInkChroma ? 255 : hi;
-    }
-  }
-}
-
 class PopplerPdfSource final : public PdfSource {
  public:
   PopplerPdfSource(std::unique_ptr<poppler::document> doc, MessageLog opening, const std::string& path)
@@ -206,39 +172,41 @@ class PopplerPdfSource final : public PdfSource {
     // low-resolution render still shows them as rulings, not as faint grey.
     renderer.set_line_mode(poppler::page_renderer::line_solid);
     renderer.set_image_format(drop_color ? poppler::image::format_rgb24 : poppler::image::format_gray8);
-    // The page's size in pixels as Poppler renders it (its rotation applied).
-    poppler::rectf box = (*page)->page_rect(poppler::media_box);
-    poppler::page::orientation_enum o = (*page)->orientation();
-    bool quarter = o == poppler::page::landscape || o == poppler::page::seascape;
-    double width_pt = quarter ? box.height() : box.width(), height_pt = quarter ? box.width() : box.height();
-    // (Poppler's own rounding: SplashOutputDev sizes its bitmap to the nearest pixel.)
-    long full_w = static_cast<long>(width_pt * dpi / 72.0 + 0.5), full_h = static_cast<long>(height_pt * dpi / 72.0 + 0.5);
-    // A colour render is three bytes a pixel, held twice while Poppler hands it over: it is
-    // rendered in bands of rows, so a 300 dpi page costs a band's colour, not the page's.
+    poppler::image img = renderer.render_page(page->get(), dpi, dpi);
+    if (!img.is_valid()) return Fail(ErrorCode::kCorrupt, "page could not be rendered");
     Raster r;
+    r.width = img.width();
+    r.height = img.height();
     r.dpi = dpi;
-    if (!drop_color || full_h <= kColorBandRows) {
-      poppler::image img = renderer.render_page(page->get(), dpi, dpi);
-      if (!img.is_valid()) return Fail(ErrorCode::kCorrupt, "page could not be rendered");
-      r.width = img.width();
-      r.height = img.height();
-      if (full_w >= 16 && r.width * 4 < full_w) return TooLargeToRender(dpi);
-      r.pixels.resize(static_cast<size_t>(r.width) * r.height);
-      CopyRows(img, drop_color, 0, r);
-    } else {
-      if (full_w * full_h > kMaxBandedPixels) return TooLargeToRender(dpi);
-      r.width = static_cast<int>(full_w);
-      r.height = static_cast<int>(full_h);
-      for (int top = 0; top < r.height; top += kColorBandRows) {
-        int rows = std::min(kColorBandRows, r.height - top);
-        poppler::image img = renderer.render_page(page->get(), dpi, dpi, 0, top, r.width, rows);
-        if (!img.is_valid()) return Fail(ErrorCode::kCorrupt, "page could not be rendered");
-        if (img.width() * 4 < r.width) return TooLargeToRender(dpi);
-        if (top == 0) r.pixels.assign(static_cast<size_t>(r.width) * r.height, 255);
-        CopyRows(img, drop_color, top, r);
+    // Poppler answers a page too large to allocate with a tiny image, not an error.
+    auto text = Text(index);
+    if (text) {
+      double expect_w = (*text)->width * dpi / 72.0;
+      if (expect_w >= 16 && r.width * 4 < expect_w) {
+        return Fail(ErrorCode::kTooLarge, "page too large to render at " + std::to_string(static_cast<int>(dpi)) + " dpi");
       }
     }
-    auto text = Text(index);
+    r.pixels.resize(static_cast<size_t>(r.width) * r.height);
+    const char* data = img.const_data();
+    // rgb24 rows hold three bytes a pixel (padded); a build that stores four keeps the colour
+    // in the first three (B, G, R on little-endian machines).
+    const int bytes_per_pixel = img.bytes_per_row() >= 4 * r.width ? 4 : 3;
+    for (int y = 0; y < r.height; ++y) {
+      const auto* row = reinterpret_cast<const unsigned char*>(data + static_cast<size_t>(y) * img.bytes_per_row());
+      unsigned char* out = r.pixels.data() + static_cast<size_t>(y) * r.width;
+      if (!drop_color) {
+        std::copy(row, row + r.width, out);
+        continue;
+      }
+      for (int x = 0; x < r.width; ++x) {
+        const unsigned char* px = row + bytes_per_pixel * x;
+        unsigned char hi = std::max({px[0], px[1], px[2]});
+        unsigned char lo = std::min({px[0], px[1], px[2]});
+        // Saturated colour is ink of a stamp or pen: paper. Black, grey, and black over
+        // coloured ink are neutral and keep their darkness.
+        out[x] = hi - lo > kColorInkChroma ? 255 : hi;
+      }
+    }
     if (text && (*text)->turns != 0) return RotateQuarterTurns(r, 90 * (*text)->turns);
     return r;
   }

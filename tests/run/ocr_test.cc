@@ -471,24 +471,6 @@ TEST(PopplerScan, OwnResolutionAndLetterHeightAtAnyRender) {
   EXPECT_FALSE(born->ScanPpi(0).has_value());
 }
 
-// A colour render is made in bands of rows: on a grey scan taller than a band it is the grey
-// render, pixel for pixel but for rounding, in size and place (a band misplaced would show).
-TEST(PopplerRender, ColourRenderInBandsMatchesTheWholePage) {
-  Error error;
-  auto pdf = OpenPopplerPdf(std::string(ITA_SOURCE_DIR) + "/samples/dev_001_scan.pdf", &error);
-  ASSERT_TRUE(pdf) << error.message;
-  for (double dpi : {300.0, 217.3}) {
-    auto grey = pdf->Render(1, dpi, RenderInk::kAll), colour = pdf->Render(1, dpi, RenderInk::kDropColor);
-    ASSERT_TRUE(grey && colour);
-    ASSERT_GT(grey->height, 1024);
-    ASSERT_EQ(grey->width, colour->width);
-    ASSERT_EQ(grey->height, colour->height);
-    long off = 0;
-    for (size_t i = 0; i < grey->pixels.size(); ++i) off += std::abs(grey->pixels[i] - colour->pixels[i]) > 8;
-    EXPECT_LT(off, static_cast<long>(grey->pixels.size() / 1000)) << dpi;
-  }
-}
-
 // A page with a black, a blue (stamp ink) and a grey bar, through Poppler.
 TEST(PopplerRender, DropColorTurnsColouredInkToPaper) {
   Error error;
