@@ -128,6 +128,7 @@ void RereadDigits(const PendingOcr& pending, PageResult& result, const ExtractOp
     if (!thai::HasDigit(l.text)) return;
     // A free line is read with a margin (its box can stop short of the last glyph).
     Box region = cell ? LineAcrossCell(*cell, l) : Box{l.box.x0 - 8, l.box.y0 - 3, l.box.x1 + 8, l.box.y1 + 3};
+    if (!thai::IsDateOrNumberText(l.text)) region = DigitSpan(l, region);
     targets.push_back({&l, cell});
     requests.push_back(OcrRequest{OcrLayout::kLine, region, OcrModel::kNumeric});
   };
@@ -291,6 +292,25 @@ void RereadLatinWords(const PendingOcr& pending, std::vector<Word>& words, const
 }
 
 }  // namespace
+
+Box DigitSpan(const TextLine& l, const Box& region) {
+  std::u32string text = thai::DecodeUtf8(l.text);
+  int units = 0, first = -1, last = -1;
+  for (char32_t c : text) {
+    if (thai::IsThaiCombining(c)) continue;
+    if (thai::IsDigitOfEitherSet(c)) {
+      if (first < 0) first = units;
+      last = units;
+    }
+    ++units;
+  }
+  if (first < 0 || units == 0) return region;
+  double from = std::max(0, first - 6), to = std::min(units, last + 3);
+  if ((to - from) / units > 0.7) return region;
+  double per_unit = l.box.Width() / units;
+  return Box{std::max(region.x0, l.box.x0 + from * per_unit - 6), region.y0,
+             std::min(region.x1, l.box.x0 + to * per_unit + 6), region.y1};
+}
 
 OcrResolution ChooseOcrResolution(const PageResult& result, const ExtractOptions& options) {
   double dpi = options.ocr_dpi;

@@ -43,6 +43,14 @@ struct OcrResolution {
 };
 OcrResolution ChooseOcrResolution(const PageResult& result, const ExtractOptions& options);
 
+// The part of a prose line that holds its digits, for the numeric model: it learned dates and
+// numbers, not long lines of words, and reads the digits of "... ประจำปีงบประมาณ พ.ศ. ๒๕๖๘"
+// best given "พ.ศ. ๒๕๖๘" alone. Positions come from the line's box in proportion to its
+// letters (marks take no room), from six letters before the first digit (the พ.ศ. or month
+// before a year) to three after the last, inside `region`; the whole `region` when the digits
+// span most of the line or there are none. Pure.
+Box DigitSpan(const TextLine& line, const Box& region);
+
 // Renders, cleans and submits page `result.page.index`; nullopt (with a diagnostic) when the
 // page cannot be rendered or holds no ink. Needs options.ocr.
 std::optional<PendingOcr> SubmitPageOcr(const PdfSource& pdf, PageResult& result,

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "pipeline/ocr/page_ocr.h"
+#include "pipeline/thai/utf8.h"
 
 namespace ita {
 namespace {
@@ -61,6 +62,49 @@ TEST(ChooseOcrResolution, OversizedPageBoxIsHeldToPaperSize) {
   EXPECT_TRUE(Says(r, "OCR at 115 dpi (letters 29 px; scan 105 ppi; page box 1600 x 2263 pt")) << r.why;
   o.ocr_min_dpi = 150;
   EXPECT_DOUBLE_EQ(ChooseOcrResolution(Scan(1600, 2263, 76, 105), o).dpi, 150);
+}
+
+}  // namespace
+}  // namespace ita
+
+namespace ita {
+namespace {
+
+TextLine Line(const std::string& text, double x0, double x1) {
+  TextLine l;
+  l.text = text;
+  l.box = Box{x0, 100, x1, 120};
+  return l;
+}
+
+TEST(DigitSpan, AYearAtTheEndOfAProseLineIsReadWithWhatPrecedesIt) {
+  // 40 letters and spaces, then "พ.ศ. ๒๕๖๘": 49 units over 490 pt, 10 pt each.
+  TextLine l = Line("ขออนุมัติประกาศเผยแพร่แผนการจัดซื้อจัดจ้าง ประจำปีงบประมาณ พ.ศ. ๒๕๖๘", 0, 0);
+  int units = 0;
+  for (char32_t c : thai::DecodeUtf8(l.text)) units += !thai::IsThaiCombining(c);
+  l.box = Box{100, 100, 100 + 10.0 * units, 120};
+  Box region{92, 97, 108 + 10.0 * units, 123};
+  Box span = DigitSpan(l, region);
+  // From six letters before the first digit (into "พ.ศ. ") to the line's end, 6 pt out.
+  EXPECT_NEAR(span.x0, 100 + 10.0 * (units - 4 - 6) - 6, 0.01);
+  EXPECT_NEAR(span.x1, l.box.x1 + 6, 0.01);
+  EXPECT_DOUBLE_EQ(span.y0, region.y0);
+  EXPECT_DOUBLE_EQ(span.y1, region.y1);
+}
+
+TEST(DigitSpan, WholeRegionWhenDigitsSpanTheLineOrThereAreNone) {
+  Box region{0, 97, 300, 123};
+  TextLine date = Line("๑ ต.ค. ๖๓ - ๓๑ มี.ค. ๖๔", 10, 290);
+  EXPECT_EQ(DigitSpan(date, region).x0, region.x0);
+  EXPECT_EQ(DigitSpan(date, region).x1, region.x1);
+  TextLine words = Line("ผู้รับผิดชอบ กองคลัง", 10, 290);
+  EXPECT_EQ(DigitSpan(words, region).x0, region.x0);
+  EXPECT_EQ(DigitSpan(words, region).x1, region.x1);
+  // A number at the start of a long line: its span ends three letters after it.
+  TextLine lead = Line("๑๒ หน่วยงานมีช่องทางที่ท่านสามารถแจ้งให้ข้อมูลหรือร้องเรียน", 10, 290);
+  Box span = DigitSpan(lead, region);
+  EXPECT_DOUBLE_EQ(span.x0, lead.box.x0 - 6);
+  EXPECT_LT(span.x1, 100);
 }
 
 }  // namespace
