@@ -17,8 +17,8 @@ struct GlyphHeight {
 // The typical body height of the letters on `raster` (a page rendered at raster.dpi): pixels
 // darker than `ink_level` are ink; its 8-connected pieces that are letter-shaped (not rulings,
 // not specks) are measured, the small ones (marks above and below Thai letters, punctuation)
-// are set aside as those under half the tall ones' height, and the median of the rest is the
-// body. nullopt when fewer than `min_pieces` letter-shaped pieces are found.
+// are set aside as those under half the tall ones' height, and the middle half of the rest,
+// averaged, is the body. nullopt when fewer than `min_pieces` letter-shaped pieces are found.
 std::optional<GlyphHeight> MeasureGlyphHeight(const Raster& raster, int ink_level, int min_pieces = 40);
 
 }  // namespace ita

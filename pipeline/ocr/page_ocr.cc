@@ -120,7 +120,8 @@ void FillEmptyCells(const PendingOcr& pending, std::vector<Table>& tables, OcrPo
 void RereadDigits(const PendingOcr& pending, PageResult& result, const ExtractOptions& options) {
   struct Target {
     TextLine* line;
-    Cell* cell;  // the cell the line is in; null for a free line
+    Cell* cell;      // the cell the line is in; null for a free line
+    bool date_line;  // a date, number or score: read whole, not only where its digits are
   };
   std::vector<Target> targets;
   std::vector<OcrRequest> requests;
@@ -128,8 +129,9 @@ void RereadDigits(const PendingOcr& pending, PageResult& result, const ExtractOp
     if (!thai::HasDigit(l.text)) return;
     // A free line is read with a margin (its box can stop short of the last glyph).
     Box region = cell ? LineAcrossCell(*cell, l) : Box{l.box.x0 - 8, l.box.y0 - 3, l.box.x1 + 8, l.box.y1 + 3};
-    if (!thai::IsDateOrNumberText(l.text)) region = DigitSpan(l, region);
-    targets.push_back({&l, cell});
+    bool date_line = thai::IsDateOrNumberText(l.text);
+    if (!date_line) region = DigitSpan(l, region);
+    targets.push_back({&l, cell, date_line});
     requests.push_back(OcrRequest{OcrLayout::kLine, region, OcrModel::kNumeric});
   };
   for (Table& t : result.tables)
@@ -153,7 +155,7 @@ void RereadDigits(const PendingOcr& pending, PageResult& result, const ExtractOp
     std::string before = line.text;
     // The whole reading, unless it makes up letters the main model did not see: the numeric
     // model knows digits better and the date words worse ("พ.คศ.๒๕๖๕" for "พ.ศ.๒๕๖๕").
-    if (thai::IsDateOrNumberText(line.text) && confidence >= options.reread_accept &&
+    if (targets[k].date_line && confidence >= options.reread_accept &&
         thai::StrayLetters(reading) <= thai::StrayLetters(line.text)) {
       line.text = reading;
       line.confidence = confidence;
@@ -304,7 +306,7 @@ Box DigitSpan(const TextLine& l, const Box& region) {
     }
     ++units;
   }
-  if (first < 0 || units == 0) return region;
+  if (first < 0) return region;
   double from = std::max(0, first - 6), to = std::min(units, last + 3);
   if ((to - from) / units > 0.7) return region;
   double per_unit = l.box.Width() / units;

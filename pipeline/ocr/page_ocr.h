@@ -1,9 +1,10 @@
 // How a scanned page is read: the OCR stage of ExtractDocument.
 //
-// SubmitPageOcr renders the page for OCR (at the resolution its letters need: ChooseOcrResolution;
-// coloured ink dropped), cuts out and squares a photographed page, clears dark scanner edges, turns the
-// page upright (the engine's orientation detection), whitens light pixels, deskews, finds and
-// erases rulings, and submits the page to the OCR pool. FinishPageOcr waits for the words,
+// SubmitPageOcr renders the page for OCR (at the resolution its letters need, see
+// ChooseOcrResolution; coloured ink dropped), cuts out and squares a photographed page, clears
+// dark scanner edges, turns the page upright (the engine's orientation detection), whitens
+// light pixels, deskews, finds and erases rulings, and submits the page to the OCR pool.
+// FinishPageOcr waits for the words,
 // lays them out into tables and free lines (the same LayOut as text-layer words), then reads
 // again what page OCR reads worst: empty cells that hold ink, every line with digits (the
 // numeric model) and short cells that may be Latin codes (the Latin model).

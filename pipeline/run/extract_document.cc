@@ -105,11 +105,13 @@ PageResult AnalyzePage(const PdfSource& pdf, int index, const ExtractOptions& op
                                                  options.text_source, options.dictionary);
   page.source = decision.source;
   if (decision.source == TextSource::kOcr) {
-    // The first look at the page's letters, for the OCR resolution: ink is what stands clearly
-    // off the paper.
-    const Raster& look = render_page();
-    result.glyph_height = MeasureGlyphHeight(look, PaperLevel(look) - 60);
-    result.scan_ppi = pdf.ScanPpi(index);
+    if (options.ocr != nullptr) {
+      // The first look at the page's letters, for the OCR resolution: ink is what stands
+      // clearly off the paper.
+      const Raster& look = render_page();
+      result.glyph_height = MeasureGlyphHeight(look, PaperLevel(look) - 60);
+      result.scan_ppi = pdf.ScanPpi(index);
+    }
     if (options.ocr == nullptr) {
       page.diagnostics.push_back(PageLabel(index) + "needs OCR (" + decision.reason +
                                  "); no OCR engine available, page skipped");

@@ -41,7 +41,8 @@ def degrade(page, r):
 def main():
     src, dst = sys.argv[1], sys.argv[2]
     r = random.Random(int(hashlib.sha1(src.encode()).hexdigest()[:8], 16))
-    degrade(Image.open(src), r).save(dst, compression="tiff_lzw", dpi=Image.open(src).info.get("dpi", (300, 300)))
+    page = Image.open(src)
+    degrade(page, r).save(dst, compression="tiff_lzw", dpi=page.info.get("dpi", (300, 300)))
 
 
 if __name__ == "__main__":
