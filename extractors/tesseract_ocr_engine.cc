@@ -41,45 +41,14 @@ class TesseractOcrEngine final : public OcrEngine {
  public:
   TesseractOcrEngine(std::unique_ptr<tesseract::TessBaseAPI> api,
                      std::unique_ptr<tesseract::TessBaseAPI> numeric,
-                     std::unique_ptr<tesseract::TessBaseAPI> latin, std::string tessdata_dir)
+                     std::unique_ptr<tesseract::TessBaseAPI> latin)
       : main_(std::move(api)),
         numeric_(std::move(numeric)),
-        latin_(std::move(latin)),
-        tessdata_dir_(std::move(tessdata_dir)) {}
+        latin_(std::move(latin)) {}
   ~TesseractOcrEngine() override {
     main_->End();
     if (numeric_) numeric_->End();
     if (latin_) latin_->End();
-    if (osd_) osd_->End();
-  }
-
-  // Tesseract's orientation and script detection (osd.traineddata, Debian tesseract-ocr-osd),
-  // loaded on first use: text-layer batches never pay for it.
-  Result<PageOrientation> DetectOrientation(const Raster& raster) override {
-    omp_set_num_threads(1);
-    if (!osd_ && !osd_failed_) {
-      osd_ = std::make_unique<tesseract::TessBaseAPI>();
-      if (osd_->Init(tessdata_dir_.empty() ? nullptr : tessdata_dir_.c_str(), "osd",
-                     tesseract::OEM_TESSERACT_ONLY) != 0) {
-        osd_.reset();
-        osd_failed_ = true;
-      } else {
-        osd_->SetVariable("debug_file", "/dev/null");
-      }
-    }
-    if (!osd_) return Fail(ErrorCode::kInternal, "tesseract: cannot load osd (install tesseract-ocr-osd)");
-    if (raster.width <= 0 || raster.height <= 0) return PageOrientation{};
-    osd_->SetPageSegMode(tesseract::PSM_OSD_ONLY);
-    osd_->SetImage(raster.pixels.data(), raster.width, raster.height, 1, raster.width);
-    osd_->SetSourceResolution(static_cast<int>(raster.dpi));
-    int degrees = 0;
-    float confidence = 0;
-    const char* script = nullptr;
-    float script_confidence = 0;
-    bool found = osd_->DetectOrientationScript(&degrees, &confidence, &script, &script_confidence);
-    osd_->Clear();
-    if (!found) return PageOrientation{};  // too little text to tell
-    return PageOrientation{((degrees % 360) + 360) % 360, confidence};
   }
 
   Result<std::vector<Word>> Recognize(const Raster& raster, const OcrRequest& request) override {
@@ -158,9 +127,6 @@ class TesseractOcrEngine final : public OcrEngine {
   std::unique_ptr<tesseract::TessBaseAPI> main_;
   std::unique_ptr<tesseract::TessBaseAPI> numeric_;  // null without a numeric model
   std::unique_ptr<tesseract::TessBaseAPI> latin_;    // null without a Latin model
-  std::string tessdata_dir_;
-  std::unique_ptr<tesseract::TessBaseAPI> osd_;      // loaded on first DetectOrientation
-  bool osd_failed_ = false;
 };
 
 // One LSTM model, loaded and set up as every model here is used; null when it cannot load.
@@ -198,8 +164,7 @@ Result<std::unique_ptr<OcrEngine>> CreateTesseractEngine(const TesseractOptions&
   std::unique_ptr<tesseract::TessBaseAPI> latin;
   if (!options.latin_languages.empty()) latin = LoadModel(options.tessdata_dir, options.latin_languages);
   return std::unique_ptr<OcrEngine>(
-      std::make_unique<TesseractOcrEngine>(std::move(api), std::move(numeric), std::move(latin),
-                                           options.tessdata_dir));
+      std::make_unique<TesseractOcrEngine>(std::move(api), std::move(numeric), std::move(latin)));
 }
 
 OcrEngineFactory TesseractEngineFactory(const TesseractOptions& options) {

@@ -34,22 +34,9 @@ struct OcrRequest {
   OcrModel model = OcrModel::kMain;
 };
 
-// How a page's text is turned: `degrees` clockwise (0, 90, 180 or 270) from upright, so the
-// page reads upright once turned back by as much. `confidence` is the engine's own measure
-// (Tesseract OSD: about 1 to 30, higher is surer); 0 when the engine cannot tell.
-struct PageOrientation {
-  int degrees = 0;
-  double confidence = 0;
-};
-
 class OcrEngine {
  public:
   virtual ~OcrEngine() = default;
-  // The orientation of the text on `raster`. Engines that cannot tell answer {0, 0}.
-  virtual Result<PageOrientation> DetectOrientation(const Raster& raster) {
-    (void)raster;
-    return PageOrientation{};
-  }
   // Words with boxes in PDF points (converted with raster.dpi) and confidences 0..1.
   // An empty vector means no text was found; an error means the engine failed on this raster.
   virtual Result<std::vector<Word>> Recognize(const Raster& raster, const OcrRequest& request) = 0;

@@ -24,18 +24,7 @@ int OcrPool::EnginesCreated() const {
 
 std::future<OcrPool::Output> OcrPool::Submit(
     std::shared_ptr<const Raster> raster, std::vector<OcrRequest> requests) {
-  Job job{std::move(raster), std::move(requests), false, {}};
-  auto future = job.done.get_future();
-  {
-    std::lock_guard<std::mutex> lock(mu_);
-    jobs_.push_back(std::move(job));
-  }
-  cv_.notify_one();
-  return future;
-}
-
-std::future<OcrPool::Output> OcrPool::SubmitOrientation(std::shared_ptr<const Raster> raster) {
-  Job job{std::move(raster), {}, true, {}};
+  Job job{std::move(raster), std::move(requests), {}};
   auto future = job.done.get_future();
   {
     std::lock_guard<std::mutex> lock(mu_);
@@ -79,17 +68,6 @@ void OcrPool::Work() {
         results.push_back(engine->Recognize(*job.raster, request));
       } catch (const std::exception& e) {
         results.push_back(Fail(ErrorCode::kInternal, std::string("OCR engine threw: ") + e.what()));
-      }
-    }
-    if (job.orientation) {
-      if (!engine) {
-        output.orientation = std::unexpected(*engine_error);
-      } else {
-        try {
-          output.orientation = engine->DetectOrientation(*job.raster);
-        } catch (const std::exception& e) {
-          output.orientation = Fail(ErrorCode::kInternal, std::string("OCR engine threw: ") + e.what());
-        }
       }
     }
     output.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

@@ -28,13 +28,10 @@ class OcrPool {
 
   struct Output {
     std::vector<Result<std::vector<Word>>> results;  // one per request, in order
-    std::optional<Result<PageOrientation>> orientation;  // for SubmitOrientation
     double seconds = 0;                              // time inside the engine
   };
   // Runs every request on `raster` with one engine.
   std::future<Output> Submit(std::shared_ptr<const Raster> raster, std::vector<OcrRequest> requests);
-  // Asks an engine how the text on `raster` is turned (Output::orientation).
-  std::future<Output> SubmitOrientation(std::shared_ptr<const Raster> raster);
 
   int Workers() const { return static_cast<int>(threads_.size()); }
   int EnginesCreated() const;  // for tests and benchmarks: one per worker that ran a job
@@ -43,7 +40,6 @@ class OcrPool {
   struct Job {
     std::shared_ptr<const Raster> raster;
     std::vector<OcrRequest> requests;
-    bool orientation = false;
     std::promise<Output> done;
   };
   void Work();

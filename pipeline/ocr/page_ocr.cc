@@ -8,6 +8,8 @@
 #include <re2/re2.h>
 
 #include "pipeline/layout/raster_cleanup.h"
+#include "pipeline/layout/text_orientation.h"
+#include "pipeline/ocr/orientation.h"
 #include "pipeline/thai/dates.h"
 #include "pipeline/thai/dictionary.h"
 #include "pipeline/thai/numerals.h"
@@ -49,34 +51,43 @@ void CorrectPhoto(Raster& raster, PageResult& result) {
   result.page.diagnostics.push_back(PageLabel(result.page.index) + note);
 }
 
-// Turns a scanned page upright when the engine's orientation detection (on a reduced copy) is
-// sure enough; a half turn needs a surer detection than a quarter turn. On the 71 upright
-// scanned development pages Tesseract's detection never proposed a turn.
+// Turns a scanned page upright, before grids and OCR. Its ink tells which way it is turned
+// (pipeline/layout/text_orientation.h: the lines' axis, and the side its Thai marks are on);
+// when the ink leans to a turn without settling it (a title page with few marks, a fax whose
+// marks are lost), a sample is read at each turn and the clearly strongest reading decides.
+// Upright-leaning pages are never read twice. Every turn is recorded in the diagnostics.
 void TurnUpright(Raster& raster, PageResult& result, const ExtractOptions& options) {
-  int factor = std::max(1, static_cast<int>(std::lround(raster.dpi / options.orientation_dpi)));
-  auto small = std::make_shared<Raster>(Reduce(raster, factor));
-  OcrPool::Output out = options.ocr->SubmitOrientation(small).get();
-  if (!out.orientation) return;
-  if (!*out.orientation) {
-    result.page.diagnostics.push_back(PageLabel(result.page.index) + "orientation not checked: " +
-                                      out.orientation->error().message);
-    return;
+  const std::string label = PageLabel(result.page.index);
+  TextOrientation ink = FindTextOrientation(raster, PaperLevel(raster) - 60);
+  int degrees = 0;
+  std::string how;
+  if (ink.axis_sure && ink.side_sure) {
+    degrees = ink.degrees;
+    how = "by its ink: " + ink.why;
+  } else if (ink.degrees != 0) {
+    int factor = std::max(1, static_cast<int>(std::lround(raster.dpi / options.orientation_reading_dpi)));
+    Result<OrientationFinding> read =
+        FindOrientation(Reduce(raster, factor), *options.ocr, options.orientation_reading_factor,
+                        options.orientation_reading_min);
+    if (!read) {
+      result.page.diagnostics.push_back(label + "orientation not checked: " + read.error().message);
+      return;
+    }
+    if (!read->sure) {
+      result.page.diagnostics.push_back(label + "kept as it is: its ink leans to a turn of " +
+                                        std::to_string(ink.degrees) + " degrees (" + ink.why +
+                                        "), reading does not confirm it (" + read->why + ")");
+      return;
+    }
+    degrees = read->degrees;
+    how = "by reading a sample at each turn: " + read->why;
   }
-  PageOrientation o = **out.orientation;
-  if (o.degrees == 0) return;
-  bool quarter = o.degrees == 90 || o.degrees == 270;
-  char detail[128];
-  std::snprintf(detail, sizeof detail, "text turned %d degrees (detection confidence %.1f)", o.degrees,
-                o.confidence);
-  double needed = quarter ? options.orientation_min_confidence : options.orientation_half_turn_confidence;
-  if (o.confidence < needed) {
-    result.page.diagnostics.push_back(PageLabel(result.page.index) + "kept as it is: " + detail);
-    return;
-  }
-  raster = RotateQuarterTurns(raster, 360 - o.degrees);
-  if (quarter) std::swap(result.page.width_pt, result.page.height_pt);
-  result.page.rotation = o.degrees;
-  result.page.diagnostics.push_back(PageLabel(result.page.index) + "turned upright: " + detail);
+  if (degrees == 0) return;
+  raster = RotateQuarterTurns(raster, 360 - degrees);
+  if (degrees == 90 || degrees == 270) std::swap(result.page.width_pt, result.page.height_pt);
+  result.page.rotation = degrees;
+  result.page.diagnostics.push_back(label + "turned upright: text turned " + std::to_string(degrees) +
+                                    " degrees (" + how + ")");
 }
 
 double LowestConfidence(const std::vector<TextLine>& lines) {

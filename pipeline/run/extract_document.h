@@ -64,9 +64,12 @@ struct ExtractOptions {
   bool borderless_tables = true;  // find tables without rulings, anchored by their header
   bool correct_photos = true;     // cut a photographed page out of its surroundings, square it
   bool remove_page_furniture = true;  // running headers, footers, page numbers out of prose
-  double orientation_dpi = 150;   // resolution of the copy the orientation is detected on
-  double orientation_min_confidence = 0.8;        // detection confidence a quarter turn needs
-  double orientation_half_turn_confidence = 2.0;  // ...and a half turn (upside down)
+  // When a page's ink leans to a turn without settling it, a sample is read at each turn (at
+  // this resolution) and the strongest reading is taken if this many times the page as it is
+  // and at least this strong (letters times confidence: a line of text read surely).
+  double orientation_reading_dpi = 150;
+  double orientation_reading_factor = 2.0;
+  double orientation_reading_min = 30;
   bool numeric_pass = false;      // re-read digits with the engine's numeric model
   bool latin_pass = false;        // re-read short cell lines with the engine's Latin model
   bool latin_words_pass = false;  // re-read Thai-model tokens that are misread Latin words

@@ -10,6 +10,7 @@
 #include "extractors/tesseract_ocr_engine.h"
 #include "pipeline/layout/glyph_height.h"
 #include "pipeline/layout/raster_cleanup.h"
+#include "pipeline/layout/text_orientation.h"
 #include "pipeline/run/extract_document.h"
 #include "pipeline/ocr/ocr_pool.h"
 #include "tests/testutil/fake_ocr_engine.h"
@@ -382,41 +383,24 @@ TEST(RasterCleanup, ReduceAveragesBlocks) {
   EXPECT_EQ(small.pixels, (std::vector<unsigned char>{100, 200}));
 }
 
-// Tesseract's orientation detection (tesseract-ocr-osd) on a real page turned each way.
-TEST(TesseractOrientation, DetectsEachQuarterTurn) {
-  auto engine = CreateTesseractEngine();
-  ASSERT_TRUE(engine) << engine.error().message;
-  Raster page = Reduce(TitlePageRaster(), 2);
-  ASSERT_GT(page.width, 0);
+// Orientation from the ink of real pages, turned each way: a scanned measures page is settled
+// by its ink; a born-digital title page (a few large words) leans the right way, and settling
+// it is left to reading (its marks are too few to be beyond chance).
+TEST(TextOrientationOfRealPages, EachQuarterTurn) {
+  Error error;
+  auto scan = OpenPopplerPdf(std::string(ITA_SOURCE_DIR) + "/samples/dev_001_scan.pdf", &error);
+  ASSERT_TRUE(scan) << error.message;
+  auto scanned = scan->Render(1, 300);
+  ASSERT_TRUE(scanned);
   for (int turned : {0, 90, 180, 270}) {
-    auto o = (*engine)->DetectOrientation(RotateQuarterTurns(page, turned));
-    ASSERT_TRUE(o) << o.error().message;
-    EXPECT_EQ(o->degrees, turned) << "confidence " << o->confidence;
-  }
-}
-
-TEST(ExtractDocument, TurnedScansAreReadUpright) {
-  struct Case {
-    PageOrientation reported;
-    bool turned;
-  };
-  // Sure quarter turn: turned. Unsure quarter turn, or a half turn below its bar: kept.
-  for (Case c : {Case{{90, 10.0}, true}, Case{{270, 1.2}, true}, Case{{90, 0.3}, false},
-                 Case{{180, 1.5}, false}, Case{{180, 6.0}, true}}) {
-    std::vector<Word> words;
-    testing::FakePdfSource pdf(ScannedReport(&words));
-    OcrPool pool(testing::FakeTurnedOcrFactory(words, c.reported), 1);
-    ExtractOptions options;
-    options.ocr = &pool;
-    options.ocr_dpi = 150;
-    Extraction ex = ExtractDocument(pdf, SourceInfo{"scan.pdf", "", 0, {}, ""}, options);
-    int turned = 0, kept = 0;
-    for (const auto& d : ex.diagnostics) {
-      turned += d.find("turned upright: text turned " + std::to_string(c.reported.degrees)) != std::string::npos;
-      kept += d.find("kept as it is") != std::string::npos;
-    }
-    EXPECT_EQ(turned, c.turned ? 2 : 0) << c.reported.degrees << " " << c.reported.confidence;
-    EXPECT_EQ(kept, c.turned ? 0 : 2) << c.reported.degrees << " " << c.reported.confidence;
+    Raster r = RotateQuarterTurns(*scanned, turned);
+    TextOrientation o = FindTextOrientation(r, PaperLevel(r) - 60);
+    EXPECT_EQ(o.degrees, turned) << o.why;
+    EXPECT_TRUE(o.axis_sure && o.side_sure) << turned << ": " << o.why;
+    Raster t = RotateQuarterTurns(TitlePageRaster(), turned);
+    TextOrientation title = FindTextOrientation(t, PaperLevel(t) - 60);
+    EXPECT_EQ(title.degrees, turned) << title.why;
+    EXPECT_TRUE(title.axis_sure) << title.why;
   }
 }
 

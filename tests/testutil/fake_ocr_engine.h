@@ -23,10 +23,6 @@ class FakeOcrEngine : public OcrEngine {
         latin_words_(std::move(latin_words)),
         fault_(fault) {}
 
-  // The orientation this engine reports for every raster.
-  void SetOrientation(PageOrientation orientation) { orientation_ = orientation; }
-  Result<PageOrientation> DetectOrientation(const Raster&) override { return orientation_; }
-
   Result<std::vector<Word>> Recognize(const Raster& raster, const OcrRequest& request) override {
     switch (fault_) {
       case OcrFault::kEmpty: return std::vector<Word>{};
@@ -55,7 +51,6 @@ class FakeOcrEngine : public OcrEngine {
   std::vector<Word> numeric_words_;
   std::vector<Word> latin_words_;
   OcrFault fault_;
-  PageOrientation orientation_;
 };
 
 // A factory that counts the engines it makes.
@@ -67,15 +62,6 @@ inline OcrEngineFactory FakeOcrFactory(std::vector<Word> words, OcrFault fault,
     if (created) ++*created;
     return std::unique_ptr<OcrEngine>(
         std::make_unique<FakeOcrEngine>(words, fault, numeric_words, latin_words));
-  };
-}
-
-// A factory whose engines report every page turned as `orientation` says.
-inline OcrEngineFactory FakeTurnedOcrFactory(std::vector<Word> words, PageOrientation orientation) {
-  return [=]() -> Result<std::unique_ptr<OcrEngine>> {
-    auto engine = std::make_unique<FakeOcrEngine>(words, OcrFault::kNone);
-    engine->SetOrientation(orientation);
-    return std::unique_ptr<OcrEngine>(std::move(engine));
   };
 }
 

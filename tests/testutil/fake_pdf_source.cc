@@ -30,6 +30,30 @@ Result<Raster> FakePdfSource::Render(int index, double dpi, RenderInk) const {
   return DrawRaster(p.width_pt, p.height_pt, dpi, shapes);
 }
 
+std::vector<Box> PrintLikeShapes(double width_pt, double height_pt, int turned, bool marks) {
+  std::vector<Box> upright;
+  int letter = 0;
+  for (double y = 60; y + 12 < height_pt - 60; y += 24) {
+    for (double x = 50; x + 8 < width_pt - 50; x += 11, ++letter) {
+      if (letter % 7 == 6) continue;  // a space between words
+      upright.push_back(Box{x, y, x + 8, y + 10});
+      if (marks && letter % 3 == 0) upright.push_back(Box{x + 2, y - 4, x + 7, y - 1.5});
+      if (marks && letter % 11 == 5) upright.push_back(Box{x + 3, y + 11.5, x + 7, y + 14});
+    }
+  }
+  std::vector<Box> out;
+  const double w = width_pt, h = height_pt;
+  for (const Box& b : upright) {
+    switch (((turned % 360) + 360) % 360) {
+      case 90: out.push_back(Box{h - b.y1, b.x0, h - b.y0, b.x1}); break;    // (x, y) -> (h - y, x)
+      case 180: out.push_back(Box{w - b.x1, h - b.y1, w - b.x0, h - b.y0}); break;
+      case 270: out.push_back(Box{b.y0, w - b.x1, b.y1, w - b.x0}); break;   // (x, y) -> (y, w - x)
+      default: out.push_back(b);
+    }
+  }
+  return out;
+}
+
 std::vector<Box> GridLines(const std::vector<double>& xs, const std::vector<double>& ys,
                            const std::set<int>& skip_vertical,
                            const std::set<int>& skip_horizontal) {

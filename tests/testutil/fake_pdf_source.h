@@ -56,4 +56,10 @@ std::vector<Word> MakeLine(const std::string& text, double x, double y);
 // Draws `lines` into a white raster of the given size at `dpi`.
 Raster DrawRaster(double width_pt, double height_pt, double dpi, const std::vector<Box>& lines);
 
+// Shapes that look like lines of Thai print to a measure of ink: rows of letter bodies, a small
+// mark above every third letter (upper vowels, tone marks) and below every eleventh (ุ ู),
+// on an upright page of `width_pt` x `height_pt`, then turned `turned` degrees clockwise (the
+// page's size swaps for a quarter turn). Without marks when `marks` is false.
+std::vector<Box> PrintLikeShapes(double width_pt, double height_pt, int turned, bool marks = true);
+
 }  // namespace ita::testing
