@@ -55,15 +55,17 @@ Box SampleWindow(const Raster& raster, double share) {
   return best;
 }
 
-OrientationFinding DecideOrientation(const std::array<double, 4>& strength, double factor, double min_strength) {
+OrientationFinding DecideOrientation(const std::array<double, 4>& strength, double factor, double min_strength,
+                                     int ink_leaning) {
   OrientationFinding f;
   f.strength = strength;
   int best = 0;
   for (int k = 1; k < 4; ++k)
     if (strength[k] > strength[best]) best = k;
   f.degrees = best * 90;
-  f.sure = best != 0 && strength[best] >= factor * strength[0] && strength[best] >= min_strength &&
-           strength[best] > 0;
+  bool clear = strength[best] >= factor * strength[0];
+  bool agreed = f.degrees == ink_leaning && strength[best] > strength[0];
+  f.sure = best != 0 && strength[best] >= min_strength && strength[best] > 0 && (clear || agreed);
   char why[160];
   std::snprintf(why, sizeof why, "readings at 0/90/180/270 degrees %.0f/%.0f/%.0f/%.0f", strength[0],
                 strength[1], strength[2], strength[3]);
@@ -72,9 +74,9 @@ OrientationFinding DecideOrientation(const std::array<double, 4>& strength, doub
 }
 
 Result<OrientationFinding> FindOrientation(const Raster& raster, OcrPool& ocr, double factor,
-                                           double min_strength) {
+                                           double min_strength, int ink_leaning) {
   Box window = SampleWindow(raster);
-  if (window.Width() <= 0) return DecideOrientation({}, factor, min_strength);
+  if (window.Width() <= 0) return DecideOrientation({}, factor, min_strength, ink_leaning);
   const double scale = raster.dpi / 72.0;
   Raster sample;
   sample.dpi = raster.dpi;
@@ -98,7 +100,7 @@ Result<OrientationFinding> FindOrientation(const Raster& raster, OcrPool& ocr, d
     if (!out.results[0]) return std::unexpected(out.results[0].error());
     strength[k] = ReadingStrength(*out.results[0]);
   }
-  return DecideOrientation(strength, factor, min_strength);
+  return DecideOrientation(strength, factor, min_strength, ink_leaning);
 }
 
 }  // namespace ita

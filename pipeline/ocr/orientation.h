@@ -33,15 +33,17 @@ struct OrientationFinding {
   std::string why;                      // for diagnostics: "readings 0: 410, 90: 35, ..."
 };
 
-// Decides from the four readings' strengths: the strongest turn when it is at least `factor`
-// times the page as it is and at least `min_strength` (a line's worth of sure letters: a
-// photograph read at any turn gives a few unsure clusters, and one of them is always the
-// strongest). Pure.
-OrientationFinding DecideOrientation(const std::array<double, 4>& strength, double factor, double min_strength);
+// Decides from the four readings' strengths. The strongest turn is taken when it is at least
+// `min_strength` (a line's worth of sure letters: a photograph read at any turn gives a few
+// unsure clusters, and one of them is always the strongest) and either at least `factor`
+// times the page as it is, or stronger than the page as it is and the very turn the ink leans
+// to (`ink_leaning`, degrees; -1 for none): two kinds of evidence agreeing. Pure.
+OrientationFinding DecideOrientation(const std::array<double, 4>& strength, double factor, double min_strength,
+                                     int ink_leaning = -1);
 
 // Reads the sample window of `raster` at each quarter turn (one job per turn on `ocr`) and
 // decides. Errors from the engine are returned.
 Result<OrientationFinding> FindOrientation(const Raster& raster, OcrPool& ocr, double factor,
-                                           double min_strength);
+                                           double min_strength, int ink_leaning = -1);
 
 }  // namespace ita

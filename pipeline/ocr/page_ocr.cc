@@ -54,7 +54,8 @@ void CorrectPhoto(Raster& raster, PageResult& result) {
 // Turns a scanned page upright, before grids and OCR. Its ink tells which way it is turned
 // (pipeline/layout/text_orientation.h: the lines' axis, and the side its Thai marks are on);
 // when the ink leans to a turn without settling it (a title page with few marks, a fax whose
-// marks are lost), a sample is read at each turn and the clearly strongest reading decides.
+// marks are lost), a sample is read at each turn: a reading clearly the strongest, or stronger
+// than the page as it is at the very turn the ink leans to, decides.
 // Upright-leaning pages are never read twice. Every turn is recorded in the diagnostics.
 void TurnUpright(Raster& raster, PageResult& result, const ExtractOptions& options) {
   const std::string label = PageLabel(result.page.index);
@@ -68,7 +69,7 @@ void TurnUpright(Raster& raster, PageResult& result, const ExtractOptions& optio
     int factor = std::max(1, static_cast<int>(std::lround(raster.dpi / options.orientation_reading_dpi)));
     Result<OrientationFinding> read =
         FindOrientation(Reduce(raster, factor), *options.ocr, options.orientation_reading_factor,
-                        options.orientation_reading_min);
+                        options.orientation_reading_min, ink.degrees);
     if (!read) {
       result.page.diagnostics.push_back(label + "orientation not checked: " + read.error().message);
       return;

@@ -2,7 +2,7 @@
 //
 // SubmitPageOcr renders the page for OCR (at the resolution its letters need, see
 // ChooseOcrResolution; coloured ink dropped), cuts out and squares a photographed page, clears
-// dark scanner edges, turns the page upright (the engine's orientation detection), whitens
+// dark scanner edges, turns the page upright (from its ink, see orientation.h), whitens
 // light pixels, deskews, finds and erases rulings, and submits the page to the OCR pool.
 // FinishPageOcr waits for the words,
 // lays them out into tables and free lines (the same LayOut as text-layer words), then reads

@@ -40,6 +40,11 @@ TEST(DecideOrientation, StrongestTurnOnlyWhenClearlyStrongerThanThePageAsItIs) {
   // A photograph: every turn reads a few unsure clusters; the strongest is no evidence.
   EXPECT_FALSE(DecideOrientation({6, 13, 10, 9}, 2.0, 30).sure);
   EXPECT_TRUE(DecideOrientation({6, 33, 10, 9}, 2.0, 30).sure);
+  // Less than twice as strong, but at the turn the ink leans to: two kinds of evidence agree.
+  EXPECT_FALSE(DecideOrientation({53, 33, 70, 45}, 2.0, 30).sure);
+  EXPECT_TRUE(DecideOrientation({53, 33, 70, 45}, 2.0, 30, /*ink_leaning=*/180).sure);
+  EXPECT_FALSE(DecideOrientation({53, 33, 70, 45}, 2.0, 30, /*ink_leaning=*/90).sure);
+  EXPECT_FALSE(DecideOrientation({16, 11, 19, 6}, 2.0, 30, /*ink_leaning=*/180).sure);  // too weak
   EXPECT_NE(quarter.why.find("30/100/20/25"), std::string::npos) << quarter.why;
 }
 
