@@ -314,9 +314,9 @@ int RunExtract(const ExtractArgs& a) {
       for (const PageTiming& t : o.timings) {
         char line[512];
         std::snprintf(line, sizeof line,
-                      "timing %s p%d %s text %.3f ocr_prepare %.3f ocr_wait %.3f ocr_recognize %.3f\n",
+                      "timing %s p%d %s text %.3f ocr_prepare %.3f ocr_wait %.3f ocr_recognize %.3f ocr_reread %.3f\n",
                       PrintableName(o.input).c_str(), t.page, t.source == TextSource::kText ? "text" : "ocr",
-                      t.text, t.ocr_prepare, t.ocr_wait, t.ocr_recognize);
+                      t.text, t.ocr_prepare, t.ocr_wait, t.ocr_recognize, t.ocr_reread);
         status.Print(line, stderr);
       }
     }

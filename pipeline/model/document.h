@@ -315,6 +315,7 @@ struct PageTiming {
   double ocr_prepare = 0;      // render at OCR resolution, clean-up, deskew, grids
   double ocr_wait = 0;         // from submit to result: queueing plus recognition
   double ocr_recognize = 0;    // inside the engine
+  double ocr_reread = 0;       // second readings: empty cells, digits, Latin words and codes
 };
 
 // Everything one run learns about one PDF; the JSON writer turns it into the contract.

@@ -449,11 +449,15 @@ void FinishPageOcr(PendingOcr& pending, PageResult& result, const ExtractOptions
     }
     for (Word& w : *r) result.page.words.push_back(std::move(w));
   }
+  auto reread_started = std::chrono::steady_clock::now();
   if (options.latin_words_pass) RereadLatinWords(pending, result.page.words, options);
+  auto laid_out = std::chrono::steady_clock::now();
   LayOut(result, pending.grids, options);
+  double layout = SecondsSince(laid_out);
   FillEmptyCells(pending, result.tables, *options.ocr);
   if (options.numeric_pass) RereadDigits(pending, result, options);
   if (options.latin_pass) RereadLatin(pending, result.tables, options);
+  if (timing) timing->ocr_reread = SecondsSince(reread_started) - layout;
   pending.raster.reset();
 }
 

@@ -303,7 +303,7 @@ std::string OutcomeToLine(const DocumentOutcome& o) {
   nlohmann::ordered_json timings = nlohmann::ordered_json::array();
   for (const PageTiming& t : o.timings) {
     timings.push_back({t.page, t.source == TextSource::kText ? "text" : "ocr", t.text, t.ocr_prepare,
-                       t.ocr_wait, t.ocr_recognize});
+                       t.ocr_wait, t.ocr_recognize, t.ocr_reread});
   }
   j["timings"] = timings;
   return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
@@ -342,6 +342,7 @@ std::optional<DocumentOutcome> OutcomeFromLine(const std::string& line) {
       pt.ocr_prepare = t.at(3).get<double>();
       pt.ocr_wait = t.at(4).get<double>();
       pt.ocr_recognize = t.at(5).get<double>();
+      if (t.size() > 6) pt.ocr_reread = t.at(6).get<double>();
       o.timings.push_back(pt);
     }
     return o;

@@ -294,7 +294,7 @@ TEST(Outcome, TheWorkerReplyRoundTrips) {
   o.ocr_pages = 2;
   o.measures = 3;
   o.completeness = 0.5;
-  o.timings.push_back(PageTiming{1, TextSource::kOcr, 0.1, 0.2, 0.3, 0.4});
+  o.timings.push_back(PageTiming{1, TextSource::kOcr, 0.1, 0.2, 0.3, 0.4, 0.5});
   std::string line = OutcomeToLine(o);
   EXPECT_EQ(line.find('\n'), std::string::npos);
   auto back = OutcomeFromLine(line);
@@ -305,6 +305,8 @@ TEST(Outcome, TheWorkerReplyRoundTrips) {
   EXPECT_EQ(back->ocr_pages, 2);
   ASSERT_EQ(back->timings.size(), 1u);
   EXPECT_EQ(back->timings[0].source, TextSource::kOcr);
+  EXPECT_DOUBLE_EQ(back->timings[0].ocr_recognize, 0.4);
+  EXPECT_DOUBLE_EQ(back->timings[0].ocr_reread, 0.5);
   EXPECT_FALSE(OutcomeFromLine("not json"));
 }
 
