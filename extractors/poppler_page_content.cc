@@ -142,25 +142,25 @@ class ContentRecorder final : public TextOutputDev {
 
   void drawImageMask(GfxState* state, Object* ref, Stream* str, int width, int height, bool invert,
                      bool interpolate, bool inline_image) override {
-    NoteImage(state, width, height);
+    NoteImage(state, width, height, 1);  // a stencil: one bit a pixel
     TextOutputDev::drawImageMask(state, ref, str, width, height, invert, interpolate, inline_image);
   }
   void drawImage(GfxState* state, Object* ref, Stream* str, int width, int height, GfxImageColorMap* color_map,
                  bool interpolate, const int* mask_colors, bool inline_image) override {
-    NoteImage(state, width, height);
+    NoteImage(state, width, height, BitsOf(color_map));
     TextOutputDev::drawImage(state, ref, str, width, height, color_map, interpolate, mask_colors, inline_image);
   }
   void drawMaskedImage(GfxState* state, Object* ref, Stream* str, int width, int height,
                        GfxImageColorMap* color_map, bool interpolate, Stream* mask_str, int mask_width,
                        int mask_height, bool mask_invert, bool mask_interpolate) override {
-    NoteImage(state, width, height);
+    NoteImage(state, width, height, BitsOf(color_map));
     TextOutputDev::drawMaskedImage(state, ref, str, width, height, color_map, interpolate, mask_str, mask_width,
                                    mask_height, mask_invert, mask_interpolate);
   }
   void drawSoftMaskedImage(GfxState* state, Object* ref, Stream* str, int width, int height,
                            GfxImageColorMap* color_map, bool interpolate, Stream* mask_str, int mask_width,
                            int mask_height, GfxImageColorMap* mask_color_map, bool mask_interpolate) override {
-    NoteImage(state, width, height);
+    NoteImage(state, width, height, BitsOf(color_map));
     TextOutputDev::drawSoftMaskedImage(state, ref, str, width, height, color_map, interpolate, mask_str,
                                        mask_width, mask_height, mask_color_map, mask_interpolate);
   }
@@ -222,7 +222,9 @@ class ContentRecorder final : public TextOutputDev {
     drawing_.marks.push_back(std::move(mark));
   }
 
-  void NoteImage(GfxState* state, int width, int height) {
+  static int BitsOf(GfxImageColorMap* color_map) { return color_map ? color_map->getBits() : 0; }
+
+  void NoteImage(GfxState* state, int width, int height, int bits) {
     double xs[4], ys[4];
     const double ux[4] = {0, 1, 0, 1}, uy[4] = {0, 0, 1, 1};
     for (int i = 0; i < 4; ++i) state->transform(ux[i], uy[i], &xs[i], &ys[i]);
@@ -237,6 +239,7 @@ class ContentRecorder final : public TextOutputDev {
       if (across > 0 && down > 0) {
         drawing_.largest_image_pt2 = area;
         drawing_.largest_image_ppi = std::min(width / (across / 72.0), height / (down / 72.0));
+        drawing_.largest_image_bits = bits;
       }
     }
   }

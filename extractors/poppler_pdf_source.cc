@@ -160,6 +160,13 @@ class PopplerPdfSource final : public PdfSource {
     return d.largest_image_ppi;
   }
 
+  bool ScanIsBilevel(int index) const override {
+    auto text = Text(index);
+    if (!text) return false;
+    const PageDrawing& d = (*text)->drawing;
+    return d.largest_image_bits == 1 && d.largest_image_pt2 >= 0.25 * d.width_pt * d.height_pt;
+  }
+
   Result<Raster> Render(int index, double dpi, RenderInk ink) const override {
     MessageScope scope(&log_);
     auto page = OpenPage(index);

@@ -29,6 +29,7 @@ struct PageDrawing {
   double image_area_pt2 = 0;  // page area covered by images (overlaps counted twice)
   double largest_image_pt2 = 0;  // page area of the largest image
   double largest_image_ppi = 0;  // its own resolution: pixels per inch as drawn (lesser axis)
+  int largest_image_bits = 0;    // its bits per component: 1 for a bilevel (fax, CCITT) scan
   bool complete = true;       // false when the page drew more than the recording keeps
 };
 

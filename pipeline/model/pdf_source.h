@@ -51,6 +51,9 @@ class PdfSource {
   // The resolution of the image that covers most of the page (a scan's own pixels per inch
   // as drawn), when one covers at least a quarter of it; nullopt otherwise or when unknown.
   virtual std::optional<double> ScanPpi(int /*index*/) const { return std::nullopt; }
+  // Whether that image has one bit a pixel (a fax or CCITT scan): its render's greys are then
+  // only the edges of black, not ink of some darkness.
+  virtual bool ScanIsBilevel(int /*index*/) const { return false; }
   // What the PDF library reported while reading this document (damage it repaired or worked
   // around), distinct messages in first-seen order; empty when it said nothing.
   virtual std::vector<std::string> LibraryMessages() const { return {}; }

@@ -152,9 +152,11 @@ void RereadDigits(const PendingOcr& pending, PageResult& result, const ExtractOp
   for (TextLine& l : result.free_lines) add(l, nullptr);
   if (requests.empty()) return;
   // The numeric model learned from crisp binary renders; scanned strokes are thin and grey.
-  // Paper darker than the whitening level must stay white.
+  // Paper darker than the whitening level must stay white. A bilevel (fax) scan has no grey
+  // ink: its render's greys are the smoothed edges of black, cut at the middle; a lighter cut
+  // thickens its specks into strokes (๒๕๖๔ read as ๒๕๖๙).
   auto binary = std::make_shared<Raster>(*pending.raster);
-  Binarize(*binary, std::min(options.numeric_binarize_level, PaperLevel(*binary) - 30));
+  Binarize(*binary, result.bilevel_scan ? 128 : std::min(options.numeric_binarize_level, PaperLevel(*binary) - 30));
   OcrPool::Output output = options.ocr->Submit(binary, requests).get();
   std::vector<Cell*> changed;
   for (size_t k = 0; k < targets.size() && k < output.results.size(); ++k) {

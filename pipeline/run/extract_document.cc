@@ -111,6 +111,7 @@ PageResult AnalyzePage(const PdfSource& pdf, int index, const ExtractOptions& op
       const Raster& look = render_page();
       result.glyph_height = MeasureGlyphHeight(look, PaperLevel(look) - 60);
       result.scan_ppi = pdf.ScanPpi(index);
+      result.bilevel_scan = pdf.ScanIsBilevel(index);
     }
     if (options.ocr == nullptr) {
       page.diagnostics.push_back(PageLabel(index) + "needs OCR (" + decision.reason +

@@ -97,6 +97,7 @@ struct PageResult {
   std::vector<double> borderless_columns;  // column edges of a table without rulings, if any
   std::optional<GlyphHeight> glyph_height;  // OCR pages: letter height on the first look
   std::optional<double> scan_ppi;           // OCR pages: the scan image's own resolution
+  bool bilevel_scan = false;                // ...and whether it has one bit a pixel
 };
 
 // "page N: ", the prefix of every page diagnostic.

@@ -456,6 +456,19 @@ TEST(PopplerScan, OwnResolutionAndLetterHeightAtAnyRender) {
   auto born = OpenPopplerPdf(std::string(ITA_SOURCE_DIR) + "/samples/dev_001_born.pdf", &error);
   ASSERT_TRUE(born);
   EXPECT_FALSE(born->ScanPpi(0).has_value());
+  // An 8-bit scan is not bilevel; neither is a page without a scan.
+  EXPECT_FALSE(pdf->ScanIsBilevel(1));
+  EXPECT_FALSE(born->ScanIsBilevel(0));
+}
+
+// A fax-like page, one 1-bit CCITT image (tests/data/make_bilevel_scan.py): bilevel, 100 ppi.
+TEST(PopplerScan, BilevelScanIsKnown) {
+  Error error;
+  auto pdf = OpenPopplerPdf(std::string(ITA_SOURCE_DIR) + "/tests/data/bilevel_scan.pdf", &error);
+  ASSERT_TRUE(pdf) << error.message;
+  EXPECT_TRUE(pdf->ScanIsBilevel(0));
+  ASSERT_TRUE(pdf->ScanPpi(0).has_value());
+  EXPECT_NEAR(*pdf->ScanPpi(0), 100, 1);
 }
 
 // A page with a black, a blue (stamp ink) and a grey bar, through Poppler.
