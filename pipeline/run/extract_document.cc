@@ -88,6 +88,14 @@ PageResult AnalyzePage(const PdfSource& pdf, int index, const ExtractOptions& op
     page.diagnostics.push_back(PageLabel(index) + note);
   }
   std::vector<Word> all_words = words ? std::move(*words) : std::vector<Word>{};
+  // Bounded cost: tables and lines are built from at most max_words_per_page words (a page of
+  // 120,000 one-letter text objects is an attack or a broken generator, not a report).
+  if (all_words.size() > options.max_words_per_page) {
+    page.diagnostics.push_back(PageLabel(index) + std::to_string(all_words.size()) + " words, over the limit of " +
+                               std::to_string(options.max_words_per_page) + " a page: the first " +
+                               std::to_string(options.max_words_per_page) + " are read");
+    all_words.resize(options.max_words_per_page);
+  }
   // A page with next to no text needs its ink (blank or a scan): a full render. A page with
   // text needs only its rulings, which its vector drawing gives without rendering glyphs.
   std::optional<Raster> render;

@@ -43,6 +43,8 @@ struct ExtractOptions {
   double max_image_share_for_line_art = 0.25;
   double layout_max_pixels = 12e6;  // ...lowered for page boxes far beyond paper (A4: 0.97 MP)
   int max_pages = 2000;           // longer documents are rejected as too_large
+  size_t max_words_per_page = 50000;  // words beyond this on one page are set aside, with a
+                                      // diagnostic (the densest real page seen: 690)
   int title_pages = 2;            // pages searched for the title block
   OcrPool* ocr = nullptr;         // null: OCR pages are recorded but not read
   double ocr_dpi = 300;           // render resolution for OCR (see bench/README.md)

@@ -107,6 +107,25 @@ TEST(ExtractDocument, TooManyPagesAndNoPages) {
   EXPECT_EQ(three.render_calls, 0);  // rejected before any page is read
 }
 
+// A page with more words than the limit is read from its first words only, and says so; the
+// document is still read.
+TEST(ExtractDocument, WordsBeyondThePageLimitAreSetAsideWithADiagnostic) {
+  FakePdfSource pdf(Report());
+  size_t title_words = Report()[0].words.size();
+  ExtractOptions options;
+  options.max_words_per_page = title_words - 1;
+  Extraction ex = ExtractDocument(pdf, {}, options);
+  ASSERT_TRUE(ex.document);
+  int noted = 0;
+  for (const std::string& d : ex.diagnostics)
+    noted += d.find("page 1: " + std::to_string(title_words) + " words, over the limit of " +
+                    std::to_string(title_words - 1)) == 0;
+  EXPECT_EQ(noted, 1);
+  FakePdfSource again(Report());
+  for (const std::string& d : ExtractDocument(again, {}).diagnostics)
+    EXPECT_EQ(d.find("over the limit"), std::string::npos) << d;
+}
+
 // An announcement that states the ITA result in sentences is an ITA analysis with its total,
 // without any table; a letter that only mentions the ITA stays unknown.
 TEST(ExtractDocument, ItaResultStatedInProse) {
