@@ -59,7 +59,9 @@ Json MeasureJson(const Measure& m) {
       if (src.origin == Origin::kOcr) entry["confidence"] = std::round(src.confidence * 1000) / 1000;
       provenance[MeasureFieldName(field)] = entry;
     }
-    j["provenance"] = provenance;
+    // Sources of fields the measure does not have are not written: no empty object, which
+    // would read back as no provenance and be written differently (found by contract_fuzzer).
+    if (!provenance.empty()) j["provenance"] = provenance;
   }
   return j;
 }
