@@ -34,13 +34,13 @@ double SecondsSince(std::chrono::steady_clock::time_point t) {
 
 // A phone photo of a page: the paper cut out of its surroundings and made rectangular, its
 // uneven light evened out. The page's size becomes the paper's.
-void CorrectPhoto(Raster& raster, PageResult& result) {
+bool CorrectPhoto(Raster& raster, PageResult& result) {
   std::optional<Quad> quad = FindPhotographedPage(raster);
-  if (!quad) return;
+  if (!quad) return false;
   auto length = [&](int a, int b) { return std::hypot(quad->x[a] - quad->x[b], quad->y[a] - quad->y[b]); };
   int width = static_cast<int>((length(0, 1) + length(3, 2)) / 2);
   int height = static_cast<int>((length(0, 3) + length(1, 2)) / 2);
-  if (width < 100 || height < 100) return;
+  if (width < 100 || height < 100) return false;
   raster = WarpToRectangle(raster, *quad, width, height);
   FlattenIllumination(raster, std::max(16, static_cast<int>(raster.dpi / 4)));
   result.page.width_pt = width * 72.0 / raster.dpi;
@@ -49,6 +49,7 @@ void CorrectPhoto(Raster& raster, PageResult& result) {
   std::snprintf(note, sizeof note, "photographed page: paper cut out and squared (%d x %d px), light evened",
                 width, height);
   result.page.diagnostics.push_back(PageLabel(result.page.index) + note);
+  return true;
 }
 
 // Turns a scanned page upright, before grids and OCR. Its ink tells which way it is turned
@@ -388,7 +389,7 @@ std::optional<PendingOcr> SubmitPageOcr(const PdfSource& pdf, PageResult& result
     result.page.diagnostics.push_back(PageLabel(index) + "render for OCR failed: " + raster.error().message);
     return std::nullopt;
   }
-  if (options.correct_photos) CorrectPhoto(*raster, result);
+  bool photographed = options.correct_photos && CorrectPhoto(*raster, result);
   if (ClearDarkEdges(*raster) > 0)
     result.page.diagnostics.push_back(PageLabel(index) + "dark scanner edges cleared");
   if (options.detect_orientation) TurnUpright(*raster, result, options);
@@ -396,6 +397,9 @@ std::optional<PendingOcr> SubmitPageOcr(const PdfSource& pdf, PageResult& result
   // ruling may be depends on the paper (darkened scans have grey noise).
   GridOptions grid = options.grid;
   grid.dark_level = std::clamp(PaperLevel(*raster) - 40, options.grid.dark_level, options.ocr_ruling_level_max);
+  // A photographed page squared by its corners keeps a slight slant in its rulings (lens,
+  // curled paper); scans do not, and there a slanted band is a stamp or a signature.
+  if (photographed) grid.max_slant = options.photo_ruling_slant;
   WhitenLight(*raster, options.whiten_level);
   double skew = EstimateSkewDegrees(*raster);
   if (std::abs(skew) >= 0.05) *raster = Deskew(*raster, skew);

@@ -65,6 +65,7 @@ struct ExtractOptions {
   bool ocr_drop_color = true;     // coloured ink (stamps, signatures) rendered light for OCR
   bool borderless_tables = true;  // find tables without rulings, anchored by their header
   bool correct_photos = true;     // cut a photographed page out of its surroundings, square it
+  double photo_ruling_slant = 0.035;  // ...and find its rulings slanted up to 2 degrees
   bool remove_page_furniture = true;  // running headers, footers, page numbers out of prose
   // When a page's ink leans to a turn without settling it, a sample is read at each turn (at
   // this resolution) and the strongest reading is taken if this many times the page as it is

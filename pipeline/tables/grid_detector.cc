@@ -56,9 +56,10 @@ std::vector<Run> DarkRuns(const Raster& r, bool horizontal, int dark_level, int 
 }
 
 std::vector<Ruling> MergeRuns(std::vector<Run> runs, bool horizontal, double scale,
-                              int max_thickness) {
+                              int max_thickness, double max_slant) {
   struct Band {
     int first_line, last_line, from, to;
+    long ink = 0;  // pixels of its runs
   };
   std::vector<Band> bands;
   std::sort(runs.begin(), runs.end(),
@@ -80,16 +81,24 @@ std::vector<Ruling> MergeRuns(std::vector<Run> runs, bool horizontal, double sca
       b.last_line = run.line;
       b.from = std::min(b.from, run.from);
       b.to = std::max(b.to, run.to);
+      b.ink += run.to - run.from;
       current.push_back(*it);
       previous.erase(it);
     } else {
-      bands.push_back({run.line, run.line, run.from, run.to});
+      bands.push_back({run.line, run.line, run.from, run.to, run.to - run.from});
       current.push_back(bands.size() - 1);
     }
   }
   std::vector<Ruling> out;
   for (const Band& b : bands) {
-    if (b.last_line - b.first_line + 1 > max_thickness) continue;
+    // A thin line drawn at a slight slant (a photographed page squared by its corners)
+    // reaches more pixel lines than its thickness: where slant is allowed, its ink over its
+    // length, not its reach, tells it from a filled bar.
+    int reach = b.last_line - b.first_line + 1;
+    if (reach > max_thickness) {
+      double length = b.to - b.from;
+      if (max_slant <= 0 || b.ink > max_thickness * length || reach > max_thickness + max_slant * length) continue;
+    }
     Ruling r;
     r.horizontal = horizontal;
     r.pos = (b.first_line + b.last_line + 1) / 2.0 * scale;
@@ -206,8 +215,8 @@ std::vector<Ruling> FindRulings(const Raster& raster, const GridOptions& options
   double scale = 72.0 / raster.dpi;  // pixels to points
   int min_len = std::max(3, static_cast<int>(options.min_ruling_pt / scale));
   int max_thick = std::max(2, static_cast<int>(std::ceil(options.max_thickness_pt / scale)));
-  auto h = MergeRuns(DarkRuns(raster, true, options.dark_level, min_len), true, scale, max_thick);
-  auto v = MergeRuns(DarkRuns(raster, false, options.dark_level, min_len), false, scale, max_thick);
+  auto h = MergeRuns(DarkRuns(raster, true, options.dark_level, min_len), true, scale, max_thick, options.max_slant);
+  auto v = MergeRuns(DarkRuns(raster, false, options.dark_level, min_len), false, scale, max_thick, options.max_slant);
   h = JoinCollinear(std::move(h), options.join_tolerance_pt, options.bridge_gap_pt);
   v = JoinCollinear(std::move(v), options.join_tolerance_pt, options.bridge_gap_pt);
   h.insert(h.end(), v.begin(), v.end());

@@ -24,6 +24,8 @@ struct GridOptions {
                                  // ruling (fax dropouts); rows are taller than this
   double min_coverage = 0.6;     // share of a cell side a ruling must cover to count
   double min_open_vertical_pt = 60;  // verticals this long close a table left open by a page break
+  double max_slant = 0;          // rise over run a ruling may drift by (a photographed page
+                                 // squared by its corners keeps a slight slant); 0: none
 };
 
 // A ruling: a horizontal (y fixed) or vertical (x fixed) line segment.
