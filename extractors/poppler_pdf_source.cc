@@ -153,18 +153,14 @@ class PopplerPdfSource final : public PdfSource {
   }
 
   std::optional<double> ScanPpi(int index) const override {
-    auto text = Text(index);
-    if (!text) return std::nullopt;
-    const PageDrawing& d = (*text)->drawing;
-    if (d.largest_image_ppi <= 0 || d.largest_image_pt2 < 0.25 * d.width_pt * d.height_pt) return std::nullopt;
-    return d.largest_image_ppi;
+    const PageDrawing* d = ScanDrawing(index);
+    if (!d || d->largest_image_ppi <= 0) return std::nullopt;
+    return d->largest_image_ppi;
   }
 
   bool ScanIsBilevel(int index) const override {
-    auto text = Text(index);
-    if (!text) return false;
-    const PageDrawing& d = (*text)->drawing;
-    return d.largest_image_bits == 1 && d.largest_image_pt2 >= 0.25 * d.width_pt * d.height_pt;
+    const PageDrawing* d = ScanDrawing(index);
+    return d && d->largest_image_bits == 1;
   }
 
   Result<Raster> Render(int index, double dpi, RenderInk ink) const override {
@@ -239,6 +235,14 @@ class PopplerPdfSource final : public PdfSource {
     std::vector<Word> words;
     PageDrawing drawing;           // displayed frame (before the upright turns)
   };
+
+  // The page's drawing when its largest image covers at least a quarter of it (a scan).
+  const PageDrawing* ScanDrawing(int index) const {
+    auto text = Text(index);
+    if (!text) return nullptr;
+    const PageDrawing& d = (*text)->drawing;
+    return d.largest_image_pt2 >= 0.25 * d.width_pt * d.height_pt ? &d : nullptr;
+  }
 
   Result<const PageText*> Text(int index) const {
     if (cache_.index == index) return &cache_;

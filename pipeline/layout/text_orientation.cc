@@ -83,25 +83,17 @@ TextOrientation FindTextOrientation(const Raster& raster, int ink_level) {
   if (sorted.empty()) return result;
   std::sort(sorted.begin(), sorted.end());
   int tall = sorted[sorted.size() * 9 / 10];
-  std::vector<Piece> bodies;
   std::vector<int> body_sizes;
-  for (size_t i = 0; i < shaped.size(); ++i) {
-    if (letter_like[i] && 2 * sizes[i] >= tall) {
-      bodies.push_back(shaped[i]);
-      body_sizes.push_back(sizes[i]);
-    }
-  }
+  for (size_t i = 0; i < shaped.size(); ++i)
+    if (letter_like[i] && 2 * sizes[i] >= tall) body_sizes.push_back(sizes[i]);
   std::nth_element(body_sizes.begin(), body_sizes.begin() + body_sizes.size() / 2, body_sizes.end());
   double body = body_sizes[body_sizes.size() / 2];
 
   // Only pieces of a full letter's size vote on the axis: an upper vowel is often more than
   // half a letter wide, and its nearest neighbour is the letter under it.
   std::vector<Piece> voters;
-  for (size_t i = 0, k = 0; i < shaped.size(); ++i) {
-    if (!(letter_like[i] && 2 * sizes[i] >= tall)) continue;
-    if (4 * sizes[i] >= 3 * body) voters.push_back(bodies[k]);
-    ++k;
-  }
+  for (size_t i = 0; i < shaped.size(); ++i)
+    if (letter_like[i] && 2 * sizes[i] >= tall && 4 * sizes[i] >= 3 * body) voters.push_back(shaped[i]);
   PieceGrid grid(voters, body);
   // The axis: where each body's nearest body lies (within two bodies' reach).
   int horizontal = 0, vertical = 0;

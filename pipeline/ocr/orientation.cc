@@ -10,6 +10,22 @@
 #include "pipeline/thai/utf8.h"
 
 namespace ita {
+namespace {
+
+// The pixels of the `width` x `height` rectangle at (x0, y0), which lies inside `raster`.
+Raster CropPixels(const Raster& raster, int x0, int y0, int width, int height) {
+  Raster out;
+  out.dpi = raster.dpi;
+  out.width = width;
+  out.height = height;
+  out.pixels.resize(static_cast<size_t>(width) * height);
+  for (int y = 0; y < height; ++y)
+    std::copy_n(raster.pixels.data() + static_cast<size_t>(y0 + y) * raster.width + x0, width,
+                out.pixels.data() + static_cast<size_t>(y) * width);
+  return out;
+}
+
+}  // namespace
 
 double ReadingStrength(const std::vector<Word>& words) {
   double strength = 0;
@@ -35,17 +51,10 @@ Box SampleWindow(const Raster& raster, double share) {
   // border one large one.
   Box best;
   size_t best_pieces = 0;
-  Raster window;
-  window.dpi = raster.dpi;
-  window.width = window.height = side;
-  window.pixels.resize(static_cast<size_t>(side) * side);
   for (int gy = 0; gy < 5; ++gy) {
     for (int gx = 0; gx < 5; ++gx) {
       int x0 = (raster.width - side) * gx / 4, y0 = (raster.height - side) * gy / 4;
-      for (int y = 0; y < side; ++y)
-        std::copy_n(raster.pixels.data() + static_cast<size_t>(y0 + y) * raster.width + x0, side,
-                    window.pixels.data() + static_cast<size_t>(y) * side);
-      size_t pieces = InkPieces(window, ink_level).size();
+      size_t pieces = InkPieces(CropPixels(raster, x0, y0, side, side), ink_level).size();
       if (pieces > best_pieces) {
         best_pieces = pieces;
         best = Box{x0 * to_pt, y0 * to_pt, (x0 + side) * to_pt, (y0 + side) * to_pt};
@@ -78,15 +87,9 @@ Result<OrientationFinding> FindOrientation(const Raster& raster, OcrPool& ocr, d
   Box window = SampleWindow(raster);
   if (window.Width() <= 0) return DecideOrientation({}, factor, min_strength, ink_leaning);
   const double scale = raster.dpi / 72.0;
-  Raster sample;
-  sample.dpi = raster.dpi;
   int x0 = static_cast<int>(window.x0 * scale), y0 = static_cast<int>(window.y0 * scale);
-  sample.width = std::min(raster.width - x0, static_cast<int>(window.Width() * scale));
-  sample.height = std::min(raster.height - y0, static_cast<int>(window.Height() * scale));
-  sample.pixels.resize(static_cast<size_t>(sample.width) * sample.height);
-  for (int y = 0; y < sample.height; ++y)
-    std::copy_n(raster.pixels.data() + static_cast<size_t>(y0 + y) * raster.width + x0, sample.width,
-                sample.pixels.data() + static_cast<size_t>(y) * sample.width);
+  Raster sample = CropPixels(raster, x0, y0, std::min(raster.width - x0, static_cast<int>(window.Width() * scale)),
+                             std::min(raster.height - y0, static_cast<int>(window.Height() * scale)));
   // Text turned d degrees clockwise reads upright once turned back by d.
   std::array<std::future<OcrPool::Output>, 4> jobs;
   for (int k = 0; k < 4; ++k) {
