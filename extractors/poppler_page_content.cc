@@ -154,6 +154,7 @@ class ContentRecorder final : public TextOutputDev {
                        GfxImageColorMap* color_map, bool interpolate, Stream* mask_str, int mask_width,
                        int mask_height, bool mask_invert, bool mask_interpolate) override {
     NoteImage(state, width, height, BitsOf(color_map));
+    NoteMask(mask_width, mask_height);
     TextOutputDev::drawMaskedImage(state, ref, str, width, height, color_map, interpolate, mask_str, mask_width,
                                    mask_height, mask_invert, mask_interpolate);
   }
@@ -161,6 +162,7 @@ class ContentRecorder final : public TextOutputDev {
                            GfxImageColorMap* color_map, bool interpolate, Stream* mask_str, int mask_width,
                            int mask_height, GfxImageColorMap* mask_color_map, bool mask_interpolate) override {
     NoteImage(state, width, height, BitsOf(color_map));
+    NoteMask(mask_width, mask_height);
     TextOutputDev::drawSoftMaskedImage(state, ref, str, width, height, color_map, interpolate, mask_str,
                                        mask_width, mask_height, mask_color_map, mask_interpolate);
   }
@@ -224,7 +226,13 @@ class ContentRecorder final : public TextOutputDev {
 
   static int BitsOf(GfxImageColorMap* color_map) { return color_map ? color_map->getBits() : 0; }
 
+  // A mask is decoded like an image when the page is rendered.
+  void NoteMask(int width, int height) {
+    if (width > 0 && height > 0) drawing_.image_pixels += static_cast<double>(width) * height;
+  }
+
   void NoteImage(GfxState* state, int width, int height, int bits) {
+    NoteMask(width, height);
     double xs[4], ys[4];
     const double ux[4] = {0, 1, 0, 1}, uy[4] = {0, 0, 1, 1};
     for (int i = 0; i < 4; ++i) state->transform(ux[i], uy[i], &xs[i], &ys[i]);

@@ -163,6 +163,11 @@ class PopplerPdfSource final : public PdfSource {
     return d && d->largest_image_bits == 1;
   }
 
+  double ImagePixels(int index) const override {
+    auto text = Text(index);
+    return text ? (*text)->drawing.image_pixels : 0;
+  }
+
   Result<Raster> Render(int index, double dpi, RenderInk ink) const override {
     MessageScope scope(&log_);
     auto page = OpenPage(index);

@@ -54,6 +54,9 @@ class PdfSource {
   // Whether that image has one bit a pixel (a fax or CCITT scan): its render's greys are then
   // only the edges of black, not ink of some darkness.
   virtual bool ScanIsBilevel(int /*index*/) const { return false; }
+  // Pixels of the images (and masks) the page draws, as stored in the file: what a render has
+  // to decode, however small the page. 0 when unknown.
+  virtual double ImagePixels(int /*index*/) const { return 0; }
   // What the PDF library reported while reading this document (damage it repaired or worked
   // around), distinct messages in first-seen order; empty when it said nothing.
   virtual std::vector<std::string> LibraryMessages() const { return {}; }

@@ -380,6 +380,8 @@ OcrResolution ChooseOcrResolution(const PageResult& result, const ExtractOptions
 std::optional<PendingOcr> SubmitPageOcr(const PdfSource& pdf, PageResult& result,
                                     const ExtractOptions& options) {
   int index = result.page.index;
+  // An image bomb: AnalyzePage has said so already, at its first look.
+  if (RenderRefusal(pdf, index, options)) return std::nullopt;
   OcrResolution resolution = ChooseOcrResolution(result, options);
   double dpi = resolution.dpi;
   result.page.diagnostics.push_back(PageLabel(index) + resolution.why);

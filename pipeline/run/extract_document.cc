@@ -58,9 +58,14 @@ void LayOut(PageResult& result, std::vector<Grid> grids, const ExtractOptions& o
   for (TextLine& line : result.free_lines) line.text = thai::RepairThai(line.text);
 }
 
-namespace {
-
-}  // namespace
+std::optional<std::string> RenderRefusal(const PdfSource& pdf, int index, const ExtractOptions& options) {
+  double pixels = pdf.ImagePixels(index);
+  if (pixels <= options.max_image_pixels) return std::nullopt;
+  char why[200];
+  std::snprintf(why, sizeof why, "not rendered: its images hold %.0f million pixels, over the limit of %.0f million",
+                pixels / 1e6, options.max_image_pixels / 1e6);
+  return std::string(why);
+}
 
 PageResult AnalyzePage(const PdfSource& pdf, int index, const ExtractOptions& options,
                        const std::vector<double>* continued_columns) {
@@ -101,6 +106,11 @@ PageResult AnalyzePage(const PdfSource& pdf, int index, const ExtractOptions& op
   std::optional<Raster> render;
   auto render_page = [&]() -> const Raster& {
     if (!render) {
+      if (auto refusal = RenderRefusal(pdf, index, options)) {
+        page.diagnostics.push_back(PageLabel(index) + *refusal);
+        render = Raster{};
+        return *render;
+      }
       auto r = pdf.Render(index, dpi);
       if (!r) page.diagnostics.push_back(PageLabel(index) + "render failed: " + r.error().message);
       render = r ? std::move(*r) : Raster{};

@@ -43,6 +43,9 @@ struct ExtractOptions {
   double max_image_share_for_line_art = 0.25;
   double layout_max_pixels = 12e6;  // ...lowered for page boxes far beyond paper (A4: 0.97 MP)
   int max_pages = 2000;           // longer documents are rejected as too_large
+  double max_image_pixels = 400e6;  // a page whose images hold more pixels than this (stored,
+                                    // whatever their drawn size: an image bomb) is not rendered;
+                                    // an A3 scan at 600 dpi holds 70 million
   size_t max_words_per_page = 50000;  // words beyond this on one page are set aside, with a
                                       // diagnostic (the densest real page seen: 690)
   int title_pages = 2;            // pages searched for the title block
@@ -105,6 +108,10 @@ struct PageResult {
 
 // "page N: ", the prefix of every page diagnostic.
 inline std::string PageLabel(int index) { return "page " + std::to_string(index + 1) + ": "; }
+
+// Why page `index` must not be rendered (its images hold more than max_image_pixels: decoding
+// them would take minutes and gigabytes), or nullopt when it may be.
+std::optional<std::string> RenderRefusal(const PdfSource& pdf, int index, const ExtractOptions& options);
 
 // Words to tables and free lines, the same for text-layer and OCR words: ruled grids, then a
 // table without rulings among the words outside them (tables/borderless.h); free lines repaired.

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/testutil/fake_ocr_engine.h"
 #include "tests/testutil/fake_pdf_source.h"
 
 namespace ita {
@@ -124,6 +125,38 @@ TEST(ExtractDocument, WordsBeyondThePageLimitAreSetAsideWithADiagnostic) {
   FakePdfSource again(Report());
   for (const std::string& d : ExtractDocument(again, {}).diagnostics)
     EXPECT_EQ(d.find("over the limit"), std::string::npos) << d;
+}
+
+// An image bomb (a page whose images hold billions of stored pixels, however small the page)
+// is never rendered, for the first look or for OCR, and says why; the document's other pages
+// are read. Below the limit, the same page is rendered and OCR-read.
+TEST(ExtractDocument, PageWhoseImagesHoldTooManyPixelsIsNotRendered) {
+  OcrPool pool(testing::FakeOcrFactory({}, testing::OcrFault::kEmpty), 1);
+  ExtractOptions options;
+  options.ocr = &pool;
+  FakePage bomb;
+  bomb.ink_without_text = true;
+  bomb.image_pixels = 40e9;
+  FakePdfSource report(Report());
+  ExtractDocument(report, {}, options);
+  std::vector<FakePage> pages = Report();
+  pages.push_back(bomb);
+  FakePdfSource pdf(pages);
+  Extraction ex = ExtractDocument(pdf, {}, options);
+  ASSERT_TRUE(ex.document);
+  EXPECT_EQ(ex.document->family, Family::kMeasuresReport);
+  int page = static_cast<int>(pages.size());
+  int said = 0;
+  for (const std::string& d : ex.diagnostics)
+    said += d == "page " + std::to_string(page) +
+                     ": not rendered: its images hold 40000 million pixels, over the limit of 400 million";
+  EXPECT_EQ(said, 1);
+  EXPECT_EQ(pdf.render_calls, report.render_calls);  // the report's pages only
+  pages.back().image_pixels = 100e6;
+  FakePdfSource small(pages);
+  Extraction read = ExtractDocument(small, {}, options);
+  EXPECT_EQ(small.render_calls, report.render_calls + 2);  // the first look and the OCR render
+  for (const std::string& d : read.diagnostics) EXPECT_EQ(d.find("not rendered"), std::string::npos) << d;
 }
 
 // An announcement that states the ITA result in sentences is an ITA analysis with its total,

@@ -19,6 +19,7 @@ struct FakePage {
   std::vector<Word> words;
   std::vector<Box> lines;  // filled rectangles (rulings), in points
   bool ink_without_text = false;  // draw a grey block, as a scan would show
+  double image_pixels = 0;        // what ImagePixels reports (the images' stored pixels)
 };
 
 class FakePdfSource : public PdfSource {
@@ -30,6 +31,7 @@ class FakePdfSource : public PdfSource {
   Result<std::vector<Word>> Words(int index) const override;
   using PdfSource::Render;
   Result<Raster> Render(int index, double dpi, RenderInk ink) const override;
+  double ImagePixels(int index) const override { return pages_.at(index).image_pixels; }
 
   // Fault injection: make a page's words or render fail, or return invalid UTF-8.
   std::set<int> fail_words;
