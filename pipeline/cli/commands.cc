@@ -312,11 +312,13 @@ int RunExtract(const ExtractArgs& a) {
   BatchSummary summary = RunBatch(inputs, options, runner, [&](const DocumentOutcome& o) {
     if (a.timings) {
       for (const PageTiming& t : o.timings) {
-        char line[512];
+        char line[768];
         std::snprintf(line, sizeof line,
-                      "timing %s p%d %s text %.3f ocr_prepare %.3f ocr_wait %.3f ocr_recognize %.3f ocr_reread %.3f\n",
+                      "timing %s p%d %s text %.3f ocr_prepare %.3f ocr_wait %.3f ocr_recognize %.3f ocr_reread %.3f"
+                      " reread_cells %.3f reread_digits %.3f reread_latin_words %.3f reread_latin_codes %.3f\n",
                       PrintableName(o.input).c_str(), t.page, t.source == TextSource::kText ? "text" : "ocr",
-                      t.text, t.ocr_prepare, t.ocr_wait, t.ocr_recognize, t.ocr_reread);
+                      t.text, t.ocr_prepare, t.ocr_wait, t.ocr_recognize, t.ocr_reread, t.reread_cells,
+                      t.reread_digits, t.reread_latin_words, t.reread_latin_codes);
         status.Print(line, stderr);
       }
     }

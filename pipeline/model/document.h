@@ -315,7 +315,10 @@ struct PageTiming {
   double ocr_prepare = 0;      // render at OCR resolution, clean-up, deskew, grids
   double ocr_wait = 0;         // from submit to result: queueing plus recognition
   double ocr_recognize = 0;    // inside the engine
-  double ocr_reread = 0;       // second readings: empty cells, digits, Latin words and codes
+  double ocr_reread = 0;       // second readings, wall: from the first reading's words to the last
+  // Second readings inside the engine, by kind: empty cells, lines with digits (numeric
+  // model), Latin words in Thai lines, Latin codes in cells.
+  double reread_cells = 0, reread_digits = 0, reread_latin_words = 0, reread_latin_codes = 0;
 };
 
 // Everything one run learns about one PDF; the JSON writer turns it into the contract.

@@ -99,8 +99,8 @@ double LowestConfidence(const std::vector<TextLine>& lines) {
 }
 
 // Cells left empty by the page OCR that hold ink (lone digits in a sequence column are what
-// page-level OCR misses most), read alone as one line.
-void FillEmptyCells(const PendingOcr& pending, std::vector<Table>& tables, OcrPool& ocr) {
+// page-level OCR misses most), read alone as one line. Returns the seconds in the engine.
+double FillEmptyCells(const PendingOcr& pending, std::vector<Table>& tables, OcrPool& ocr) {
   std::vector<Cell*> cells;
   std::vector<OcrRequest> requests;
   for (Table& t : tables) {
@@ -112,7 +112,7 @@ void FillEmptyCells(const PendingOcr& pending, std::vector<Table>& tables, OcrPo
       requests.push_back(OcrRequest{OcrLayout::kLine, inner});
     }
   }
-  if (requests.empty()) return;
+  if (requests.empty()) return 0;
   OcrPool::Output output = ocr.Submit(pending.raster, requests).get();
   for (size_t k = 0; k < cells.size() && k < output.results.size(); ++k) {
     if (!output.results[k] || output.results[k]->empty()) continue;
@@ -123,6 +123,7 @@ void FillEmptyCells(const PendingOcr& pending, std::vector<Table>& tables, OcrPo
     cell.confidence = LowestConfidence(lines);
     cell.lines = std::move(lines);
   }
+  return output.seconds;
 }
 
 // Every OCR line holding digits, in cells and outside them, read again with the numeric model.
@@ -130,7 +131,8 @@ void FillEmptyCells(const PendingOcr& pending, std::vector<Table>& tables, OcrPo
 // `reread_accept` sure: the main model is sure of its wrong readings of the digits it lacks.
 // Any other line takes only its digits (SpliceDigitRuns): the numeric model does not know the
 // words. Lines, not cells: the model reads one line, and period cells wrap over several.
-void RereadDigits(const PendingOcr& pending, PageResult& result, const ExtractOptions& options) {
+// Returns the seconds in the engine.
+double RereadDigits(const PendingOcr& pending, PageResult& result, const ExtractOptions& options) {
   struct Target {
     TextLine* line;
     Cell* cell;      // the cell the line is in; null for a free line
@@ -151,7 +153,7 @@ void RereadDigits(const PendingOcr& pending, PageResult& result, const ExtractOp
     for (Cell& c : t.cells)
       for (TextLine& l : c.lines) add(l, &c);
   for (TextLine& l : result.free_lines) add(l, nullptr);
-  if (requests.empty()) return;
+  if (requests.empty()) return 0;
   // The numeric model learned from crisp binary renders; scanned strokes are thin and grey.
   // Paper darker than the whitening level must stay white. A bilevel (fax) scan has no grey
   // ink: its render's greys are the smoothed edges of black, cut at the middle; a lighter cut
@@ -185,12 +187,13 @@ void RereadDigits(const PendingOcr& pending, PageResult& result, const ExtractOp
     cell->text = JoinCellLines(cell->lines);
     cell->confidence = std::min(cell->confidence, LowestConfidence(cell->lines));
   }
+  return output.seconds;
 }
 
 // The Latin model's reading of each region as one line (spaces collapsed); nullopt where it
 // read nothing or more than one line.
 std::vector<std::optional<TextLine>> ReadLatinLines(const PendingOcr& pending, std::vector<OcrRequest> requests,
-                                                    OcrPool& ocr) {
+                                                    OcrPool& ocr, double* seconds) {
   for (OcrRequest& r : requests) {
     r.layout = OcrLayout::kLine;
     r.model = OcrModel::kLatin;
@@ -198,6 +201,7 @@ std::vector<std::optional<TextLine>> ReadLatinLines(const PendingOcr& pending, s
   std::vector<std::optional<TextLine>> readings(requests.size());
   if (requests.empty()) return readings;
   OcrPool::Output output = ocr.Submit(pending.raster, requests).get();
+  *seconds = output.seconds;
   for (size_t k = 0; k < readings.size() && k < output.results.size(); ++k) {
     if (!output.results[k] || output.results[k]->empty()) continue;
     std::vector<TextLine> lines = AssembleLines(*output.results[k]);
@@ -212,8 +216,9 @@ std::vector<std::optional<TextLine>> ReadLatinLines(const PendingOcr& pending, s
 // a Latin grade or code it has no letters for ("D", "IIT"). Such cells are read with the Latin
 // model; a reading that is a Latin code ("D", "AA", "B+", "IIT") replaces the text when at least
 // `reread_accept` sure. Short lines of longer cells are left alone: they are Thai words that
-// wrapped ("ชอบ" of "ผู้รับผิดชอบ"), and the Latin model reads them as codes too.
-void RereadLatin(const PendingOcr& pending, std::vector<Table>& tables, const ExtractOptions& options) {
+// wrapped ("ชอบ" of "ผู้รับผิดชอบ"), and the Latin model reads them as codes too. Returns the
+// seconds in the engine.
+double RereadLatin(const PendingOcr& pending, std::vector<Table>& tables, const ExtractOptions& options) {
   static const RE2 code("[A-Z][A-Z0-9+-]{0,3}");
   std::vector<std::pair<TextLine*, Cell*>> targets;
   std::vector<OcrRequest> requests;
@@ -232,7 +237,8 @@ void RereadLatin(const PendingOcr& pending, std::vector<Table>& tables, const Ex
       requests.push_back(OcrRequest{OcrLayout::kLine, LineAcrossCell(c, l)});
     }
   }
-  std::vector<std::optional<TextLine>> readings = ReadLatinLines(pending, std::move(requests), *options.ocr);
+  double seconds = 0;
+  std::vector<std::optional<TextLine>> readings = ReadLatinLines(pending, std::move(requests), *options.ocr, &seconds);
   for (size_t k = 0; k < targets.size(); ++k) {
     const std::optional<TextLine>& reading = readings[k];
     if (!reading || !RE2::FullMatch(reading->text, code) || reading->confidence < options.reread_accept) continue;
@@ -242,6 +248,7 @@ void RereadLatin(const PendingOcr& pending, std::vector<Table>& tables, const Ex
     cell->text = JoinCellLines(cell->lines);
     cell->confidence = std::min(cell->confidence, reading->confidence);
   }
+  return seconds;
 }
 
 // A token of the Thai model's reading that is probably a Latin word it has no letters for
@@ -285,9 +292,9 @@ bool IsLatinWord(const std::string& reading) {
 // Latin words inside Thai lines come out of the Thai model as Thai-looking junk: its character
 // set has no Latin letters. Tokens that look so are read again, alone, with the Latin model;
 // a sure reading that is a Latin word replaces the token. Thai words the dictionary knows are
-// never sent, so the re-reading cannot break them.
-void RereadLatinWords(const PendingOcr& pending, std::vector<Word>& words, const ExtractOptions& options) {
-  if (options.dictionary == nullptr) return;
+// never sent, so the re-reading cannot break them. Returns the seconds in the engine.
+double RereadLatinWords(const PendingOcr& pending, std::vector<Word>& words, const ExtractOptions& options) {
+  if (options.dictionary == nullptr) return 0;
   std::vector<size_t> targets;
   std::vector<OcrRequest> requests;
   for (size_t i = 0; i < words.size(); ++i) {
@@ -297,7 +304,8 @@ void RereadLatinWords(const PendingOcr& pending, std::vector<Word>& words, const
     targets.push_back(i);
     requests.push_back(OcrRequest{OcrLayout::kLine, Box{b.x0 - pad, b.y0 - pad, b.x1 + pad, b.y1 + pad}});
   }
-  std::vector<std::optional<TextLine>> readings = ReadLatinLines(pending, std::move(requests), *options.ocr);
+  double seconds = 0;
+  std::vector<std::optional<TextLine>> readings = ReadLatinLines(pending, std::move(requests), *options.ocr, &seconds);
   for (size_t k = 0; k < targets.size(); ++k) {
     const std::optional<TextLine>& reading = readings[k];
     if (!reading || reading->text.find(' ') != std::string::npos || !IsLatinWord(reading->text)) continue;
@@ -306,6 +314,7 @@ void RereadLatinWords(const PendingOcr& pending, std::vector<Word>& words, const
     w.utf8 = reading->text;
     w.confidence = reading->confidence;
   }
+  return seconds;
 }
 
 }  // namespace
@@ -458,14 +467,21 @@ void FinishPageOcr(PendingOcr& pending, PageResult& result, const ExtractOptions
     for (Word& w : *r) result.page.words.push_back(std::move(w));
   }
   auto reread_started = std::chrono::steady_clock::now();
-  if (options.latin_words_pass) RereadLatinWords(pending, result.page.words, options);
+  PageTiming spent;
+  if (options.latin_words_pass) spent.reread_latin_words = RereadLatinWords(pending, result.page.words, options);
   auto laid_out = std::chrono::steady_clock::now();
   LayOut(result, pending.grids, options);
   double layout = SecondsSince(laid_out);
-  FillEmptyCells(pending, result.tables, *options.ocr);
-  if (options.numeric_pass) RereadDigits(pending, result, options);
-  if (options.latin_pass) RereadLatin(pending, result.tables, options);
-  if (timing) timing->ocr_reread = SecondsSince(reread_started) - layout;
+  spent.reread_cells = FillEmptyCells(pending, result.tables, *options.ocr);
+  if (options.numeric_pass) spent.reread_digits = RereadDigits(pending, result, options);
+  if (options.latin_pass) spent.reread_latin_codes = RereadLatin(pending, result.tables, options);
+  if (timing) {
+    timing->ocr_reread = SecondsSince(reread_started) - layout;
+    timing->reread_cells = spent.reread_cells;
+    timing->reread_digits = spent.reread_digits;
+    timing->reread_latin_words = spent.reread_latin_words;
+    timing->reread_latin_codes = spent.reread_latin_codes;
+  }
   pending.raster.reset();
 }
 

@@ -303,7 +303,8 @@ std::string OutcomeToLine(const DocumentOutcome& o) {
   nlohmann::ordered_json timings = nlohmann::ordered_json::array();
   for (const PageTiming& t : o.timings) {
     timings.push_back({t.page, t.source == TextSource::kText ? "text" : "ocr", t.text, t.ocr_prepare,
-                       t.ocr_wait, t.ocr_recognize, t.ocr_reread});
+                       t.ocr_wait, t.ocr_recognize, t.ocr_reread, t.reread_cells, t.reread_digits,
+                       t.reread_latin_words, t.reread_latin_codes});
   }
   j["timings"] = timings;
   return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
@@ -343,6 +344,12 @@ std::optional<DocumentOutcome> OutcomeFromLine(const std::string& line) {
       pt.ocr_wait = t.at(4).get<double>();
       pt.ocr_recognize = t.at(5).get<double>();
       if (t.size() > 6) pt.ocr_reread = t.at(6).get<double>();
+      if (t.size() > 10) {
+        pt.reread_cells = t.at(7).get<double>();
+        pt.reread_digits = t.at(8).get<double>();
+        pt.reread_latin_words = t.at(9).get<double>();
+        pt.reread_latin_codes = t.at(10).get<double>();
+      }
       o.timings.push_back(pt);
     }
     return o;

@@ -294,7 +294,7 @@ TEST(Outcome, TheWorkerReplyRoundTrips) {
   o.ocr_pages = 2;
   o.measures = 3;
   o.completeness = 0.5;
-  o.timings.push_back(PageTiming{1, TextSource::kOcr, 0.1, 0.2, 0.3, 0.4, 0.5});
+  o.timings.push_back(PageTiming{1, TextSource::kOcr, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9});
   std::string line = OutcomeToLine(o);
   EXPECT_EQ(line.find('\n'), std::string::npos);
   auto back = OutcomeFromLine(line);
@@ -307,6 +307,10 @@ TEST(Outcome, TheWorkerReplyRoundTrips) {
   EXPECT_EQ(back->timings[0].source, TextSource::kOcr);
   EXPECT_DOUBLE_EQ(back->timings[0].ocr_recognize, 0.4);
   EXPECT_DOUBLE_EQ(back->timings[0].ocr_reread, 0.5);
+  EXPECT_DOUBLE_EQ(back->timings[0].reread_cells, 0.6);
+  EXPECT_DOUBLE_EQ(back->timings[0].reread_digits, 0.7);
+  EXPECT_DOUBLE_EQ(back->timings[0].reread_latin_words, 0.8);
+  EXPECT_DOUBLE_EQ(back->timings[0].reread_latin_codes, 0.9);
   EXPECT_FALSE(OutcomeFromLine("not json"));
 }
 
