@@ -305,4 +305,17 @@ Result<PageContent> PopplerContentReader::Read(int index) {
   return content;
 }
 
+std::optional<long long> ClaimedPageCount(const std::string& path) {
+  PDFDoc doc(std::make_unique<GooString>(path.c_str()));
+  if (!doc.isOk() || doc.getXRef() == nullptr) return std::nullopt;
+  Object catalog = doc.getXRef()->getCatalog();
+  if (!catalog.isDict()) return std::nullopt;
+  Object pages = catalog.dictLookup("Pages");
+  if (!pages.isDict()) return std::nullopt;
+  Object count = pages.dictLookup("Count");
+  if (count.isInt()) return count.getInt();
+  if (count.isInt64()) return count.getInt64();
+  return std::nullopt;
+}
+
 }  // namespace ita

@@ -12,6 +12,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -50,5 +51,9 @@ class PopplerContentReader {
   std::string path_;
   std::unique_ptr<State> state_;
 };
+
+// The page count the document's page tree claims (its root /Pages /Count), read with Poppler's
+// core API; nullopt when there is none or the file cannot be opened.
+std::optional<long long> ClaimedPageCount(const std::string& path);
 
 }  // namespace ita

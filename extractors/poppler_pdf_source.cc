@@ -333,7 +333,18 @@ std::unique_ptr<PdfSource> OpenPopplerPdf(const std::string& path, Error* error)
     return nullptr;
   }
   if (doc->pages() <= 0) {
-    *error = Error{ErrorCode::kEmpty, "PDF has no pages"};
+    // A page tree that claims pages it does not hold (a lying /Count, a loop) is damage, not
+    // an empty document.
+    std::optional<long long> claimed = ClaimedPageCount(path);
+    if (claimed && *claimed > 0) {
+      std::string said;
+      for (size_t i = 0; i < opening.distinct.size() && i < 2; ++i) said += (i ? "; " : "") + opening.distinct[i];
+      *error = Error{ErrorCode::kCorrupt, "PDF page tree claims " + std::to_string(*claimed) +
+                                              " pages and none can be read" +
+                                              (said.empty() ? std::string() : " (poppler: " + said + ")")};
+    } else {
+      *error = Error{ErrorCode::kEmpty, "PDF has no pages"};
+    }
     return nullptr;
   }
   return std::make_unique<PopplerPdfSource>(std::move(doc), std::move(opening), path);

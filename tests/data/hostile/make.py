@@ -63,7 +63,7 @@ def cases(sample):
     c["no_root"] = (pdf([b"<< /Type /Pages /Kids [] /Count 0 >>"], root=9), ["corrupt", "empty"])
     c["zero_pages"] = (pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>"]), ["empty"])
     c["page_count_lies"] = (pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 100000 >>",
-                                 b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"]), ["ok", "corrupt", "empty", "too_large"])
+                                 b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"]), ["corrupt"])
     c["page_tree_cycle"] = (pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 2 >>",
                                  b"<< /Type /Pages /Parent 2 0 R /Kids [2 0 R] /Count 1 >>"]), ["corrupt", "empty", "ok"])
     # The xref's trailer points back at itself.
@@ -117,7 +117,16 @@ def cases(sample):
     c["incremental_update_junk"] = (page_doc(TEXT) + b"\n1 0 obj << /Type /Catalog /Pages 77 0 R >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n", ["ok", "corrupt", "empty"])
     c["thousands_of_pages"] = (pdf([b"<< /Type /Catalog /Pages 2 0 R >>",
                                     b"<< /Type /Pages /Kids [" + b" ".join(b"3 0 R" for _ in range(10000)) + b"] /Count 10000 >>",
-                                    b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"]), ["too_large", "ok", "corrupt", "empty"])
+                                    b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"]), ["corrupt"])  # one page listed 10,000 times
+    # 10,000 real pages (each its own object, one shared content stream): over max_pages.
+    n = 10000
+    kids = b" ".join(b"%d 0 R" % (4 + i) for i in range(n))
+    c["ten_thousand_pages"] = (pdf([b"<< /Type /Catalog /Pages 2 0 R >>",
+                                    b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % n,
+                                    stream(TEXT)] +
+                                   [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 3 0 R "
+                                    b"/Resources << /Font << /F1 %d 0 R >> >> >>" % (4 + n)] * n + [FONT]),
+                               ["too_large"])
     c["encrypt_word_in_damaged_file"] = (b"%PDF-1.4\n% /Encrypt is only a comment here\n" + bytes(3000), ["corrupt"])
     return c
 
