@@ -34,6 +34,14 @@ void Collect(const std::string& message, void*) {
   if (t_log == nullptr || message.empty()) return;
   std::string m = message;
   while (!m.empty() && (m.back() == '\n' || m.back() == ' ')) m.pop_back();
+  // "error (20761): ..." names the byte where the damage is; without it the same damage at
+  // a thousand places is one message counted a thousand times, not a thousand messages.
+  if (m.rfind("error (", 0) == 0) {
+    size_t close = m.find("): ");
+    if (close != std::string::npos && close > 7 &&
+        m.find_first_not_of("0123456789", 7) == close)
+      m = "error" + m.substr(close + 1);
+  }
   for (size_t i = 0; i < t_log->distinct.size(); ++i) {
     if (t_log->distinct[i] == m) {
       ++t_log->counts[i];

@@ -5,6 +5,9 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -235,6 +238,45 @@ TEST(PopplerPages, LibraryMessagesBecomeDiagnostics) {
   EXPECT_TRUE(said);
   Extraction clean = ProcessFile((kSource / "samples/dev_001_born.pdf").string(), OpenPopplerPdf, options);
   for (const std::string& d : clean.diagnostics) EXPECT_NE(d.rfind("pdf library: ", 0), 0u) << d;
+}
+
+// The same damage at many places of a file is one message with its count: Poppler names the
+// byte of each ("error (812): ..."), which would make every place a message of its own.
+TEST(PopplerPages, RepeatedDamageIsOneMessageWithItsCount) {
+  // A page whose resources dictionary holds eight keys that are not names.
+  std::vector<std::string> objects = {
+      "<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+      "/Resources << /Font << /F1 5 0 R >> 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 >> >>",
+      "<< /Length 44 >>\nstream\nBT /F1 12 Tf 72 720 Td (Damaged page) Tj ET\nendstream",
+      "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"};
+  std::string pdf = "%PDF-1.7\n";
+  std::vector<size_t> offsets;
+  for (size_t i = 0; i < objects.size(); ++i) {
+    offsets.push_back(pdf.size());
+    pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
+  }
+  size_t xref = pdf.size();
+  pdf += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
+  for (size_t o : offsets) {
+    char entry[32];
+    std::snprintf(entry, sizeof entry, "%010zu 00000 n \n", o);
+    pdf += entry;
+  }
+  pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) + " /Root 1 0 R >>\nstartxref\n" +
+         std::to_string(xref) + "\n%%EOF\n";
+  fs::path path = fs::temp_directory_path() / ("ita_repeated_damage_" + std::to_string(::getpid()) + ".pdf");
+  std::ofstream(path, std::ios::binary) << pdf;
+  Extraction ex = ProcessFile(path.string(), OpenPopplerPdf, BatchOptions{});
+  fs::remove(path);
+  ASSERT_FALSE(ex.error);
+  int counted = 0;
+  for (const std::string& d : ex.diagnostics) {
+    EXPECT_EQ(d.find("error ("), std::string::npos) << d;
+    counted += d.rfind("pdf library: error: Dictionary key must be a name object (", 0) == 0 &&
+               d.find(" times)") != std::string::npos;
+  }
+  EXPECT_EQ(counted, 1);
 }
 
 }  // namespace
