@@ -71,6 +71,14 @@ class MessageScope {
   MessageLog* previous_;
 };
 
+// " (poppler: FIRST; SECOND)": what Poppler said while opening a file it could not read, for the
+// error message; empty when it said nothing.
+std::string PopplerSaid(const MessageLog& log) {
+  std::string said;
+  for (size_t i = 0; i < log.distinct.size() && i < 2; ++i) said += (i ? "; " : "") + log.distinct[i];
+  return said.empty() ? said : " (poppler: " + said + ")";
+}
+
 bool HasEncryptEntry(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   std::string head(1 << 20, '\0');
@@ -329,10 +337,7 @@ std::unique_ptr<PdfSource> OpenPopplerPdf(const std::string& path, Error* error)
     if (HasEncryptEntry(path)) {
       *error = Error{ErrorCode::kEncrypted, "PDF is encrypted and needs a password"};
     } else {
-      std::string said;
-      for (size_t i = 0; i < opening.distinct.size() && i < 2; ++i) said += (i ? "; " : "") + opening.distinct[i];
-      *error = Error{ErrorCode::kCorrupt, "PDF structure is damaged and cannot be read" +
-                                              (said.empty() ? std::string() : " (poppler: " + said + ")")};
+      *error = Error{ErrorCode::kCorrupt, "PDF structure is damaged and cannot be read" + PopplerSaid(opening)};
     }
     return nullptr;
   }
@@ -345,11 +350,8 @@ std::unique_ptr<PdfSource> OpenPopplerPdf(const std::string& path, Error* error)
     // an empty document.
     std::optional<long long> claimed = ClaimedPageCount(path);
     if (claimed && *claimed > 0) {
-      std::string said;
-      for (size_t i = 0; i < opening.distinct.size() && i < 2; ++i) said += (i ? "; " : "") + opening.distinct[i];
       *error = Error{ErrorCode::kCorrupt, "PDF page tree claims " + std::to_string(*claimed) +
-                                              " pages and none can be read" +
-                                              (said.empty() ? std::string() : " (poppler: " + said + ")")};
+                                              " pages and none can be read" + PopplerSaid(opening)};
     } else {
       *error = Error{ErrorCode::kEmpty, "PDF has no pages"};
     }

@@ -448,17 +448,16 @@ std::optional<PendingOcr> SubmitPageOcr(const PdfSource& pdf, PageResult& result
 
 void FinishPageOcr(PendingOcr& pending, PageResult& result, const ExtractOptions& options,
                    PageTiming* timing) {
+  PageTiming unused;
+  PageTiming& spent = timing ? *timing : unused;
   std::vector<Result<std::vector<Word>>> results;
-  double recognize = 0;
+  spent.ocr_recognize = 0;
   for (auto& job : pending.jobs) {
     OcrPool::Output output = job.get();
-    recognize += output.seconds;
+    spent.ocr_recognize += output.seconds;
     for (auto& r : output.results) results.push_back(std::move(r));
   }
-  if (timing) {
-    timing->ocr_wait = SecondsSince(pending.submitted);
-    timing->ocr_recognize = recognize;
-  }
+  spent.ocr_wait = SecondsSince(pending.submitted);
   for (auto& r : results) {
     if (!r) {
       result.page.diagnostics.push_back(PageLabel(pending.index) + "OCR failed: " + r.error().message);
@@ -467,7 +466,6 @@ void FinishPageOcr(PendingOcr& pending, PageResult& result, const ExtractOptions
     for (Word& w : *r) result.page.words.push_back(std::move(w));
   }
   auto reread_started = std::chrono::steady_clock::now();
-  PageTiming spent;
   if (options.latin_words_pass) spent.reread_latin_words = RereadLatinWords(pending, result.page.words, options);
   auto laid_out = std::chrono::steady_clock::now();
   LayOut(result, pending.grids, options);
@@ -475,13 +473,7 @@ void FinishPageOcr(PendingOcr& pending, PageResult& result, const ExtractOptions
   spent.reread_cells = FillEmptyCells(pending, result.tables, *options.ocr);
   if (options.numeric_pass) spent.reread_digits = RereadDigits(pending, result, options);
   if (options.latin_pass) spent.reread_latin_codes = RereadLatin(pending, result.tables, options);
-  if (timing) {
-    timing->ocr_reread = SecondsSince(reread_started) - layout;
-    timing->reread_cells = spent.reread_cells;
-    timing->reread_digits = spent.reread_digits;
-    timing->reread_latin_words = spent.reread_latin_words;
-    timing->reread_latin_codes = spent.reread_latin_codes;
-  }
+  spent.ocr_reread = SecondsSince(reread_started) - layout;
   pending.raster.reset();
 }
 

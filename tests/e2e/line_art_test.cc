@@ -12,6 +12,7 @@
 
 #include "extractors/poppler_pdf_source.h"
 #include "pipeline/tables/grid_detector.h"
+#include "tests/testutil/pdf_bytes.h"
 
 namespace ita {
 namespace {
@@ -31,22 +32,7 @@ std::string OnePagePdf(const std::string& content, const std::string& page_extra
       "<< /Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray "
       "/BitsPerComponent 8 /Length 4 >>\nstream\n\x40\x80\xc0\x20\nendstream",
   };
-  std::string pdf = "%PDF-1.7\n";
-  std::vector<size_t> offsets;
-  for (size_t i = 0; i < objects.size(); ++i) {
-    offsets.push_back(pdf.size());
-    pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
-  }
-  size_t xref = pdf.size();
-  pdf += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
-  for (size_t off : offsets) {
-    char line[24];
-    std::snprintf(line, sizeof line, "%010zu 00000 n \n", off);
-    pdf += line;
-  }
-  pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) + " /Root 1 0 R >>\nstartxref\n" +
-         std::to_string(xref) + "\n%%EOF\n";
-  return pdf;
+  return testing::PdfFromObjects(objects);
 }
 
 class LineArtTest : public ::testing::Test {

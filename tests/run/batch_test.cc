@@ -7,7 +7,6 @@
 
 #include <unistd.h>
 
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -15,6 +14,7 @@
 #include "extractors/poppler_pdf_source.h"
 #include "pipeline/model/version.h"
 #include "pipeline/run/ledger.h"
+#include "tests/testutil/pdf_bytes.h"
 #include <set>
 
 namespace ita {
@@ -250,21 +250,7 @@ TEST(PopplerPages, RepeatedDamageIsOneMessageWithItsCount) {
       "/Resources << /Font << /F1 5 0 R >> 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 >> >>",
       "<< /Length 44 >>\nstream\nBT /F1 12 Tf 72 720 Td (Damaged page) Tj ET\nendstream",
       "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"};
-  std::string pdf = "%PDF-1.7\n";
-  std::vector<size_t> offsets;
-  for (size_t i = 0; i < objects.size(); ++i) {
-    offsets.push_back(pdf.size());
-    pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
-  }
-  size_t xref = pdf.size();
-  pdf += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
-  for (size_t o : offsets) {
-    char entry[32];
-    std::snprintf(entry, sizeof entry, "%010zu 00000 n \n", o);
-    pdf += entry;
-  }
-  pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) + " /Root 1 0 R >>\nstartxref\n" +
-         std::to_string(xref) + "\n%%EOF\n";
+  std::string pdf = testing::PdfFromObjects(objects);
   fs::path path = fs::temp_directory_path() / ("ita_repeated_damage_" + std::to_string(::getpid()) + ".pdf");
   std::ofstream(path, std::ios::binary) << pdf;
   Extraction ex = ProcessFile(path.string(), OpenPopplerPdf, BatchOptions{});
