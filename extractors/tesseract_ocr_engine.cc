@@ -3,7 +3,7 @@
 #include <leptonica/allheaders.h>
 #include <omp.h>
 #include <tesseract/baseapi.h>
-#include <tesseract/resultiterator.h>
+#include <tesseract/ltrresultiterator.h>
 
 #include <cstdlib>
 #include <memory>
@@ -33,15 +33,24 @@ tesseract::PageSegMode SegModeOf(OcrLayout layout) {
   return tesseract::PSM_AUTO;
 }
 
+// Tesseract's bidi-aware ResultIterator goes back to the page's first word on every step to
+// order the line (quadratic in a page's words: a third of the CPU of a dense scan). Thai and
+// Latin both read left to right, so the left-to-right iterator, which Tesseract keeps
+// protected for training, gives the same words in the same order, linearly.
+class LinearResultsApi final : public tesseract::TessBaseAPI {
+ public:
+  using TessBaseAPI::GetLTRIterator;
+};
+
 struct TextDeleter {
   void operator()(char* p) const { delete[] p; }
 };
 
 class TesseractOcrEngine final : public OcrEngine {
  public:
-  TesseractOcrEngine(std::unique_ptr<tesseract::TessBaseAPI> api,
-                     std::unique_ptr<tesseract::TessBaseAPI> numeric,
-                     std::unique_ptr<tesseract::TessBaseAPI> latin)
+  TesseractOcrEngine(std::unique_ptr<LinearResultsApi> api,
+                     std::unique_ptr<LinearResultsApi> numeric,
+                     std::unique_ptr<LinearResultsApi> latin)
       : main_(std::move(api)),
         numeric_(std::move(numeric)),
         latin_(std::move(latin)) {}
@@ -53,7 +62,7 @@ class TesseractOcrEngine final : public OcrEngine {
 
   Result<std::vector<Word>> Recognize(const Raster& raster, const OcrRequest& request) override {
     omp_set_num_threads(1);  // this thread may not be the one that created the engine
-    tesseract::TessBaseAPI* api = main_.get();
+    LinearResultsApi* api = main_.get();
     if (request.model == OcrModel::kNumeric && numeric_) api = numeric_.get();
     if (request.model == OcrModel::kLatin && latin_) api = latin_.get();
     if (raster.width <= 0 || raster.height <= 0) return std::vector<Word>{};
@@ -72,66 +81,60 @@ class TesseractOcrEngine final : public OcrEngine {
     api->SetImage(raster.pixels.data() + static_cast<size_t>(y) * raster.width + x, w, h, 1, raster.width);
     api->SetSourceResolution(static_cast<int>(raster.dpi));
     if (api->Recognize(nullptr) != 0) return Fail(ErrorCode::kInternal, "tesseract: recognition failed");
-    // Tesseract's Thai "words" are single clusters with loose boxes (tesseract#2702), but its
-    // line text puts spaces where the page has them. Tokens are therefore rebuilt from each
-    // line's text: clusters not separated by a space there form one token, whose box is the
-    // union of their boxes.
+    // Tesseract's Thai "words" are single clusters with loose boxes (tesseract#2702), but it
+    // keeps the blanks the page has before each (preserve_interword_spaces). Tokens are rebuilt
+    // from them: clusters with no blank between them form one token, whose box is the union of
+    // their boxes.
     std::vector<Word> words;
-    std::unique_ptr<tesseract::ResultIterator> it(api->GetIterator());
+    std::unique_ptr<tesseract::LTRResultIterator> it(api->GetLTRIterator());
     if (!it) return words;
     it->Begin();
+    Word token;
+    double confidence_sum = 0;
+    int clusters = 0;
+    auto flush = [&] {
+      if (token.utf8.empty()) return;
+      token.confidence = clusters ? confidence_sum / clusters / 100.0 : 0.0;
+      token.origin = Origin::kOcr;
+      words.push_back(std::move(token));
+      token = Word{};
+      confidence_sum = 0;
+      clusters = 0;
+    };
+    bool gap = false;  // a line break or a blank since the last cluster taken
     do {
-      std::unique_ptr<char[], TextDeleter> line_text(it->GetUTF8Text(tesseract::RIL_TEXTLINE));
-      std::string line = line_text ? line_text.get() : "";
-      size_t cursor = 0;
-      Word token;
-      double confidence_sum = 0;
-      int clusters = 0;
-      auto flush = [&] {
-        if (token.utf8.empty()) return;
-        token.confidence = clusters ? confidence_sum / clusters / 100.0 : 0.0;
-        token.origin = Origin::kOcr;
-        words.push_back(std::move(token));
-        token = Word{};
-        confidence_sum = 0;
-        clusters = 0;
-      };
-      do {
-        std::unique_ptr<char[], TextDeleter> text(it->GetUTF8Text(tesseract::RIL_WORD));
-        std::string word = text ? text.get() : "";
-        int x0, y0, x1, y1;
-        if (word.empty() || !it->BoundingBox(tesseract::RIL_WORD, &x0, &y0, &x1, &y1)) continue;
-        size_t at = line.find(word, cursor);
-        bool spaced = at == std::string::npos || line.find_first_of(" \n", cursor) < at;
-        if (spaced) flush();
-        if (at != std::string::npos) cursor = at + word.size();
-        Box box{(x0 + x) / scale, (y0 + y) / scale, (x1 + x) / scale, (y1 + y) / scale};
-        if (token.utf8.empty()) {
-          token.box = box;
-        } else {
-          token.box = Box{std::min(token.box.x0, box.x0), std::min(token.box.y0, box.y0),
-                          std::max(token.box.x1, box.x1), std::max(token.box.y1, box.y1)};
-        }
-        token.utf8 += word;
-        confidence_sum += std::clamp(it->Confidence(tesseract::RIL_WORD), 0.0f, 100.0f);
-        ++clusters;
-      } while (!it->IsAtFinalElement(tesseract::RIL_TEXTLINE, tesseract::RIL_WORD) &&
-               it->Next(tesseract::RIL_WORD));
-      flush();
+      gap = gap || it->IsAtBeginningOf(tesseract::RIL_TEXTLINE) || it->BlanksBeforeWord() > 0;
+      std::unique_ptr<char[], TextDeleter> text(it->GetUTF8Text(tesseract::RIL_WORD));
+      std::string word = text ? text.get() : "";
+      int x0, y0, x1, y1;
+      if (word.empty() || !it->BoundingBox(tesseract::RIL_WORD, &x0, &y0, &x1, &y1)) continue;
+      if (gap) flush();
+      gap = false;
+      Box box{(x0 + x) / scale, (y0 + y) / scale, (x1 + x) / scale, (y1 + y) / scale};
+      if (token.utf8.empty()) {
+        token.box = box;
+      } else {
+        token.box = Box{std::min(token.box.x0, box.x0), std::min(token.box.y0, box.y0),
+                        std::max(token.box.x1, box.x1), std::max(token.box.y1, box.y1)};
+      }
+      token.utf8 += word;
+      confidence_sum += std::clamp(it->Confidence(tesseract::RIL_WORD), 0.0f, 100.0f);
+      ++clusters;
     } while (it->Next(tesseract::RIL_WORD));
+    flush();
     api->Clear();
     return words;
   }
 
  private:
-  std::unique_ptr<tesseract::TessBaseAPI> main_;
-  std::unique_ptr<tesseract::TessBaseAPI> numeric_;  // null without a numeric model
-  std::unique_ptr<tesseract::TessBaseAPI> latin_;    // null without a Latin model
+  std::unique_ptr<LinearResultsApi> main_;
+  std::unique_ptr<LinearResultsApi> numeric_;  // null without a numeric model
+  std::unique_ptr<LinearResultsApi> latin_;    // null without a Latin model
 };
 
 // One LSTM model, loaded and set up as every model here is used; null when it cannot load.
-std::unique_ptr<tesseract::TessBaseAPI> LoadModel(const std::string& datapath, const std::string& languages) {
-  auto api = std::make_unique<tesseract::TessBaseAPI>();
+std::unique_ptr<LinearResultsApi> LoadModel(const std::string& datapath, const std::string& languages) {
+  auto api = std::make_unique<LinearResultsApi>();
   if (api->Init(datapath.empty() ? nullptr : datapath.c_str(), languages.c_str(),
                 tesseract::OEM_LSTM_ONLY) != 0)
     return nullptr;
@@ -154,14 +157,14 @@ Result<std::unique_ptr<OcrEngine>> CreateTesseractEngine(const TesseractOptions&
     return Fail(ErrorCode::kInternal, "tesseract: cannot load languages '" + options.languages +
                                           "' (install tesseract-ocr-tha and tesseract-ocr-eng)");
   }
-  std::unique_ptr<tesseract::TessBaseAPI> numeric;
+  std::unique_ptr<LinearResultsApi> numeric;
   if (!options.numeric_model_dir.empty()) {
     numeric = LoadModel(options.numeric_model_dir, "thd");
     if (!numeric)
       return Fail(ErrorCode::kInternal, "tesseract: cannot load thd.traineddata from " + options.numeric_model_dir);
   }
   // The Latin model is optional: a machine without it reads Latin requests with the main one.
-  std::unique_ptr<tesseract::TessBaseAPI> latin;
+  std::unique_ptr<LinearResultsApi> latin;
   if (!options.latin_languages.empty()) latin = LoadModel(options.tessdata_dir, options.latin_languages);
   return std::unique_ptr<OcrEngine>(
       std::make_unique<TesseractOcrEngine>(std::move(api), std::move(numeric), std::move(latin)));

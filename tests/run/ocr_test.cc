@@ -98,6 +98,28 @@ INSTANTIATE_TEST_SUITE_P(Engines, OcrEngineContract,
                                            EngineCase{"tesseract", TesseractEngineFactory(), true}),
                          [](const auto& info) { return std::string(info.param.name); });
 
+// Tesseract gives each Thai cluster as a "word"; the adapter joins the clusters the page prints
+// without a space between them into one token and splits where the page has a space.
+TEST(TesseractEngine, ClustersJoinIntoTheWordsThePageSpaces) {
+  auto engine = TesseractEngineFactory()();
+  ASSERT_TRUE(engine) << engine.error().message;
+  auto words = (*engine)->Recognize(TitlePageRaster(), OcrRequest{OcrLayout::kSparse, Box{}});
+  ASSERT_TRUE(words) << words.error().message;
+  std::string all;
+  bool joined = false;
+  int names = 0;
+  for (const Word& w : *words) {
+    all += w.utf8 + " | ";
+    EXPECT_EQ(w.utf8.find(' '), std::string::npos) << w.utf8;
+    // (Raw OCR: SARA AM may come decomposed, so the checks avoid it.)
+    joined = joined || (w.utf8.rfind("เทศบาล", 0) == 0 && w.utf8.find("คงสมบูรณ์") != std::string::npos);
+    // "เทศบาลตำบลคงสมบูรณ์ อำเภอท่าคันโท": the district after the space is a token of its own.
+    names += w.utf8.rfind("อ", 0) == 0 && w.utf8.find("ภอท่า") != std::string::npos;
+  }
+  EXPECT_TRUE(joined) << all;
+  EXPECT_GE(names, 1) << all;
+}
+
 TEST(OcrPool, OneEnginePerWorkerReusedForEveryJob) {
   auto created = std::make_shared<std::atomic<int>>(0);
   OcrPool pool(FakeOcrFactory(FakeTitleWords(), OcrFault::kNone, created), 2);
