@@ -78,11 +78,13 @@ double EstimateSkewDegrees(const Raster& raster, double max_degrees, double step
   int cols = raster.width / stride + 1;
   double best_score = -1, best_angle = 0;
   std::vector<int> histogram;
+  std::vector<int> shift(cols);  // each column's shift at the angle: rounded once, not per pixel
   for (double a = -max_degrees; a <= max_degrees + 1e-9; a += step) {
     double t = std::tan(a * M_PI / 180.0);
     int offset = static_cast<int>(std::ceil(std::abs(t) * cols)) + 1;
     histogram.assign(rows + 2 * offset, 0);
-    for (const auto& [x, y] : dark) ++histogram[y - static_cast<int>(std::lround(x * t)) + offset];
+    for (int x = 0; x < cols; ++x) shift[x] = offset - static_cast<int>(std::lround(x * t));
+    for (const auto& [x, y] : dark) ++histogram[y + shift[x]];
     double score = 0;
     for (int h : histogram) score += static_cast<double>(h) * h;
     if (score > best_score) {

@@ -270,6 +270,13 @@ bool LooksLikeMisreadLatin(const Word& word, const thai::ThaiDictionary& dict, d
   if (thai_letters + latin_letters + thai_digits + arabic_digits < 2) return false;
   if (thai_letters > 0 && latin_letters > 0) return true;
   if (thai_digits > 0 && arabic_digits > 0) return true;
+  if (thai_letters + latin_letters == 0) {
+    // Digits alone are the numeric pass's: Thai digits look like no Latin letter, and digits
+    // around a decimal point or a thousands comma are a number. Arabic digits alone may be
+    // a Latin code the Thai model has no letters for ("114" for "ITA").
+    static const RE2 number("[0-9][.,][0-9]");
+    if (arabic_digits == 0 || RE2::PartialMatch(thai::EncodeUtf8(text), number)) return false;
+  }
   int letters = 0, covered = 0;
   for (const std::u32string& run : thai::ThaiRuns(text)) {
     if (run.size() < 2) continue;
@@ -284,6 +291,9 @@ bool LooksLikeMisreadLatin(const Word& word, const thai::ThaiDictionary& dict, d
 // A Latin word as it appears inside Thai prose: a word with optional brackets and trailing
 // punctuation ("(Internal", "Assessment", "ITA)", "e-mail:"), or a web or mail address.
 bool IsLatinWord(const std::string& reading) {
+  // Two letters at least: "85.18" has the shape of an address and is a number.
+  if (std::count_if(reading.begin(), reading.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); }) < 2)
+    return false;
   static const RE2 word(R"([(\["'“‘]?[A-Za-z][A-Za-z'&-]*[A-Za-z][)\]"',.:;”’]*)");
   static const RE2 address(R"([A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}|(https?://)?(www\.)?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(/\S*)?)");
   return RE2::FullMatch(reading, word) || RE2::FullMatch(reading, address);
@@ -295,11 +305,21 @@ bool IsLatinWord(const std::string& reading) {
 // never sent, so the re-reading cannot break them. Returns the seconds in the engine.
 double RereadLatinWords(const PendingOcr& pending, std::vector<Word>& words, const ExtractOptions& options) {
   if (options.dictionary == nullptr) return 0;
+  // The page's text height: its tokens' median height. A token far shorter is a speck, a
+  // ruling's remains or a dotted leader, not a word of a line.
+  std::vector<double> heights;
+  for (const Word& w : words) heights.push_back(w.box.Height());
+  double text_height = 0;
+  if (!heights.empty()) {
+    std::nth_element(heights.begin(), heights.begin() + heights.size() / 2, heights.end());
+    text_height = heights[heights.size() / 2];
+  }
   std::vector<size_t> targets;
   std::vector<OcrRequest> requests;
   for (size_t i = 0; i < words.size(); ++i) {
-    if (!LooksLikeMisreadLatin(words[i], *options.dictionary, options.latin_word_unsure)) continue;
     const Box& b = words[i].box;
+    if (b.Height() < options.latin_word_min_height * text_height) continue;
+    if (!LooksLikeMisreadLatin(words[i], *options.dictionary, options.latin_word_unsure)) continue;
     double pad = std::max(1.0, b.Height() * 0.15);
     targets.push_back(i);
     requests.push_back(OcrRequest{OcrLayout::kLine, Box{b.x0 - pad, b.y0 - pad, b.x1 + pad, b.y1 + pad}});

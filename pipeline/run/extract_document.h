@@ -83,6 +83,8 @@ struct ExtractOptions {
   double latin_word_accept = 0.7; // a Latin reading this sure replaces such a token
   double latin_word_unsure = 0.7; // a Thai-model token less sure than this, with no Thai
                                   // word in it, is re-read too
+  double latin_word_min_height = 0.3;  // tokens shorter than this share of the page's median
+                                       // token height are specks, not words: not re-read
   double reread_accept = 0.6;     // a second reading this sure replaces a date/number line or
                                   // a Latin code
   int numeric_binarize_level = 200;  // darker pixels are ink for the numeric model (at most

@@ -660,5 +660,47 @@ TEST(ExtractDocument, LatinModelRereadsMisreadLatinWordsInThaiLines) {
   }
 }
 
+// What the Latin pass leaves alone, however sure the Latin model is: numbers and Thai digits
+// (the numeric pass's), and specks far shorter than the page's text.
+TEST(ExtractDocument, LatinWordPassLeavesNumbersAndSpecks) {
+  auto dict = thai::ThaiDictionary::FromWords({"แบบ", "วัด", "การ"});
+  testing::FakePage scan;
+  scan.ink_without_text = true;
+  std::vector<Word> main = testing::MakeLine("แบบวัดการ 865.16 ๒๒", 40, 100);
+  main.push_back(testing::MakeWord("ฒา", 300, 108, 10, 2.5));  // a speck on the line's baseline
+  for (Word& w : main) w.confidence = w.utf8 == "แบบวัดการ" ? 0.95 : 0.4;
+  std::vector<Word> latin;
+  for (const Word& w : main) {
+    Word l = w;
+    l.utf8 = w.utf8 == "865.16" ? "85.18" : w.utf8 == "๒๒" ? "oe" : w.utf8 == "ฒา" ? "Fix" : "Tu";
+    l.confidence = 0.99;
+    latin.push_back(l);
+  }
+  testing::FakePdfSource pdf({scan});
+  OcrPool pool(FakeOcrFactory(main, OcrFault::kNone, nullptr, {}, latin), 1);
+  ExtractOptions options;
+  options.ocr = &pool;
+  options.ocr_dpi = 150;
+  options.latin_words_pass = true;
+  options.numeric_pass = false;
+  options.dictionary = dict.get();
+  PageResult page = ReadPage(pdf, 0, options);
+  std::string all;
+  for (const TextLine& l : page.free_lines) all += l.text + "|";
+  EXPECT_NE(all.find("865.16 ๒๒"), std::string::npos) << all;
+  EXPECT_NE(all.find("ฒา"), std::string::npos) << all;
+  EXPECT_EQ(all.find("Fix"), std::string::npos) << all;
+  // The same speck at the height of the text is read again like any token.
+  main.back().box.y0 = 100;
+  main.back().box.y1 = 120.8;
+  latin.back().box = main.back().box;
+  OcrPool tall(FakeOcrFactory(main, OcrFault::kNone, nullptr, {}, latin), 1);
+  options.ocr = &tall;
+  page = ReadPage(pdf, 0, options);
+  all.clear();
+  for (const TextLine& l : page.free_lines) all += l.text + "|";
+  EXPECT_NE(all.find("Fix"), std::string::npos) << all;
+}
+
 }  // namespace
 }  // namespace ita
