@@ -9,7 +9,7 @@ packages=(
   libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-tha tesseract-ocr-eng
   libicu-dev libre2-dev nlohmann-json3-dev libvalijson-dev
   libgtest-dev libgmock-dev python3
-  libdatrie-dev libthai-data hunspell-th
+  libdatrie-dev libthai-data hunspell-th wamerican
   libcli11-dev libssl-dev libsqlite3-dev
 )
 if [ "${1:-}" = "--test" ]; then

@@ -22,6 +22,7 @@
 #include "pipeline/io/html_report.h"
 #include "pipeline/io/ita_items.h"
 #include "pipeline/model/version.h"
+#include "pipeline/ocr/english_words.h"
 #include "pipeline/run/batch.h"
 #include "pipeline/run/ledger.h"
 #include "pipeline/run/revalidate.h"
@@ -254,6 +255,11 @@ int RunExtract(const ExtractArgs& a) {
                  "/usr/share/hunspell/th_TH.dic; Debian libthai-data, hunspell-th): vowel repair "
                  "and the text-layer trust check are off\n";
   }
+  if (config.ocr && EnglishWords::System() == nullptr) {
+    std::cerr << "ita-extract: warning: no English word list found (/usr/share/dict/american-english; "
+                 "Debian wamerican): Latin words in scanned Thai lines are restored only when in "
+                 "capitals or names\n";
+  }
 
   size_t in_shard = 0;
   for (const BatchInput& in : inputs) in_shard += InShard(in, options.shard) ? 1 : 0;
@@ -437,6 +443,7 @@ int DumpTables(const std::string& file, int only_page, const std::string& numeri
   options.latin_pass = true;
   options.latin_words_pass = true;
   options.dictionary = thai::ThaiDictionary::System();
+  options.english = EnglishWords::System();
   Error error;
   std::unique_ptr<PdfSource> pdf = OpenPopplerPdf(file, &error);
   if (!pdf) {

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "pipeline/io/ita_items.h"
+#include "pipeline/ocr/english_words.h"
 #include "pipeline/thai/dictionary.h"
 
 namespace ita::cli {
@@ -49,6 +50,7 @@ void ApplyEngineConfig(const EngineConfig& config, OcrPool* pool, BatchOptions* 
   options->extract.latin_pass = true;
   options->extract.latin_words_pass = true;
   options->extract.dictionary = thai::ThaiDictionary::System();
+  options->extract.english = EnglishWords::System();
   options->extract.validation.ita_items = &BuiltInItaItems();
 }
 

@@ -9,6 +9,7 @@
 
 #include "pipeline/layout/raster_cleanup.h"
 #include "pipeline/layout/text_orientation.h"
+#include "pipeline/ocr/english_words.h"
 #include "pipeline/ocr/orientation.h"
 #include "pipeline/thai/dates.h"
 #include "pipeline/thai/dictionary.h"
@@ -289,14 +290,16 @@ bool LooksLikeMisreadLatin(const Word& word, const thai::ThaiDictionary& dict, d
 }
 
 // A Latin word as it appears inside Thai prose: a word with optional brackets and trailing
-// punctuation ("(Internal", "Assessment", "ITA)", "e-mail:"), or a web or mail address.
-bool IsLatinWord(const std::string& reading) {
+// punctuation ("(Internal", "Assessment", "ITA)", "e-mail:") that is a code, a name or an
+// English word (IsPlausibleLatinText: not "aun." for "อปท."), or a web or mail address.
+bool IsLatinWord(const std::string& reading, const EnglishWords* english) {
   // Two letters at least: "85.18" has the shape of an address and is a number.
   if (std::count_if(reading.begin(), reading.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); }) < 2)
     return false;
   static const RE2 word(R"([(\["'“‘]?[A-Za-z][A-Za-z'&-]*[A-Za-z][)\]"',.:;”’]*)");
   static const RE2 address(R"([A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}|(https?://)?(www\.)?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(/\S*)?)");
-  return RE2::FullMatch(reading, word) || RE2::FullMatch(reading, address);
+  if (RE2::FullMatch(reading, word)) return IsPlausibleLatinText(reading, english);
+  return RE2::FullMatch(reading, address);
 }
 
 // Latin words inside Thai lines come out of the Thai model as Thai-looking junk: its character
@@ -328,7 +331,7 @@ double RereadLatinWords(const PendingOcr& pending, std::vector<Word>& words, con
   std::vector<std::optional<TextLine>> readings = ReadLatinLines(pending, std::move(requests), *options.ocr, &seconds);
   for (size_t k = 0; k < targets.size(); ++k) {
     const std::optional<TextLine>& reading = readings[k];
-    if (!reading || reading->text.find(' ') != std::string::npos || !IsLatinWord(reading->text)) continue;
+    if (!reading || reading->text.find(' ') != std::string::npos || !IsLatinWord(reading->text, options.english)) continue;
     if (reading->confidence < options.latin_word_accept) continue;
     Word& w = words[targets[k]];
     w.utf8 = reading->text;

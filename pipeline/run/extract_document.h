@@ -22,6 +22,7 @@
 #include "pipeline/layout/text_lines.h"
 #include "pipeline/layout/text_source_policy.h"
 #include "pipeline/model/pdf_source.h"
+#include "pipeline/ocr/english_words.h"
 #include "pipeline/ocr/ocr_pool.h"
 #include "pipeline/tables/grid_detector.h"
 #include "pipeline/tables/table_builder.h"
@@ -91,6 +92,9 @@ struct ExtractOptions {
                                      // 30 below the paper's level)
   // Thai word list for evidence (vowel repair, trust in a text layer); null: neither is done.
   const thai::ThaiDictionary* dictionary = nullptr;
+  // English words: a lower-case Latin reading of a token must be one to replace it; null:
+  // only codes in capitals and names are taken (pipeline/ocr/english_words.h).
+  const EnglishWords* english = nullptr;
   TextSourceOptions text_source;
   GridOptions grid;
   TableOptions table;

@@ -684,6 +684,8 @@ TEST(ExtractDocument, LatinWordPassLeavesNumbersAndSpecks) {
   options.latin_words_pass = true;
   options.numeric_pass = false;
   options.dictionary = dict.get();
+  auto english = EnglishWords::FromWords({"fix"});
+  options.english = english.get();
   PageResult page = ReadPage(pdf, 0, options);
   std::string all;
   for (const TextLine& l : page.free_lines) all += l.text + "|";
