@@ -142,6 +142,24 @@ double InkShare(const Raster& raster, const Box& region, int dark_level) {
   return total == 0 ? 0.0 : static_cast<double>(dark) / static_cast<double>(total);
 }
 
+std::optional<Box> InkExtent(const Raster& raster, const Box& region, int dark_level) {
+  PixelRect p = ToPixels(raster, region);
+  int x0 = p.x1, y0 = p.y1, x1 = p.x0 - 1, y1 = p.y0 - 1;
+  for (int y = p.y0; y < p.y1; ++y) {
+    const unsigned char* row = raster.pixels.data() + static_cast<size_t>(y) * raster.width;
+    for (int x = p.x0; x < p.x1; ++x) {
+      if (row[x] >= dark_level) continue;
+      x0 = std::min(x0, x);
+      x1 = std::max(x1, x);
+      y0 = std::min(y0, y);
+      y1 = std::max(y1, y);
+    }
+  }
+  if (x1 < x0) return std::nullopt;
+  double s = 72.0 / raster.dpi;
+  return Box{x0 * s, y0 * s, (x1 + 1) * s, (y1 + 1) * s};
+}
+
 int ClearDarkEdges(Raster& raster, int dark_level, double min_dark_share, double max_share) {
   const int w = raster.width, h = raster.height;
   if (w < 10 || h < 10) return 0;

@@ -68,4 +68,8 @@ void FlattenIllumination(Raster& raster, int block_px);
 // Share of pixels darker than `dark_level` inside `region` (points); the whole raster if empty.
 double InkShare(const Raster& raster, const Box& region, int dark_level = 128);
 
+// The box (points) of the pixels darker than `dark_level` inside `region`; nullopt when there
+// are none.
+std::optional<Box> InkExtent(const Raster& raster, const Box& region, int dark_level = 128);
+
 }  // namespace ita

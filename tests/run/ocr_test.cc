@@ -260,13 +260,14 @@ TEST(ExtractDocument, NumericModelRereadsLinesWithDigits) {
     return std::vector<testing::FakePage>{title, table};
   };
   // A sure reading is taken whole; an unsure one, or one with letters the main model did not
-  // read (ศ), gives only its digits.
+  // read (ศ for ี), gives only its digits. (The fake reads by position, not by ink: a reading
+  // keeps the main reading's widths, as the region is narrowed to the ink of the main words.)
   struct Case {
     std::string numeric_period;
     double numeric_confidence;
   };
   for (const Case& c : {Case{"ต.ค. ๖๓ - มี.ค. ๖๔", 0.9}, Case{"ด.ค. ๖๓ - ม.ค. ๖๔", 0.3},
-                        Case{"ต.ค. ๖๓ - มีศ.ค. ๖๔", 0.9}}) {
+                        Case{"ต.ค. ๖๓ - มศ.ค. ๖๔", 0.9}}) {
     double numeric_confidence = c.numeric_confidence;
     std::vector<Word> main, numeric;
     testing::FakePdfSource pdf(scan(&main, &numeric, c.numeric_period, numeric_confidence));
@@ -601,6 +602,25 @@ TEST(RasterCleanup, PaperLevelIsTheMedianPixel) {
   r.pixels = {0, 0, 0, 230, 230, 228, 229, 231, 230, 60, 230};
   EXPECT_EQ(PaperLevel(r), 229);
   EXPECT_EQ(PaperLevel(Raster{}), 255);
+}
+
+TEST(RasterCleanup, InkExtentBoundsTheDarkPixelsOfARegion) {
+  Raster r;
+  r.width = 8;
+  r.height = 4;
+  r.dpi = 72;  // one pixel a point
+  r.pixels.assign(32, 255);
+  r.pixels[1 * 8 + 2] = 0;    // (2, 1)
+  r.pixels[2 * 8 + 5] = 100;  // (5, 2)
+  r.pixels[3 * 8 + 7] = 150;  // (7, 3): lighter than the level
+  auto ink = InkExtent(r, Box{0, 0, 8, 4}, 128);
+  ASSERT_TRUE(ink.has_value());
+  EXPECT_EQ(ink->x0, 2);
+  EXPECT_EQ(ink->y0, 1);
+  EXPECT_EQ(ink->x1, 6);
+  EXPECT_EQ(ink->y1, 3);
+  EXPECT_EQ(InkExtent(r, Box{0, 0, 8, 4}, 200)->x1, 8);  // a lighter level takes (7, 3) in
+  EXPECT_EQ(InkExtent(r, Box{3, 0, 5, 4}, 128), std::nullopt);  // between the two
 }
 
 TEST(RasterCleanup, WhitenAndBinarizeSplitAtTheirLevels) {
