@@ -642,6 +642,30 @@ TEST(RasterCleanup, WhitenAndBinarizeSplitAtTheirLevels) {
 namespace ita {
 namespace {
 
+// One scanned page whose main reading is `main` and whose Latin reading is `latin`, read with
+// the Latin-word pass (the numeric pass off).
+PageResult ReadWithLatinWordPass(const std::vector<Word>& main, const std::vector<Word>& latin,
+                                 const thai::ThaiDictionary* dictionary, const EnglishWords* english = nullptr) {
+  testing::FakePage scan;
+  scan.ink_without_text = true;
+  testing::FakePdfSource pdf({scan});
+  OcrPool pool(FakeOcrFactory(main, OcrFault::kNone, nullptr, {}, latin), 1);
+  ExtractOptions options;
+  options.ocr = &pool;
+  options.ocr_dpi = 150;
+  options.latin_words_pass = true;
+  options.numeric_pass = false;
+  options.dictionary = dictionary;
+  options.english = english;
+  return ReadPage(pdf, 0, options);
+}
+
+std::string FreeText(const PageResult& page) {
+  std::string all;
+  for (const TextLine& l : page.free_lines) all += l.text + "|";
+  return all;
+}
+
 // Latin words inside a Thai line come out of the Thai model as junk ("โกเอกล1" for "Internal",
 // "1171)" for "IIT)"); the Latin model's sure reading replaces them. Thai words the dictionary
 // knows are never re-read, an unsure Latin reading is not taken, and without a dictionary the
@@ -656,8 +680,6 @@ TEST(ExtractDocument, LatinModelRereadsMisreadLatinWordsInThaiLines) {
   for (const Case& c : {Case{0.95, true, "แบบวัดการรับรู้ภายใน (Internal IIT)"},
                         Case{0.3, true, "แบบวัดการรับรู้ภายใน (โกเอกล1 1171)"},
                         Case{0.95, false, "แบบวัดการรับรู้ภายใน (โกเอกล1 1171)"}}) {
-    testing::FakePage scan;
-    scan.ink_without_text = true;
     std::vector<Word> main = testing::MakeLine("แบบวัดการรับรู้ภายใน (โกเอกล1 1171)", 40, 100);
     for (Word& w : main) w.confidence = w.utf8 == "1171)" ? 0.6 : (w.utf8[0] == '(' ? 0.66 : 0.95);
     std::vector<Word> latin;
@@ -667,14 +689,7 @@ TEST(ExtractDocument, LatinModelRereadsMisreadLatinWordsInThaiLines) {
       l.confidence = w.utf8[0] == '(' || w.utf8 == "1171)" ? c.latin_confidence : 0.99;  // makes of Thai
       latin.push_back(l);
     }
-    testing::FakePdfSource pdf({scan});
-    OcrPool pool(FakeOcrFactory(main, OcrFault::kNone, nullptr, {}, latin), 1);
-    ExtractOptions options;
-    options.ocr = &pool;
-    options.ocr_dpi = 150;
-    options.latin_words_pass = true;
-    options.dictionary = c.with_dictionary ? dict.get() : nullptr;
-    PageResult page = ReadPage(pdf, 0, options);
+    PageResult page = ReadWithLatinWordPass(main, latin, c.with_dictionary ? dict.get() : nullptr);
     ASSERT_EQ(page.free_lines.size(), 1u);
     EXPECT_EQ(page.free_lines[0].text, c.want) << c.latin_confidence << " " << c.with_dictionary;
   }
@@ -684,8 +699,7 @@ TEST(ExtractDocument, LatinModelRereadsMisreadLatinWordsInThaiLines) {
 // (the numeric pass's), and specks far shorter than the page's text.
 TEST(ExtractDocument, LatinWordPassLeavesNumbersAndSpecks) {
   auto dict = thai::ThaiDictionary::FromWords({"แบบ", "วัด", "การ"});
-  testing::FakePage scan;
-  scan.ink_without_text = true;
+  auto english = EnglishWords::FromWords({"fix"});
   std::vector<Word> main = testing::MakeLine("แบบวัดการ 865.16 ๒๒", 40, 100);
   main.push_back(testing::MakeWord("ฒา", 300, 108, 10, 2.5));  // a speck on the line's baseline
   for (Word& w : main) w.confidence = w.utf8 == "แบบวัดการ" ? 0.95 : 0.4;
@@ -696,19 +710,7 @@ TEST(ExtractDocument, LatinWordPassLeavesNumbersAndSpecks) {
     l.confidence = 0.99;
     latin.push_back(l);
   }
-  testing::FakePdfSource pdf({scan});
-  OcrPool pool(FakeOcrFactory(main, OcrFault::kNone, nullptr, {}, latin), 1);
-  ExtractOptions options;
-  options.ocr = &pool;
-  options.ocr_dpi = 150;
-  options.latin_words_pass = true;
-  options.numeric_pass = false;
-  options.dictionary = dict.get();
-  auto english = EnglishWords::FromWords({"fix"});
-  options.english = english.get();
-  PageResult page = ReadPage(pdf, 0, options);
-  std::string all;
-  for (const TextLine& l : page.free_lines) all += l.text + "|";
+  std::string all = FreeText(ReadWithLatinWordPass(main, latin, dict.get(), english.get()));
   EXPECT_NE(all.find("865.16 ๒๒"), std::string::npos) << all;
   EXPECT_NE(all.find("ฒา"), std::string::npos) << all;
   EXPECT_EQ(all.find("Fix"), std::string::npos) << all;
@@ -716,11 +718,7 @@ TEST(ExtractDocument, LatinWordPassLeavesNumbersAndSpecks) {
   main.back().box.y0 = 100;
   main.back().box.y1 = 120.8;
   latin.back().box = main.back().box;
-  OcrPool tall(FakeOcrFactory(main, OcrFault::kNone, nullptr, {}, latin), 1);
-  options.ocr = &tall;
-  page = ReadPage(pdf, 0, options);
-  all.clear();
-  for (const TextLine& l : page.free_lines) all += l.text + "|";
+  all = FreeText(ReadWithLatinWordPass(main, latin, dict.get(), english.get()));
   EXPECT_NE(all.find("Fix"), std::string::npos) << all;
 }
 
