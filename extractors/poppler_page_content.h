@@ -46,7 +46,14 @@ class PopplerContentReader {
   // Page `index` (0-based) as displayed (its /Rotate applied, crop box frame).
   Result<PageContent> Read(int index);
 
+  // Page `index` drawn at `dpi` from its images' own pixels (8-bit gray; with `drop_color`,
+  // coloured ink as paper), sized and framed as Poppler's renderer draws it, when images
+  // placed straight or turned by quarter turns are all the page shows (a scan, its OCR layer
+  // invisible). nullopt for any other page: a renderer must draw it.
+  std::optional<Raster> DrawImagesOnly(int index, double dpi, bool drop_color);
+
  private:
+  bool Open();  // the core document, opened on first use
   struct State;
   std::string path_;
   std::unique_ptr<State> state_;

@@ -16,10 +16,6 @@
 namespace ita {
 namespace {
 
-// Colour saturation (largest minus smallest channel) above which a pixel is coloured ink;
-// JPEG noise and anti-aliased black text stay far below it.
-constexpr int kColorInkChroma = 60;
-
 // Poppler reports damage it works around (a broken xref rebuilt, a bad font, a stream that
 // ends early) through one process-wide function. Messages go to the document being read on
 // this thread, so each record says what the library had to repair.
@@ -188,10 +184,19 @@ class PopplerPdfSource final : public PdfSource {
     MessageScope scope(&log_);
     auto page = OpenPage(index);
     if (!page) return std::unexpected(page.error());
+    bool drop_color = ink == RenderInk::kDropColor;
+    // A scan is drawn from its images' own pixels, at a fraction of the renderer's cost; a
+    // page that shows anything more is rendered.
+    if (ScanDrawing(index) != nullptr) {
+      if (std::optional<Raster> drawn = content_.DrawImagesOnly(index, dpi, drop_color)) {
+        auto text = Text(index);
+        if (text && (*text)->turns != 0) return RotateQuarterTurns(*drawn, 90 * (*text)->turns);
+        return std::move(*drawn);
+      }
+    }
     poppler::page_renderer renderer;
     renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
     renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
-    bool drop_color = ink == RenderInk::kDropColor;
     // Hairlines (0.1 pt, common in Word tables) drawn at least one solid pixel wide, so a
     // low-resolution render still shows them as rulings, not as faint grey.
     renderer.set_line_mode(poppler::page_renderer::line_solid);
@@ -224,11 +229,7 @@ class PopplerPdfSource final : public PdfSource {
       }
       for (int x = 0; x < r.width; ++x) {
         const unsigned char* px = row + bytes_per_pixel * x;
-        unsigned char hi = std::max({px[0], px[1], px[2]});
-        unsigned char lo = std::min({px[0], px[1], px[2]});
-        // Saturated colour is ink of a stamp or pen: paper. Black, grey, and black over
-        // coloured ink are neutral and keep their darkness.
-        out[x] = hi - lo > kColorInkChroma ? 255 : hi;
+        out[x] = GrayDroppingColor(px[0], px[1], px[2]);
       }
     }
     if (text && (*text)->turns != 0) return RotateQuarterTurns(r, 90 * (*text)->turns);

@@ -1,6 +1,7 @@
 // Small raster operations before OCR. In place, on 8-bit grayscale; thread-safe per raster.
 #pragma once
 
+#include <algorithm>
 #include <optional>
 #include <vector>
 
@@ -8,6 +9,14 @@
 #include "pipeline/tables/grid_detector.h"
 
 namespace ita {
+
+// The grey a colour pixel is read as when coloured ink is dropped: saturated colour (stamps,
+// pens; largest minus smallest channel over 60, far above JPEG noise and anti-aliased black)
+// is paper; black, grey and black over coloured ink keep their darkness (the lightest channel).
+inline unsigned char GrayDroppingColor(unsigned char r, unsigned char g, unsigned char b) {
+  unsigned char hi = std::max({r, g, b}), lo = std::min({r, g, b});
+  return hi - lo > 60 ? 255 : hi;
+}
 
 // Pixels at least this light become white, so watermarks, faint stamps and paper texture do
 // not turn into text.
