@@ -330,7 +330,7 @@ class ImagePageDrawer final : public OutputDev {
     const double* ctm = state->getCTM();
     ImageMatrix placement{ctm[0], ctm[1], ctm[2], ctm[3], ctm[4], ctm[5]};
     if (other_ || planes_.empty() || color_map == nullptr || mask_colors != nullptr || width <= 0 || height <= 0 ||
-        static_cast<double>(width) * height > kMaxImagePixels || state->getFillOpacity() < 1 ||
+        static_cast<double>(width) * height * (drop_color_ ? 3 : 1) > kMaxDecodedBytes || state->getFillOpacity() < 1 ||
         state->getBlendMode() != gfxBlendNormal || !IsQuarterTurnPlacement(placement)) {
       other_ = true;
       OutputDev::drawImage(state, ref, str, width, height, color_map, interpolate, mask_colors, inline_image);
@@ -397,9 +397,10 @@ class ImagePageDrawer final : public OutputDev {
   static bool Stop(void* self) { return static_cast<ImagePageDrawer*>(self)->other_; }
 
  private:
-  // Images this large are refused before any render (ExtractOptions::max_image_pixels); this
-  // bound only keeps one allocation sane.
-  static constexpr double kMaxImagePixels = 400e6;
+  // An image is decoded whole (the renderer streams it row by row): one larger than this
+  // (an A3 colour scan at 600 dpi holds 210 MB) is left to the renderer, so a worker's
+  // memory stays what it was. An A3 colour page at 300 dpi holds 52 MB.
+  static constexpr double kMaxDecodedBytes = 96e6;
 
   // A white fill before any image is the paper some generators paint first; any other fill
   // is drawing.
