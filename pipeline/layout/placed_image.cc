@@ -20,12 +20,11 @@ bool Turned(const ImageMatrix& m) {
          m.b != 0 && m.c != 0;
 }
 
-// One axis of the resampling: for each page pixel o along it, the source pixels under it and
-// their weights.
+// One axis of the box-or-repeat resampling: for each page pixel o along it, the source pixels
+// summed into it.
 struct AxisFilter {
   std::vector<int> begin;  // taps of pixel o: [begin[o], begin[o + 1])
   std::vector<int> source;
-  std::vector<float> weight;
 
   bool Reaches(int o) const { return begin[o + 1] > begin[o]; }
 };
@@ -66,14 +65,10 @@ AxisFilter MakeFilter(int page_n, int source_n, const AxisSpan& axis) {
     if (n >= span) {
       long long s0 = i * (n / span) + i * (n % span) / span;
       long long s1 = (i + 1) * (n / span) + (i + 1) * (n % span) / span;
-      for (long long k = s0; k < s1; ++k) {  // summed; DrawPlacedImage divides
-        f.source.push_back(static_cast<int>(k));
-        f.weight.push_back(1.0f);
-      }
+      for (long long k = s0; k < s1; ++k) f.source.push_back(static_cast<int>(k));  // DrawPlacedImage divides
     } else {
       // Source pixel j repeats over page pixels floor(j span / n) up to the next one's.
       f.source.push_back(static_cast<int>(((i + 1) * n + span - 1) / span - 1));
-      f.weight.push_back(1.0f);
     }
   }
   f.begin.push_back(static_cast<int>(f.source.size()));
@@ -198,24 +193,22 @@ bool DrawPlacedImage(const Raster& image, const ImageMatrix& m, const Box& clip,
   }
   AxisFilter across = MakeFilter(page.width, source->width, along_x);
   AxisFilter down = MakeFilter(page.height, source->height, along_y);
-  std::vector<float> row(source->width);
+  std::vector<long long> row(source->width);
   for (int y = y0; y < y1; ++y) {
     if (!down.Reaches(y)) continue;
-    std::fill(row.begin(), row.end(), 0.0f);
+    std::fill(row.begin(), row.end(), 0);
     for (int t = down.begin[y]; t < down.begin[y + 1]; ++t) {
       const unsigned char* in = source->pixels.data() + static_cast<size_t>(down.source[t]) * source->width;
-      float wt = down.weight[t];
-      for (int x = 0; x < source->width; ++x) row[x] += wt * in[x];
+      for (int x = 0; x < source->width; ++x) row[x] += in[x];
     }
     unsigned char* out = page.pixels.data() + static_cast<size_t>(y) * page.width;
     const int rows_summed = down.begin[y + 1] - down.begin[y];
     for (int x = x0; x < x1; ++x) {
       if (!across.Reaches(x)) continue;
-      float v = 0;
-      for (int t = across.begin[x]; t < across.begin[x + 1]; ++t) v += across.weight[t] * row[across.source[t]];
-      // A sum of whole pixels, divided in Splash's fixed point (which truncates: white
-      // paper averaged three by three is 254).
-      long long sum = std::llround(v);
+      long long sum = 0;
+      for (int t = across.begin[x]; t < across.begin[x + 1]; ++t) sum += row[across.source[t]];
+      // The sum divided in Splash's fixed point (which truncates: white paper averaged three
+      // by three is 254).
       long long scale = (1LL << 23) / (static_cast<long long>(rows_summed) * (across.begin[x + 1] - across.begin[x]));
       out[x] = static_cast<unsigned char>(std::clamp((sum * scale) >> 23, 0LL, 255LL));
     }
