@@ -65,13 +65,13 @@ class TesseractOcrEngine final : public OcrEngine {
     LinearResultsApi* api = main_.get();
     if (request.model == OcrModel::kNumeric && numeric_) api = numeric_.get();
     if (request.model == OcrModel::kLatin && latin_) api = latin_.get();
-    if (raster.width <= 0 || raster.height <= 0) return std::vector<Word>{};
+    if (raster.width <= 0 || raster.height <= 0 || request.ReadsNothing()) return std::vector<Word>{};
     double scale = raster.dpi / 72.0;  // points -> pixels
     api->SetPageSegMode(SegModeOf(request.layout));
     // Tesseract copies the image it is given: a line or cell is given alone (a view into the
     // page's rows), not the whole page with a rectangle, which copied the page per request.
     int x = 0, y = 0, w = raster.width, h = raster.height;
-    if (request.region.Width() > 0 && request.region.Height() > 0) {
+    if (!request.WholeRaster()) {
       x = std::clamp(static_cast<int>(request.region.x0 * scale), 0, raster.width);
       y = std::clamp(static_cast<int>(request.region.y0 * scale), 0, raster.height);
       w = std::min(raster.width - x, static_cast<int>(request.region.Width() * scale));

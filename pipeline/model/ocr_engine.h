@@ -30,8 +30,14 @@ enum class OcrModel {
 
 struct OcrRequest {
   OcrLayout layout = OcrLayout::kSparse;
-  Box region;  // in points; empty (zero size) means the whole raster
+  Box region;  // in points; the default (all zero) means the whole raster
   OcrModel model = OcrModel::kMain;
+
+  // Whether the request is for the whole raster. Any other region without area (a span
+  // clipped to nothing) reads nothing: read as the whole page it cost a page's reading and
+  // gave a page of text for one line.
+  bool WholeRaster() const { return region.x0 == 0 && region.y0 == 0 && region.x1 == 0 && region.y1 == 0; }
+  bool ReadsNothing() const { return !WholeRaster() && (region.Width() <= 0 || region.Height() <= 0); }
 };
 
 class OcrEngine {

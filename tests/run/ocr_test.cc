@@ -88,6 +88,21 @@ TEST_P(OcrEngineContract, RegionLimitsTheWords) {
   for (const Word& w : *words) EXPECT_LE(w.box.x0, 101);
 }
 
+// A span clipped to nothing (its right edge left of its left edge) is not the whole page:
+// read as such it gave a page of text for one line, at a page's cost.
+TEST_P(OcrEngineContract, RegionWithoutAreaReadsNothing) {
+  auto engine = GetParam().factory();
+  ASSERT_TRUE(engine);
+  for (Box nothing : {Box{300, 190, 290, 240}, Box{280, 240, 420, 240}}) {
+    auto words = (*engine)->Recognize(TitlePageRaster(), OcrRequest{OcrLayout::kLine, nothing});
+    ASSERT_TRUE(words);
+    EXPECT_TRUE(words->empty());
+  }
+  auto whole = (*engine)->Recognize(TitlePageRaster(), OcrRequest{});
+  ASSERT_TRUE(whole);
+  EXPECT_FALSE(whole->empty());
+}
+
 std::vector<Word> FakeTitleWords() {
   return {testing::MakeWord("เทศบาลตำบลคงสมบูรณ์", 300, 200, 120),
           testing::MakeWord("อำเภอท่าคันโท", 300, 230, 80)};

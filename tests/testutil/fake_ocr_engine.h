@@ -30,8 +30,9 @@ class FakeOcrEngine : public OcrEngine {
       case OcrFault::kThrow: throw std::runtime_error("injected OCR exception");
       default: break;
     }
+    if (request.ReadsNothing()) return std::vector<Word>{};
     double w = raster.width * 72.0 / raster.dpi, h = raster.height * 72.0 / raster.dpi;
-    bool region = request.region.Width() > 0 && request.region.Height() > 0;
+    bool region = !request.WholeRaster();
     std::vector<Word> out;
     const std::vector<Word>* source = &words_;
     if (request.model == OcrModel::kNumeric && !numeric_words_.empty()) source = &numeric_words_;
