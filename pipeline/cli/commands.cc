@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "extractors/poppler_pdf_source.h"
+#include "extractors/leptonica_pictures.h"
 #include "extractors/tesseract_ocr_engine.h"
 #include "pipeline/cli/engine_config.h"
 #include "pipeline/cli/progress.h"
@@ -452,6 +453,7 @@ int DumpTables(const std::string& file, int only_page, const std::string& numeri
   }
   OcrPool pool(TesseractEngineFactory(tesseract), 1);
   options.ocr = &pool;
+  options.picture_share = PictureShare;
   // The vowel repair is decided from the whole document's text layer, so every page is read
   // first (OCR only for the pages shown).
   std::vector<PageResult> pages;

@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
+#include "extractors/leptonica_pictures.h"
 #include "pipeline/io/ita_items.h"
 #include "pipeline/ocr/english_words.h"
 #include "pipeline/thai/dictionary.h"
@@ -46,6 +47,7 @@ void ApplyEngineConfig(const EngineConfig& config, OcrPool* pool, BatchOptions* 
   options->extract.ocr_dpi = config.ocr_dpi;
   if (config.ocr_cells) options->extract.ocr_strategy = OcrStrategy::kCells;
   options->extract.ocr = config.ocr ? pool : nullptr;
+  options->extract.picture_share = PictureShare;
   options->extract.numeric_pass = !config.tesseract.numeric_model_dir.empty();
   options->extract.latin_pass = true;
   options->extract.latin_words_pass = true;

@@ -381,6 +381,10 @@ Box DigitSpan(const TextLine& l, const Box& region) {
              std::min(region.x1, l.box.x0 + to * per_unit + 6), region.y1};
 }
 
+OcrLayout PageReadingLayout(double picture_share, const ExtractOptions& options) {
+  return picture_share >= options.picture_page_share ? OcrLayout::kPage : OcrLayout::kSparse;
+}
+
 OcrResolution ChooseOcrResolution(const PageResult& result, const ExtractOptions& options) {
   double dpi = options.ocr_dpi;
   std::string because;
@@ -454,6 +458,9 @@ std::optional<PendingOcr> SubmitPageOcr(const PdfSource& pdf, PageResult& result
   // A photographed page squared by its corners keeps a slight slant in its rulings (lens,
   // curled paper); scans do not, and there a slanted band is a stamp or a signature.
   if (photographed) grid.max_slant = options.photo_ruling_slant;
+  // Pictures are measured before light pixels are whitened: a light photograph keeps its
+  // texture until then.
+  double pictures = options.picture_share ? options.picture_share(*raster) : 0;
   WhitenLight(*raster, options.whiten_level);
   double skew = EstimateSkewDegrees(*raster);
   if (std::abs(skew) >= 0.05) *raster = Deskew(*raster, skew);
@@ -484,7 +491,14 @@ std::optional<PendingOcr> SubmitPageOcr(const PdfSource& pdf, PageResult& result
     page = outside;
   }
   pending.raster = page;
-  pending.jobs.push_back(options.ocr->Submit(page, {OcrRequest{OcrLayout::kSparse, Box{}}}));
+  OcrLayout layout = PageReadingLayout(pictures, options);
+  if (layout == OcrLayout::kPage) {
+    char note[128];
+    std::snprintf(note, sizeof note, "pictures cover %.0f%% of the page: read with layout analysis, which leaves them out",
+                  pictures * 100);
+    result.page.diagnostics.push_back(PageLabel(index) + note);
+  }
+  pending.jobs.push_back(options.ocr->Submit(page, {OcrRequest{layout, Box{}}}));
   pending.submitted = std::chrono::steady_clock::now();
   return pending;
 }

@@ -44,6 +44,16 @@ struct OcrResolution {
 };
 OcrResolution ChooseOcrResolution(const PageResult& result, const ExtractOptions& options);
 
+// How a page is read whole: sparse (Tesseract's PSM 11), which finds every piece of text on
+// it wherever it lies (cells of tables whose rulings were erased or never found, scattered
+// lines), unless pictures cover at least options.picture_page_share of it (`picture_share`,
+// from options.picture_share: photographs of an activity report, a cover). Such a page is read
+// with the engine's own layout analysis (PSM 3), which leaves the pictures out as the
+// `tesseract` CLI does: read sparse, a page of photographs gave a page of junk letters (and
+// second readings of that junk) at twice the CLI's cost, and the edges of its photographs
+// passed for ruled tables, so the grids found on such a page do not decide. Pure.
+OcrLayout PageReadingLayout(double picture_share, const ExtractOptions& options);
+
 // The part of a prose line that holds its digits, for the numeric model: it learned dates and
 // numbers, not long lines of words, and reads the digits of "... ประจำปีงบประมาณ พ.ศ. ๒๕๖๘"
 // best given "พ.ศ. ๒๕๖๘" alone. Positions come from the line's box in proportion to its

@@ -14,6 +14,7 @@
 // Thread-safety: a call uses only its arguments (and the thread-safe pool).
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -68,6 +69,14 @@ struct ExtractOptions {
   bool detect_orientation = true; // turn scanned pages upright (0/90/180/270) before reading
   bool ocr_drop_color = true;     // coloured ink (stamps, signatures) rendered light for OCR
   bool borderless_tables = true;  // find tables without rulings, anchored by their header
+  // How much of an OCR page is pictures, 0 to 1 (extractors/leptonica_pictures.h); null: not
+  // asked, and every page is read sparse. A page that is at least `picture_page_share`
+  // pictures (photographs of an activity, a cover) is read with the engine's layout analysis,
+  // which leaves the pictures out (pipeline/ocr/page_ocr.h). A logo, a QR code or a signature
+  // is under a hundredth of a page; the pages of the development sets, stamped and
+  // photographed ones too, at most a thousandth.
+  std::function<double(const Raster&)> picture_share;
+  double picture_page_share = 0.05;
   bool correct_photos = true;     // cut a photographed page out of its surroundings, square it
   double photo_ruling_slant = 0.035;  // ...and find its rulings slanted up to 2 degrees
   bool remove_page_furniture = true;  // running headers, footers, page numbers out of prose

@@ -5,8 +5,10 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <mutex>
 
 #include "extractors/poppler_pdf_source.h"
+#include "extractors/leptonica_pictures.h"
 #include "extractors/tesseract_ocr_engine.h"
 #include "pipeline/layout/glyph_height.h"
 #include "pipeline/layout/raster_cleanup.h"
@@ -101,6 +103,31 @@ TEST_P(OcrEngineContract, RegionWithoutAreaReadsNothing) {
   auto whole = (*engine)->Recognize(TitlePageRaster(), OcrRequest{});
   ASSERT_TRUE(whole);
   EXPECT_FALSE(whole->empty());
+}
+
+// Leptonica's halftone segmentation finds a photograph pasted on a text page, and not the
+// text: a page of text is no picture at all, the photograph's share is about its area.
+TEST(PictureShare, FindsAPhotographNotText) {
+  Raster page = TitlePageRaster();
+  ASSERT_GT(page.width, 2000);
+  EXPECT_LT(PictureShare(page), 0.001);
+  // A "photograph": grey tones varying in blotches and fine grain, over a fifth of the page.
+  int x0 = page.width / 8, y0 = page.height / 2, w = page.width * 3 / 4, h = page.height * 3 / 10;
+  uint32_t grain = 12345;
+  for (int y = y0; y < y0 + h; ++y) {
+    for (int x = x0; x < x0 + w; ++x) {
+      grain = grain * 1103515245u + 12345u;
+      double blotch = 0.5 + 0.35 * std::sin(x / 37.0) * std::cos(y / 23.0);
+      int level = static_cast<int>(255 * blotch) + static_cast<int>((grain >> 16) % 81) - 40;
+      page.pixels[static_cast<size_t>(y) * page.width + x] = static_cast<unsigned char>(std::clamp(level, 0, 255));
+    }
+  }
+  double area = static_cast<double>(w) * h / (static_cast<double>(page.width) * page.height);
+  double share = PictureShare(page);
+  EXPECT_GT(share, 0.5 * area);
+  EXPECT_LT(share, 1.2 * area);
+  // Too small to hold a picture: nothing, no error.
+  EXPECT_EQ(PictureShare(testing::DrawRaster(20, 20, 72, {})), 0.0);
 }
 
 std::vector<Word> FakeTitleWords() {
@@ -217,6 +244,60 @@ TEST(ExtractDocument, ScannedPagesGoThroughTheSameTables) {
   EXPECT_EQ(ex.measures[0].provenance.origin, Origin::kOcr);
   EXPECT_EQ(ex.timings.size(), 2u);
   EXPECT_GT(ex.timings[1].ocr_recognize, 0.0);
+}
+
+// An engine that notes how each page was asked to be read (its whole-raster requests).
+class LayoutRecordingEngine : public OcrEngine {
+ public:
+  LayoutRecordingEngine(std::unique_ptr<OcrEngine> inner, std::shared_ptr<std::vector<OcrLayout>> layouts,
+                        std::shared_ptr<std::mutex> mu)
+      : inner_(std::move(inner)), layouts_(std::move(layouts)), mu_(std::move(mu)) {}
+  Result<std::vector<Word>> Recognize(const Raster& raster, const OcrRequest& request) override {
+    if (request.WholeRaster()) {
+      std::lock_guard<std::mutex> lock(*mu_);
+      layouts_->push_back(request.layout);
+    }
+    return inner_->Recognize(raster, request);
+  }
+
+ private:
+  std::unique_ptr<OcrEngine> inner_;
+  std::shared_ptr<std::vector<OcrLayout>> layouts_;
+  std::shared_ptr<std::mutex> mu_;
+};
+
+// A page is read sparse (every piece of text wherever it lies) unless it is largely pictures:
+// then with the engine's layout analysis, which leaves the pictures out.
+TEST(ExtractDocument, PicturePagesAreReadWithLayoutAnalysis) {
+  for (double pictures : {0.0, 0.01, 0.4}) {
+    std::vector<Word> words;
+    testing::FakePdfSource pdf(ScannedReport(&words));
+    auto layouts = std::make_shared<std::vector<OcrLayout>>();
+    auto mu = std::make_shared<std::mutex>();
+    OcrEngineFactory fake = FakeOcrFactory(words, OcrFault::kNone);
+    OcrPool pool([&]() -> Result<std::unique_ptr<OcrEngine>> {
+      auto inner = fake();
+      if (!inner) return std::unexpected(inner.error());
+      return std::unique_ptr<OcrEngine>(std::make_unique<LayoutRecordingEngine>(std::move(*inner), layouts, mu));
+    }, 1);
+    ExtractOptions options;
+    options.ocr = &pool;
+    options.ocr_dpi = 150;
+    options.borderless_tables = false;
+    options.picture_share = [&](const Raster&) { return pictures; };
+    Extraction ex = ExtractDocument(pdf, SourceInfo{"scan.pdf", "", 0, {}, ""}, options);
+    ASSERT_TRUE(ex.document);
+    EXPECT_EQ(ex.measures.size(), 2u);
+    std::sort(layouts->begin(), layouts->end());
+    // Both pages (a title, a ruled table) with layout analysis when a twentieth of each or
+    // more is pictures, sparse otherwise.
+    bool picture_pages = pictures >= options.picture_page_share;
+    OcrLayout expected = picture_pages ? OcrLayout::kPage : OcrLayout::kSparse;
+    EXPECT_EQ(*layouts, (std::vector<OcrLayout>{expected, expected})) << pictures;
+    int notes = 0;
+    for (const auto& d : ex.diagnostics) notes += d.find("pictures cover") != std::string::npos;
+    EXPECT_EQ(notes, picture_pages ? 2 : 0) << pictures;
+  }
 }
 
 TEST(ExtractDocument, OcrFaultsStayPageDiagnostics) {
