@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <functional>
 
 #include <re2/re2.h>
 
@@ -118,9 +119,37 @@ double LowestConfidence(const std::vector<TextLine>& lines) {
   return confidence;
 }
 
+// Second readings of a page are read in rounds, in the page's order, while they pay: after a
+// round in which no reading paid (`pays`), the rest are left unread. A page whose empty cells
+// hold signatures and ticks, or whose Thai-looking tokens are the specks of handwriting and
+// photographs, stops after one round; a page whose second readings find what they look for
+// reads them all. Returns the readings of the requests read, a prefix of `requests`, and adds
+// the seconds in the engine to `seconds`.
+std::vector<Result<std::vector<Word>>> ReadWhileTheyPay(
+    const PendingOcr& pending, std::vector<OcrRequest> requests, const ExtractOptions& options,
+    const std::function<bool(const Result<std::vector<Word>>&)>& pays, double* seconds) {
+  std::vector<Result<std::vector<Word>>> results;
+  size_t round = std::max<size_t>(1, options.reread_round);
+  for (size_t from = 0; from < requests.size();) {
+    size_t to = std::min(requests.size(), from + round);
+    std::vector<OcrRequest> part(requests.begin() + from, requests.begin() + to);
+    OcrPool::Output output = options.ocr->Submit(pending.raster, std::move(part)).get();
+    *seconds += output.seconds;
+    bool paid = false;
+    for (auto& r : output.results) {
+      paid = paid || pays(r);
+      results.push_back(std::move(r));
+    }
+    from = to;
+    if (!paid) break;
+  }
+  return results;
+}
+
 // Cells left empty by the page OCR that hold ink (lone digits in a sequence column are what
-// page-level OCR misses most), read alone as one line. Returns the seconds in the engine.
-double FillEmptyCells(const PendingOcr& pending, std::vector<Table>& tables, OcrPool& ocr) {
+// page-level OCR misses most), read alone as one line, while the readings are sure (at least
+// `reread_accept`; see ReadWhileTheyPay). Returns the seconds in the engine.
+double FillEmptyCells(const PendingOcr& pending, std::vector<Table>& tables, const ExtractOptions& options) {
   std::vector<Cell*> cells;
   std::vector<OcrRequest> requests;
   for (Table& t : tables) {
@@ -133,17 +162,21 @@ double FillEmptyCells(const PendingOcr& pending, std::vector<Table>& tables, Ocr
     }
   }
   if (requests.empty()) return 0;
-  OcrPool::Output output = ocr.Submit(pending.raster, requests).get();
-  for (size_t k = 0; k < cells.size() && k < output.results.size(); ++k) {
-    if (!output.results[k] || output.results[k]->empty()) continue;
-    std::vector<TextLine> lines = AssembleLines(*output.results[k]);
+  double seconds = 0;
+  auto sure = [&](const Result<std::vector<Word>>& r) {
+    return r && !r->empty() && LowestConfidence(AssembleLines(*r)) >= options.reread_accept;
+  };
+  std::vector<Result<std::vector<Word>>> results = ReadWhileTheyPay(pending, std::move(requests), options, sure, &seconds);
+  for (size_t k = 0; k < cells.size() && k < results.size(); ++k) {
+    if (!results[k] || results[k]->empty()) continue;
+    std::vector<TextLine> lines = AssembleLines(*results[k]);
     Cell& cell = *cells[k];
     cell.text = JoinCellLines(lines);
     for (TextLine& l : lines) l.text = thai::RepairThai(l.text);
     cell.confidence = LowestConfidence(lines);
     cell.lines = std::move(lines);
   }
-  return output.seconds;
+  return seconds;
 }
 
 // Every OCR line holding digits, in cells and outside them, read again with the numeric model.
@@ -211,25 +244,34 @@ double RereadDigits(const PendingOcr& pending, PageResult& result, const Extract
   return output.seconds;
 }
 
-// The Latin model's reading of each region as one line (spaces collapsed); nullopt where it
-// read nothing or more than one line.
+// The Latin model's reading of a region as one line (spaces collapsed); nullopt where it read
+// nothing or more than one line.
+std::optional<TextLine> LatinLine(const Result<std::vector<Word>>& result) {
+  if (!result || result->empty()) return std::nullopt;
+  std::vector<TextLine> lines = AssembleLines(*result);
+  if (lines.size() != 1) return std::nullopt;
+  lines[0].text = thai::CollapseSpaces(lines[0].text);
+  return std::move(lines[0]);
+}
+
+// The Latin model's line reading of each region, while readings are `accepted` (see
+// ReadWhileTheyPay); nullopt where it read nothing, more than one line, or was not asked.
 std::vector<std::optional<TextLine>> ReadLatinLines(const PendingOcr& pending, std::vector<OcrRequest> requests,
-                                                    OcrPool& ocr, double* seconds) {
+                                                    const ExtractOptions& options,
+                                                    const std::function<bool(const TextLine&)>& accepted,
+                                                    double* seconds) {
   for (OcrRequest& r : requests) {
     r.layout = OcrLayout::kLine;
     r.model = OcrModel::kLatin;
   }
   std::vector<std::optional<TextLine>> readings(requests.size());
   if (requests.empty()) return readings;
-  OcrPool::Output output = ocr.Submit(pending.raster, requests).get();
-  *seconds = output.seconds;
-  for (size_t k = 0; k < readings.size() && k < output.results.size(); ++k) {
-    if (!output.results[k] || output.results[k]->empty()) continue;
-    std::vector<TextLine> lines = AssembleLines(*output.results[k]);
-    if (lines.size() != 1) continue;
-    lines[0].text = thai::CollapseSpaces(lines[0].text);
-    readings[k] = std::move(lines[0]);
-  }
+  auto pays = [&](const Result<std::vector<Word>>& r) {
+    std::optional<TextLine> line = LatinLine(r);
+    return line && accepted(*line);
+  };
+  std::vector<Result<std::vector<Word>>> results = ReadWhileTheyPay(pending, std::move(requests), options, pays, seconds);
+  for (size_t k = 0; k < results.size(); ++k) readings[k] = LatinLine(results[k]);
   return readings;
 }
 
@@ -259,10 +301,13 @@ double RereadLatin(const PendingOcr& pending, std::vector<Table>& tables, const 
     }
   }
   double seconds = 0;
-  std::vector<std::optional<TextLine>> readings = ReadLatinLines(pending, std::move(requests), *options.ocr, &seconds);
+  auto is_code = [&](const TextLine& reading) {
+    return RE2::FullMatch(reading.text, code) && reading.confidence >= options.reread_accept;
+  };
+  std::vector<std::optional<TextLine>> readings = ReadLatinLines(pending, std::move(requests), options, is_code, &seconds);
   for (size_t k = 0; k < targets.size(); ++k) {
     const std::optional<TextLine>& reading = readings[k];
-    if (!reading || !RE2::FullMatch(reading->text, code) || reading->confidence < options.reread_accept) continue;
+    if (!reading || !is_code(*reading)) continue;
     auto [line, cell] = targets[k];
     line->text = reading->text;
     line->confidence = reading->confidence;
@@ -348,11 +393,14 @@ double RereadLatinWords(const PendingOcr& pending, std::vector<Word>& words, con
     requests.push_back(OcrRequest{OcrLayout::kLine, Box{b.x0 - pad, b.y0 - pad, b.x1 + pad, b.y1 + pad}});
   }
   double seconds = 0;
-  std::vector<std::optional<TextLine>> readings = ReadLatinLines(pending, std::move(requests), *options.ocr, &seconds);
+  auto is_word = [&](const TextLine& reading) {
+    return reading.text.find(' ') == std::string::npos && IsLatinWord(reading.text, options.english) &&
+           reading.confidence >= options.latin_word_accept;
+  };
+  std::vector<std::optional<TextLine>> readings = ReadLatinLines(pending, std::move(requests), options, is_word, &seconds);
   for (size_t k = 0; k < targets.size(); ++k) {
     const std::optional<TextLine>& reading = readings[k];
-    if (!reading || reading->text.find(' ') != std::string::npos || !IsLatinWord(reading->text, options.english)) continue;
-    if (reading->confidence < options.latin_word_accept) continue;
+    if (!reading || !is_word(*reading)) continue;
     Word& w = words[targets[k]];
     w.utf8 = reading->text;
     w.confidence = reading->confidence;
@@ -527,7 +575,7 @@ void FinishPageOcr(PendingOcr& pending, PageResult& result, const ExtractOptions
   auto laid_out = std::chrono::steady_clock::now();
   LayOut(result, pending.grids, options);
   double layout = SecondsSince(laid_out);
-  spent.reread_cells = FillEmptyCells(pending, result.tables, *options.ocr);
+  spent.reread_cells = FillEmptyCells(pending, result.tables, options);
   if (options.numeric_pass) spent.reread_digits = RereadDigits(pending, result, options);
   if (options.latin_pass) spent.reread_latin_codes = RereadLatin(pending, result.tables, options);
   spent.ocr_reread = SecondsSince(reread_started) - layout;

@@ -97,6 +97,10 @@ struct ExtractOptions {
                                        // token height are specks, not words: not re-read
   double reread_accept = 0.6;     // a second reading this sure replaces a date/number line or
                                   // a Latin code
+  // Empty cells and Latin words and codes of a page are read again in rounds of this many, and
+  // no more after a round in which none was read surely (pipeline/ocr/page_ocr.cc): a page of
+  // signatures and ticks, or of photographs' specks, does not pay for hundreds of readings.
+  size_t reread_round = 16;
   int numeric_binarize_level = 200;  // darker pixels are ink for the numeric model (at most
                                      // 30 below the paper's level)
   // Thai word list for evidence (vowel repair, trust in a text layer); null: neither is done.

@@ -818,5 +818,37 @@ TEST(ExtractDocument, LatinWordPassLeavesNumbersAndSpecks) {
   EXPECT_NE(all.find("Fix"), std::string::npos) << all;
 }
 
+// Second readings go on while they pay: read in rounds (16 a round), they stop after a round in
+// which none was read surely. 40 junk tokens (the specks of a signature sheet, say), in 4 lines
+// of 10; the Latin model is sure of some of them.
+TEST(ExtractDocument, LatinWordPassStopsAfterARoundThatFindsNothing) {
+  auto dict = thai::ThaiDictionary::FromWords({"แบบ"});
+  auto replaced = [&](std::vector<int> sure) {
+    std::vector<Word> main, latin;
+    for (int k = 0; k < 40; ++k) {
+      Word w = testing::MakeWord("ฐฆฌ", 40 + (k % 10) * 50, 100 + (k / 10) * 40, 40);
+      w.confidence = 0.5;
+      main.push_back(w);
+      Word l = w;
+      bool is_sure = std::find(sure.begin(), sure.end(), k) != sure.end();
+      l.utf8 = "IIT";
+      l.confidence = is_sure ? 0.95 : 0.3;
+      latin.push_back(l);
+    }
+    PageResult page = ReadWithLatinWordPass(main, latin, dict.get());
+    std::string all = FreeText(page);
+    int count = 0;
+    for (size_t at = all.find("IIT"); at != std::string::npos; at = all.find("IIT", at + 1)) ++count;
+    return count;
+  };
+  EXPECT_EQ(replaced({}), 0);
+  EXPECT_EQ(replaced({20}), 0);          // the first round found nothing: token 20 is not read
+  EXPECT_EQ(replaced({3, 20}), 2);       // the first round paid, the second too: all are read
+  EXPECT_EQ(replaced({3, 39}), 1);       // the second round found nothing: the third is not read
+  std::vector<int> all(40);
+  for (int k = 0; k < 40; ++k) all[k] = k;
+  EXPECT_EQ(replaced(all), 40);
+}
+
 }  // namespace
 }  // namespace ita
