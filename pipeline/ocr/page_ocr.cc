@@ -546,6 +546,7 @@ std::optional<PendingOcr> SubmitPageOcr(const PdfSource& pdf, PageResult& result
                   pictures * 100);
     result.page.diagnostics.push_back(PageLabel(index) + note);
   }
+  pending.layout = layout;
   pending.jobs.push_back(options.ocr->Submit(page, {OcrRequest{layout, Box{}}}));
   pending.submitted = std::chrono::steady_clock::now();
   return pending;
@@ -575,7 +576,9 @@ void FinishPageOcr(PendingOcr& pending, PageResult& result, const ExtractOptions
   auto laid_out = std::chrono::steady_clock::now();
   LayOut(result, pending.grids, options);
   double layout = SecondsSince(laid_out);
-  spent.reread_cells = FillEmptyCells(pending, result.tables, options);
+  // On a page of pictures the grids are mostly the pictures' edges, and the layout analysis
+  // left what is inside them out: empty cells there are pictures, not missed digits.
+  if (pending.layout != OcrLayout::kPage) spent.reread_cells = FillEmptyCells(pending, result.tables, options);
   if (options.numeric_pass) spent.reread_digits = RereadDigits(pending, result, options);
   if (options.latin_pass) spent.reread_latin_codes = RereadLatin(pending, result.tables, options);
   spent.ocr_reread = SecondsSince(reread_started) - layout;

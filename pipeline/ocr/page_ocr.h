@@ -6,7 +6,8 @@
 // light pixels, deskews, finds and erases rulings, and submits the page to the OCR pool.
 // FinishPageOcr waits for the words,
 // lays them out into tables and free lines (the same LayOut as text-layer words), then reads
-// again what page OCR reads worst: empty cells that hold ink, every line with digits (the
+// again what page OCR reads worst: empty cells that hold ink (not on a page of pictures, whose
+// layout analysis left its pictures' cells empty on purpose), every line with digits (the
 // numeric model) and short cells that may be Latin codes (the Latin model).
 #pragma once
 
@@ -29,6 +30,7 @@ struct PendingOcr {
   std::vector<Grid> grids;
   std::vector<std::future<OcrPool::Output>> jobs;
   std::shared_ptr<const Raster> raster;  // kept for the numeric pass
+  OcrLayout layout = OcrLayout::kSparse;  // how the page was read whole (PageReadingLayout)
   std::chrono::steady_clock::time_point submitted;
 };
 

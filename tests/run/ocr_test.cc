@@ -246,39 +246,42 @@ TEST(ExtractDocument, ScannedPagesGoThroughTheSameTables) {
   EXPECT_GT(ex.timings[1].ocr_recognize, 0.0);
 }
 
-// An engine that notes how each page was asked to be read (its whole-raster requests).
-class LayoutRecordingEngine : public OcrEngine {
+// An engine that notes every request it is given.
+class RequestRecordingEngine : public OcrEngine {
  public:
-  LayoutRecordingEngine(std::unique_ptr<OcrEngine> inner, std::shared_ptr<std::vector<OcrLayout>> layouts,
-                        std::shared_ptr<std::mutex> mu)
-      : inner_(std::move(inner)), layouts_(std::move(layouts)), mu_(std::move(mu)) {}
+  RequestRecordingEngine(std::unique_ptr<OcrEngine> inner, std::shared_ptr<std::vector<OcrRequest>> requests,
+                         std::shared_ptr<std::mutex> mu)
+      : inner_(std::move(inner)), requests_(std::move(requests)), mu_(std::move(mu)) {}
   Result<std::vector<Word>> Recognize(const Raster& raster, const OcrRequest& request) override {
-    if (request.WholeRaster()) {
+    {
       std::lock_guard<std::mutex> lock(*mu_);
-      layouts_->push_back(request.layout);
+      requests_->push_back(request);
     }
     return inner_->Recognize(raster, request);
   }
 
  private:
   std::unique_ptr<OcrEngine> inner_;
-  std::shared_ptr<std::vector<OcrLayout>> layouts_;
+  std::shared_ptr<std::vector<OcrRequest>> requests_;
   std::shared_ptr<std::mutex> mu_;
 };
 
 // A page is read sparse (every piece of text wherever it lies) unless it is largely pictures:
-// then with the engine's layout analysis, which leaves the pictures out.
+// then with the engine's layout analysis, which leaves the pictures out, and its empty cells
+// (the pictures' edges make grids) are not read again.
 TEST(ExtractDocument, PicturePagesAreReadWithLayoutAnalysis) {
   for (double pictures : {0.0, 0.01, 0.4}) {
     std::vector<Word> words;
-    testing::FakePdfSource pdf(ScannedReport(&words));
-    auto layouts = std::make_shared<std::vector<OcrLayout>>();
+    std::vector<testing::FakePage> pages = ScannedReport(&words);
+    pages[1].lines.push_back(Box{418, 188, 422, 192});  // ink in the empty cell of row 2
+    testing::FakePdfSource pdf(pages);
+    auto requests = std::make_shared<std::vector<OcrRequest>>();
     auto mu = std::make_shared<std::mutex>();
     OcrEngineFactory fake = FakeOcrFactory(words, OcrFault::kNone);
     OcrPool pool([&]() -> Result<std::unique_ptr<OcrEngine>> {
       auto inner = fake();
       if (!inner) return std::unexpected(inner.error());
-      return std::unique_ptr<OcrEngine>(std::make_unique<LayoutRecordingEngine>(std::move(*inner), layouts, mu));
+      return std::unique_ptr<OcrEngine>(std::make_unique<RequestRecordingEngine>(std::move(*inner), requests, mu));
     }, 1);
     ExtractOptions options;
     options.ocr = &pool;
@@ -288,12 +291,19 @@ TEST(ExtractDocument, PicturePagesAreReadWithLayoutAnalysis) {
     Extraction ex = ExtractDocument(pdf, SourceInfo{"scan.pdf", "", 0, {}, ""}, options);
     ASSERT_TRUE(ex.document);
     EXPECT_EQ(ex.measures.size(), 2u);
-    std::sort(layouts->begin(), layouts->end());
+    std::vector<OcrLayout> whole;
+    int cell_readings = 0;
+    for (const OcrRequest& r : *requests) {
+      if (r.WholeRaster()) whole.push_back(r.layout);
+      cell_readings += r.layout == OcrLayout::kLine && r.model == OcrModel::kMain;
+    }
+    std::sort(whole.begin(), whole.end());
     // Both pages (a title, a ruled table) with layout analysis when a twentieth of each or
-    // more is pictures, sparse otherwise.
+    // more is pictures, sparse otherwise; the inked empty cell read again only then.
     bool picture_pages = pictures >= options.picture_page_share;
     OcrLayout expected = picture_pages ? OcrLayout::kPage : OcrLayout::kSparse;
-    EXPECT_EQ(*layouts, (std::vector<OcrLayout>{expected, expected})) << pictures;
+    EXPECT_EQ(whole, (std::vector<OcrLayout>{expected, expected})) << pictures;
+    EXPECT_EQ(cell_readings, picture_pages ? 0 : 1) << pictures;
     int notes = 0;
     for (const auto& d : ex.diagnostics) notes += d.find("pictures cover") != std::string::npos;
     EXPECT_EQ(notes, picture_pages ? 2 : 0) << pictures;
