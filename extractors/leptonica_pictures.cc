@@ -2,7 +2,6 @@
 
 #include <leptonica/allheaders.h>
 
-#include <cstring>
 #include <memory>
 
 namespace ita {

@@ -12,8 +12,8 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
-#include "extractors/poppler_pdf_source.h"
 #include "extractors/leptonica_pictures.h"
+#include "extractors/poppler_pdf_source.h"
 #include "extractors/tesseract_ocr_engine.h"
 #include "pipeline/cli/engine_config.h"
 #include "pipeline/cli/progress.h"
