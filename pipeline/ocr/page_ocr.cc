@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 #include <functional>
+#include <iterator>
 
 #include <re2/re2.h>
 
@@ -123,27 +124,28 @@ double LowestConfidence(const std::vector<TextLine>& lines) {
 // round in which no reading paid (`pays`), the rest are left unread. A page whose empty cells
 // hold signatures and ticks, or whose Thai-looking tokens are the specks of handwriting and
 // photographs, stops after one round; a page whose second readings find what they look for
-// reads them all. Returns the readings of the requests read, a prefix of `requests`, and adds
-// the seconds in the engine to `seconds`.
-std::vector<Result<std::vector<Word>>> ReadWhileTheyPay(
+// reads them all. Returns the lines of each request read (none where the engine failed or read
+// nothing), a prefix of `requests`, and adds the seconds in the engine to `seconds`.
+std::vector<std::vector<TextLine>> ReadWhileTheyPay(
     const PendingOcr& pending, std::vector<OcrRequest> requests, const ExtractOptions& options,
-    const std::function<bool(const Result<std::vector<Word>>&)>& pays, double* seconds) {
-  std::vector<Result<std::vector<Word>>> results;
+    const std::function<bool(const std::vector<TextLine>&)>& pays, double* seconds) {
+  std::vector<std::vector<TextLine>> readings;
   size_t round = std::max<size_t>(1, options.reread_round);
   for (size_t from = 0; from < requests.size();) {
     size_t to = std::min(requests.size(), from + round);
-    std::vector<OcrRequest> part(requests.begin() + from, requests.begin() + to);
+    std::vector<OcrRequest> part(std::make_move_iterator(requests.begin() + from),
+                                 std::make_move_iterator(requests.begin() + to));
     OcrPool::Output output = options.ocr->Submit(pending.raster, std::move(part)).get();
     *seconds += output.seconds;
     bool paid = false;
-    for (auto& r : output.results) {
-      paid = paid || pays(r);
-      results.push_back(std::move(r));
+    for (const auto& r : output.results) {
+      readings.push_back(r && !r->empty() ? AssembleLines(*r) : std::vector<TextLine>{});
+      paid = paid || pays(readings.back());
     }
     from = to;
     if (!paid) break;
   }
-  return results;
+  return readings;
 }
 
 // Cells left empty by the page OCR that hold ink (lone digits in a sequence column are what
@@ -163,13 +165,13 @@ double FillEmptyCells(const PendingOcr& pending, std::vector<Table>& tables, con
   }
   if (requests.empty()) return 0;
   double seconds = 0;
-  auto sure = [&](const Result<std::vector<Word>>& r) {
-    return r && !r->empty() && LowestConfidence(AssembleLines(*r)) >= options.reread_accept;
+  auto sure = [&](const std::vector<TextLine>& lines) {
+    return !lines.empty() && LowestConfidence(lines) >= options.reread_accept;
   };
-  std::vector<Result<std::vector<Word>>> results = ReadWhileTheyPay(pending, std::move(requests), options, sure, &seconds);
-  for (size_t k = 0; k < cells.size() && k < results.size(); ++k) {
-    if (!results[k] || results[k]->empty()) continue;
-    std::vector<TextLine> lines = AssembleLines(*results[k]);
+  std::vector<std::vector<TextLine>> readings = ReadWhileTheyPay(pending, std::move(requests), options, sure, &seconds);
+  for (size_t k = 0; k < cells.size() && k < readings.size(); ++k) {
+    std::vector<TextLine>& lines = readings[k];
+    if (lines.empty()) continue;
     Cell& cell = *cells[k];
     cell.text = JoinCellLines(lines);
     for (TextLine& l : lines) l.text = thai::RepairThai(l.text);
@@ -246,12 +248,11 @@ double RereadDigits(const PendingOcr& pending, PageResult& result, const Extract
 
 // The Latin model's reading of a region as one line (spaces collapsed); nullopt where it read
 // nothing or more than one line.
-std::optional<TextLine> LatinLine(const Result<std::vector<Word>>& result) {
-  if (!result || result->empty()) return std::nullopt;
-  std::vector<TextLine> lines = AssembleLines(*result);
+std::optional<TextLine> LatinLine(const std::vector<TextLine>& lines) {
   if (lines.size() != 1) return std::nullopt;
-  lines[0].text = thai::CollapseSpaces(lines[0].text);
-  return std::move(lines[0]);
+  TextLine line = lines[0];
+  line.text = thai::CollapseSpaces(line.text);
+  return line;
 }
 
 // The Latin model's line reading of each region, while readings are `accepted` (see
@@ -266,12 +267,12 @@ std::vector<std::optional<TextLine>> ReadLatinLines(const PendingOcr& pending, s
   }
   std::vector<std::optional<TextLine>> readings(requests.size());
   if (requests.empty()) return readings;
-  auto pays = [&](const Result<std::vector<Word>>& r) {
-    std::optional<TextLine> line = LatinLine(r);
+  auto pays = [&](const std::vector<TextLine>& lines) {
+    std::optional<TextLine> line = LatinLine(lines);
     return line && accepted(*line);
   };
-  std::vector<Result<std::vector<Word>>> results = ReadWhileTheyPay(pending, std::move(requests), options, pays, seconds);
-  for (size_t k = 0; k < results.size(); ++k) readings[k] = LatinLine(results[k]);
+  std::vector<std::vector<TextLine>> read = ReadWhileTheyPay(pending, std::move(requests), options, pays, seconds);
+  for (size_t k = 0; k < read.size(); ++k) readings[k] = LatinLine(read[k]);
   return readings;
 }
 
