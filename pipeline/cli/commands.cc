@@ -12,7 +12,6 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
-#include "extractors/leptonica_pictures.h"
 #include "extractors/poppler_pdf_source.h"
 #include "extractors/tesseract_ocr_engine.h"
 #include "pipeline/cli/engine_config.h"
@@ -148,18 +147,19 @@ struct ExtractArgs {
   int jobs = 0;
   bool resume = false;
   bool retry_failed = false;
-  uint64_t max_mb = 512;
-  int max_pages = 2000;
+  // The reading options' defaults are what ships (ShippedEngineConfig).
+  uint64_t max_mb = ShippedEngineConfig().max_bytes >> 20;
+  int max_pages = ShippedEngineConfig().max_pages;
   double timeout = 600;
-  uint64_t max_memory_mb = 8192;
+  uint64_t max_memory_mb = ShippedEngineConfig().max_memory_mb;
   bool in_process = false;
   bool quiet = false;
   bool verbose = false;
   bool no_ocr = false;
-  double ocr_dpi = 300;
-  bool ocr_cells = false;
-  std::string tessdata;
-  std::string ocr_lang = "tha";
+  double ocr_dpi = ShippedEngineConfig().ocr_dpi;
+  bool ocr_cells = ShippedEngineConfig().ocr_cells;
+  std::string tessdata = ShippedEngineConfig().tesseract.tessdata_dir;
+  std::string ocr_lang = ShippedEngineConfig().tesseract.languages;
   std::string numeric_model;
   bool no_numeric_model = false;
   bool timings = false;
@@ -199,6 +199,22 @@ void AddExtract(CLI::App& app, ExtractArgs& a) {
   cmd->add_flag("--timings", a.timings, "per-page timings (seconds by stage) on stderr");
 }
 
+// The reading configuration of an `extract` command line: what ships, with its options.
+EngineConfig EngineConfigOf(const ExtractArgs& a) {
+  EngineConfig config = ShippedEngineConfig();
+  config.ocr = !a.no_ocr;
+  config.tesseract.languages = a.ocr_lang;
+  config.tesseract.tessdata_dir = a.tessdata;
+  if (a.no_numeric_model) config.tesseract.numeric_model_dir.clear();
+  if (!a.numeric_model.empty()) config.tesseract.numeric_model_dir = a.numeric_model;
+  config.ocr_dpi = a.ocr_dpi;
+  config.ocr_cells = a.ocr_cells;
+  config.max_bytes = a.max_mb << 20;
+  config.max_pages = a.max_pages;
+  config.max_memory_mb = a.max_memory_mb;
+  return config;
+}
+
 int RunExtract(const ExtractArgs& a) {
   BatchOptions options;
   options.out_dir = a.out;
@@ -213,17 +229,7 @@ int RunExtract(const ExtractArgs& a) {
     }
     options.shard = *shard;
   }
-  EngineConfig config;
-  config.ocr = !a.no_ocr;
-  config.tesseract.languages = a.ocr_lang;
-  config.tesseract.tessdata_dir = a.tessdata;
-  config.tesseract.numeric_model_dir =
-      a.no_numeric_model ? "" : (a.numeric_model.empty() ? DefaultNumericModelDir() : a.numeric_model);
-  config.ocr_dpi = a.ocr_dpi;
-  config.ocr_cells = a.ocr_cells;
-  config.max_bytes = a.max_mb << 20;
-  config.max_pages = a.max_pages;
-  config.max_memory_mb = a.max_memory_mb;
+  EngineConfig config = EngineConfigOf(a);
 
   std::vector<std::string> fatal;
   std::vector<BatchInput> inputs = ExpandInputs(a.inputs, a.base, &std::cin, &fatal);
@@ -437,23 +443,18 @@ int RunLedger(const LedgerArgs& a) {
 // ---------------------------------------------------------------- tool
 
 int DumpTables(const std::string& file, int only_page, const std::string& numeric_model) {
-  ExtractOptions options;
-  TesseractOptions tesseract;
-  tesseract.numeric_model_dir = numeric_model.empty() ? DefaultNumericModelDir() : numeric_model;
-  options.numeric_pass = !tesseract.numeric_model_dir.empty();
-  options.latin_pass = true;
-  options.latin_words_pass = true;
-  options.dictionary = thai::ThaiDictionary::System();
-  options.english = EnglishWords::System();
+  EngineConfig config = ShippedEngineConfig();
+  if (!numeric_model.empty()) config.tesseract.numeric_model_dir = numeric_model;
+  OcrPool pool(TesseractEngineFactory(config.tesseract), 1);
+  BatchOptions batch;
+  ApplyEngineConfig(config, &pool, &batch);
+  const ExtractOptions& options = batch.extract;
   Error error;
   std::unique_ptr<PdfSource> pdf = OpenPopplerPdf(file, &error);
   if (!pdf) {
     std::cerr << "ita-extract: " << ErrorCodeName(error.code) << ": " << error.message << "\n";
     return kExitDocumentFailed;
   }
-  OcrPool pool(TesseractEngineFactory(tesseract), 1);
-  options.ocr = &pool;
-  options.picture_share = PictureShare;
   // The vowel repair is decided from the whole document's text layer, so every page is read
   // first (OCR only for the pages shown).
   std::vector<PageResult> pages;
@@ -760,6 +761,15 @@ int RunSchemas(const std::string& name) {
 }
 
 }  // namespace
+
+EngineConfig ExtractEngineConfig(const std::vector<std::string>& args) {
+  CLI::App app;
+  ExtractArgs a;
+  AddExtract(app, a);
+  std::vector<std::string> reversed(args.rbegin(), args.rend());
+  app.parse(reversed);
+  return EngineConfigOf(a);
+}
 
 int RunCli(int argc, char** argv) {
   CLI::App app{"ita-extract: Thai ITA report PDFs to validated contract JSON (thai-ita-extract/1)",

@@ -2,6 +2,11 @@
 // options, help and exit codes. main.cc only hands over argc/argv.
 #pragma once
 
+#include <string>
+#include <vector>
+
+#include "pipeline/cli/engine_config.h"
+
 namespace ita::cli {
 
 // Documented exit codes (README, `--help`).
@@ -14,5 +19,9 @@ enum ExitCode : int {
 };
 
 int RunCli(int argc, char** argv);
+
+// The reading configuration an `extract` command line runs with (`args` from "extract" on,
+// e.g. {"extract", "in.pdf", "--ocr-dpi", "200"}), for the test that the CLI runs what ships.
+EngineConfig ExtractEngineConfig(const std::vector<std::string>& args);
 
 }  // namespace ita::cli

@@ -41,6 +41,13 @@ EngineConfig EngineConfig::FromLine(const std::string& line) {
   return c;
 }
 
+EngineConfig ShippedEngineConfig() {
+  EngineConfig c;
+  c.tesseract.numeric_model_dir = DefaultNumericModelDir();
+  c.max_memory_mb = 8192;
+  return c;
+}
+
 void ApplyEngineConfig(const EngineConfig& config, OcrPool* pool, BatchOptions* options) {
   options->max_bytes = config.max_bytes;
   options->extract.max_pages = config.max_pages;

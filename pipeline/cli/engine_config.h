@@ -20,9 +20,15 @@ struct EngineConfig {
   int max_pages = 2000;
   int ocr_threads = 1;          // OCR engines of one worker process
   uint64_t max_memory_mb = 0;   // address-space cap of a worker process; 0: none
+  bool operator==(const EngineConfig& other) const { return ToLine() == other.ToLine(); }
   std::string ToLine() const;
   static EngineConfig FromLine(const std::string& line);
 };
+
+// What ships: the configuration `extract` runs with when no option is given. The CLI's option
+// defaults, its worker processes, `tool tables` and every end-to-end test start from it, so a
+// test reads documents exactly as a user's run does.
+EngineConfig ShippedEngineConfig();
 
 // BatchOptions' reading part from `config`, with `pool` (may be null: no OCR).
 void ApplyEngineConfig(const EngineConfig& config, OcrPool* pool, BatchOptions* options);

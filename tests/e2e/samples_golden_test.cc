@@ -14,9 +14,8 @@
 
 #include "extractors/poppler_pdf_source.h"
 #include "extractors/tesseract_ocr_engine.h"
+#include "pipeline/cli/engine_config.h"
 #include "pipeline/io/contract_json.h"
-#include "pipeline/io/ita_items.h"
-#include "pipeline/thai/dictionary.h"
 #include "pipeline/run/batch.h"
 #include "pipeline/thai/utf8.h"
 
@@ -61,29 +60,21 @@ std::vector<std::string> SampleNames() {
   return names;
 }
 
-// One OCR pool for the whole test program, as the CLI has one per run, with the project's
-// numeric model as the CLI's default.
-const fs::path kModels = fs::path(ITA_SOURCE_DIR) / "models";
+// One OCR pool for the whole test program, as the CLI has one per run, built from what ships.
 OcrPool* Pool() {
-  static OcrPool pool(
-      [] {
-        TesseractOptions options;
-        options.numeric_model_dir = kModels.string();
-        return TesseractEngineFactory(options);
-      }(),
-      2);
+  static OcrPool pool(TesseractEngineFactory(cli::ShippedEngineConfig().tesseract), 2);
   return &pool;
 }
 
 class SampleTest : public ::testing::TestWithParam<std::string> {
  protected:
   Extraction Run() {
+    // Exactly what `ita-extract extract` runs with no options (cli_config_test checks that the
+    // CLI's defaults are ShippedEngineConfig).
     BatchOptions options;
-    options.extract.validation.ita_items = &BuiltInItaItems();  // as the CLI does
-    options.extract.ocr = Pool();
-    options.extract.numeric_pass = true;
-    options.extract.latin_pass = true;
-    options.extract.dictionary = thai::ThaiDictionary::System();  // as the CLI does
+    cli::ApplyEngineConfig(cli::ShippedEngineConfig(), Pool(), &options);
+    EXPECT_FALSE(cli::ShippedEngineConfig().tesseract.numeric_model_dir.empty())
+        << "the project's numeric model (models/thd.traineddata) was not found";
     auto validator = SchemaValidator::Create();
     EXPECT_TRUE(validator);
     // The file name as the README's command gives it, so golden files do not depend on where
@@ -131,7 +122,7 @@ TEST_P(SampleTest, MatchesGroundTruth) {
     const auto& a = out["measures"][i];
     EXPECT_EQ(a["seq"], g["seq"]) << "measure " << i;
     for (const char* f : {"issue", "measure", "method", "responsible", "output", "outcome",
-                          "findings", "suggestion", "follow_up"}) {
+                          "findings", "suggestion", "follow_up", "group", "status"}) {
       if (!g.contains(f)) continue;
       EXPECT_EQ(Norm(a[f]), Norm(g[f])) << "measure " << i << " " << f;
     }
