@@ -25,8 +25,16 @@ const std::vector<FamilyPattern>& Patterns() {
     add(Family::kItaAnalysis, "วิเคราะห์ผลการประเมินคุณธรรม");
     add(Family::kItaAnalysis, "วิเคราะห์ผลการประเมิน(ITA|ไอทีเอ)");
     add(Family::kItaAnalysis, "^(ประกาศ)?ผล(การ)?ประเมิน(ITA|คุณธรรมและความโปร่งใส)");
-    add(Family::kMeasuresReport, "รายงานผล(การดำเนินการ|การดำเนินงาน|การปฏิบัติ)?.*มาตรการ");
-    add(Family::kMeasuresReport, "รายงานผล(การดำเนินการ|การดำเนินงาน).*(คุณธรรม|โปร่งใส)");
+    // Offices' own wording: "สรุปผลคะแนนการประเมิน ITA", "รายงานผลการประเมินผล ITA ประจำปี 2564",
+    // "การวิเคราะห์ผลคะแนนการประเมินคุณธรรม…".
+    add(Family::kItaAnalysis, "^(แบบ)?(ประกาศ|รายงาน|สรุป)*ผล(คะแนน)?(การ)?ประเมิน(ผล)?(ITA|ไอทีเอ|คุณธรรมและความโปร่งใส)");
+    add(Family::kItaAnalysis, "วิเคราะห์ผล(คะแนน)?(การ)?ประเมิน(ผล)?(ITA|ไอทีเอ|คุณธรรม)");
+    // A report on measures, or on a plan against corruption ("แบบรายงานสรุปผลการกำกับติดตาม
+    // มาตรการ…", "แบบรายงานผลการดำเนินงานตามแผนปฏิบัติการป้องกัน ปราบปรามการทุจริต…"), is a
+    // measures report: it gives each measure's result.
+    add(Family::kMeasuresReport, "รายงาน(สรุป)?ผล(การดำเนินการ|การดำเนินงาน|การปฏิบัติ)?.*มาตรการ");
+    add(Family::kMeasuresReport, "รายงาน(สรุป)?ผล(การดำเนินการ|การดำเนินงาน).*(คุณธรรม|โปร่งใส)");
+    add(Family::kMeasuresReport, "รายงาน(สรุป)?ผล(การดำเนินการ|การดำเนินงาน)ตามแผน.{0,40}(ทุจริต|ประพฤติมิชอบ)");
     add(Family::kMeasuresPlan, "มาตรการ(ส่งเสริม|เสริมสร้าง)?คุณธรรม");
     add(Family::kMeasuresPlan, "มาตรการ.*ความโปร่งใส");
     return p;
@@ -51,6 +59,9 @@ constexpr TitlePhrase kTitlePhrases[] = {
 // ("…ตามแผนปฏิบัติการป้องกันการทุจริต…"). Characters of the compacted line before the match.
 constexpr size_t kTitleLead = 20;
 
+// Lines of the first pages searched for the title of a document that names no family.
+constexpr size_t kTitleSearchLines = 8;
+
 // Smallest edit distance between `pattern` and any substring of `text` that starts within
 // `lead` characters of the text's start (Sellers' algorithm with a bounded free start).
 int LeadingSubstringDistance(std::u32string_view text, std::u32string_view pattern, size_t lead) {
@@ -70,16 +81,28 @@ int LeadingSubstringDistance(std::u32string_view text, std::u32string_view patte
   return best;
 }
 
-// Lines that start the organisation or year block end a multi-line title.
+// Lines that start the organisation or year block, a form's fields or the signature end a
+// multi-line title.
 bool EndsTitle(const std::string& line) {
-  static const RE2 stop("^(\\(|ประจำปี|ปีงบประมาณ|พ\\.ศ|เทศบาล|องค์การ|อบต|อบจ|อำเภอ|จังหวัด|-)");
+  static const RE2 stop(
+      "^(\\(|ประจำปี|ปีงบประมาณ|พ\\.ศ|เทศบาล|องค์การ|อบต|อบจ|อำเภอ|จังหวัด|-|•|โรงพยาบาล|วิทยาลัย|"
+      "โรงเรียน|สำนักงาน|กระทรวง|ชมรม|หน่วยงาน|ชื่อ|รอบ|ลงชื่อ|ตำแหน่ง|วันที่)");
   return RE2::PartialMatch(thai::CompactForMatching(line), stop);
+}
+
+// A line that opens with the kind of document it is: the title of a document of no family.
+bool IsDocumentTitle(const std::string& line) {
+  static const RE2 kind(
+      "^(แบบ)?(รายงาน|ประกาศ|คำสั่ง|บันทึก|สรุป|แผน|มาตรการ|คู่มือ|แนวทาง|แนวปฏิบัติ|ระเบียบ|โครงการ|"
+      "งบหน้า|ผลการ)");
+  std::string s = thai::CompactForMatching(line);
+  return RE2::PartialMatch(s, kind) && thai::DecodeUtf8(s).size() >= 12;
 }
 
 // Words of the ITA and of integrity work; a document without any is not an ITA report,
 // whatever its tables' columns are called.
 bool HasItaVocabulary(const std::vector<std::string>& lines) {
-  static const RE2 words("คุณธรรม|โปร่งใส|ITA|ทุจริต|ป\\.ป\\.ช|ประพฤติมิชอบ");
+  static const RE2 words("คุณธรรม|โปร่งใส|ITA|ทุจริต|ป\\.ป\\.ช|ประพฤติมิชอบ|สินบน|ผลประโยชน์ทับซ้อน");
   for (const std::string& l : lines)
     if (RE2::PartialMatch(thai::CompactForMatching(l), words)) return true;
   return false;
@@ -118,6 +141,18 @@ Classification ClassifyDocument(const std::vector<std::string>& lines,
       c.title += lines[j];
     }
     break;
+  }
+  if (c.title.empty()) {
+    // No family named: the title is still the document's, when a line near the top opens with
+    // what kind of document it is ("รายงานสรุปผลการดำเนินงานรับเรื่องร้องเรียน…").
+    for (size_t i = 0; i < lines.size() && i < kTitleSearchLines; ++i) {
+      if (!IsDocumentTitle(lines[i])) continue;
+      c.title = lines[i];
+      // An announcement's or an order's subject is its title's second half: "ประกาศ… เรื่อง …".
+      if (i + 1 < lines.size() && thai::CompactForMatching(lines[i + 1]).starts_with("เรื่อง"))
+        c.title += " " + lines[i + 1];
+      break;
+    }
   }
   auto has = [&](MeasureField f) {
     return std::find(header_fields.begin(), header_fields.end(), f) != header_fields.end();

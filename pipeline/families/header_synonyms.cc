@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "pipeline/thai/dates.h"
 #include "pipeline/thai/places.h"
 #include "pipeline/thai/text_repair.h"
 #include "pipeline/thai/utf8.h"
@@ -14,6 +15,20 @@ const std::vector<HeaderSynonym>& MeasureHeaderSynonyms() {
   static const std::vector<HeaderSynonym> synonyms = {
       {MeasureField::kSeq, "ลำดับที่"},
       {MeasureField::kSeq, "ลำดับ"},
+      {MeasureField::kSeq, "ข้อที่"},
+      // Tick columns under a "การดำเนินงาน" or "สถานะ" heading; "not done" first, since
+      // "ยังไม่ได้ดำเนินการ" holds "ดำเนินการ" and a report's "ผลการดำเนินการ" is not a tick.
+      {MeasureField::kNotDone, "ยังมิได้ดำเนินการ"},
+      {MeasureField::kNotDone, "ยังไม่ได้ดำเนินการ"},
+      {MeasureField::kNotDone, "ยังไม่ดำเนินการ"},
+      {MeasureField::kNotDone, "ไม่ได้ดำเนินการ"},
+      {MeasureField::kNotDone, "ยังไม่เริ่ม"},
+      {MeasureField::kInProgress, "อยู่ระหว่างดำเนินการ"},
+      {MeasureField::kInProgress, "อยู่ระหว่าง"},
+      {MeasureField::kInProgress, "กำลังดำเนินการ"},
+      {MeasureField::kDone, "ดำเนินการแล้ว"},
+      {MeasureField::kDone, "แล้วเสร็จ"},
+      {MeasureField::kDone, "เสร็จสิ้น"},
       {MeasureField::kOutcome, "ผลลัพธ์"},
       {MeasureField::kOutcome, "ผลสัมฤทธิ์"},
       {MeasureField::kOutcome, "outcome"},
@@ -45,12 +60,48 @@ const std::vector<HeaderSynonym>& MeasureHeaderSynonyms() {
       {MeasureField::kMethod, "วิธีการ"},
       {MeasureField::kMethod, "แนวทางการดำเนินการ"},
       {MeasureField::kIssue, "ประเด็น"},
+      {MeasureField::kTarget, "กลุ่มเป้าหมาย"},
+      {MeasureField::kObjective, "วัตถุประสงค์"},
       {MeasureField::kMeasure, "มาตรการ"},
       {MeasureField::kMeasure, "แนวทาง"},
+      {MeasureField::kMeasure, "แผนงาน"},
       {MeasureField::kMeasure, "กิจกรรม"},
       {MeasureField::kMeasure, "โครงการ"},
+      {MeasureField::kStatus, "สถานะ"},
+      {MeasureField::kStatus, "การดำเนินงาน"},
+      {MeasureField::kTarget, "เป้าหมาย"},
+      {MeasureField::kStatistic, "สถิติ"},
+      {MeasureField::kBudget, "งบประมาณ"},
+      {MeasureField::kQuantity, "จำนวน"},
+      {MeasureField::kRemark, "หมายเหตุ"},
   };
   return synonyms;
+}
+
+std::optional<std::pair<int, int>> PeriodTickOf(std::string_view header_text) {
+  std::u32string h = NormalizeHeader(header_text);
+  // "ไตรมาส 1", "ไตรมาสที่ ๒", "Q3"
+  for (std::u32string_view lead : {std::u32string_view(U"ไตรมาสที่"), std::u32string_view(U"ไตรมาส"),
+                                   std::u32string_view(U"q")}) {
+    if (h.size() == lead.size() + 1 && h.starts_with(lead)) {
+      char32_t d = h.back();
+      if (d >= U'1' && d <= U'4') {
+        int q = static_cast<int>(d - U'0');
+        return std::pair{q * 3 - 2, q * 3};
+      }
+    }
+  }
+  // A month, written out or abbreviated, alone or with a two- or four-digit year: "ต.ค.",
+  // "ต.ค. 66", "ตุลาคม". Fiscal months count from October: 1 = ต.ค., 12 = ก.ย.
+  size_t letters = h.size();
+  while (letters > 0 && h[letters - 1] >= U'0' && h[letters - 1] <= U'9') --letters;
+  size_t year_digits = h.size() - letters;
+  if (letters == 0 || (year_digits != 0 && year_digits != 2 && year_digits != 4)) return std::nullopt;
+  if (auto month = thai::MonthFromWord(thai::EncodeUtf8(h.substr(0, letters)))) {
+    int fiscal = (*month + 2) % 12 + 1;
+    return std::pair{fiscal, fiscal};
+  }
+  return std::nullopt;
 }
 
 std::u32string NormalizeHeader(std::string_view text) {
@@ -71,18 +122,25 @@ std::optional<MeasureField> HeaderFieldOf(std::string_view header_text) {
   if (header.empty() || header.size() > 80) return std::nullopt;  // long text is data
   // Bare "ที่" is how many tables head their sequence column.
   if (header == U"ที่") return MeasureField::kSeq;
+  if (PeriodTickOf(header_text)) return MeasureField::kPeriodTick;
   static const std::vector<std::u32string> decoded = [] {
     std::vector<std::u32string> out;
     for (const HeaderSynonym& s : MeasureHeaderSynonyms()) out.push_back(thai::DecodeUtf8(s.text));
     return out;
   }();
   const std::vector<HeaderSynonym>& synonyms = MeasureHeaderSynonyms();
+  // Companion columns are named by their first word ("สถิติการกระทำผิด…", "จำนวน"); inside a
+  // cell ("จนท. จำนวน 150 คน") such a word is data.
+  auto found = [&](size_t k) {
+    size_t at = header.find(decoded[k]);
+    return at != std::u32string::npos && (IsContractField(synonyms[k].field) || at == 0);
+  };
   for (size_t k = 0; k < synonyms.size(); ++k) {
-    if (header.find(decoded[k]) != std::u32string::npos) return synonyms[k].field;
+    if (found(k)) return synonyms[k].field;
   }
   // One wrong, missing or extra letter (OCR, broken text layers) in longer synonyms.
   for (size_t k = 0; k < synonyms.size(); ++k) {
-    if (decoded[k].size() < 6) continue;
+    if (decoded[k].size() < 6 || !IsContractField(synonyms[k].field)) continue;
     if (thai::SubstringEditDistance(header, decoded[k]) <= 1) return synonyms[k].field;
   }
   return std::nullopt;

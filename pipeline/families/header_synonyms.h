@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "pipeline/model/document.h"
@@ -27,6 +28,10 @@ struct HeaderSynonym {
 const std::vector<HeaderSynonym>& MeasureHeaderSynonyms();
 
 std::optional<MeasureField> HeaderFieldOf(std::string_view header_text);
+
+// A tick column's header that names a quarter or a month ("ไตรมาส ๑", "Q2", "ต.ค.", "มกราคม 67"):
+// the fiscal months it covers, 1 = October .. 12 = September, first and last.
+std::optional<std::pair<int, int>> PeriodTickOf(std::string_view header_text);
 
 // Header text normalised for matching: no spaces or line breaks, repaired Thai, ASCII digits,
 // lower-case Latin.

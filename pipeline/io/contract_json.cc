@@ -21,6 +21,7 @@ Json PeriodJson(const Period& p) {
 Json MeasureJson(const Measure& m) {
   Json j;
   j["seq"] = m.seq ? Json(*m.seq) : Json(nullptr);
+  if (!m.group.empty()) j["group"] = m.group;
   // Contract order; a field appears only when its column exists.
   for (MeasureField f : {MeasureField::kIssue, MeasureField::kQuestions, MeasureField::kFindings,
                          MeasureField::kMeasure, MeasureField::kMethod, MeasureField::kResponsible,
@@ -45,6 +46,8 @@ Json MeasureJson(const Measure& m) {
       j[name] = TextOrNull(it->second);
     }
   }
+  if (!m.items.empty()) j["items"] = m.items;
+  if (m.status) j["status"] = TextOrNull(*m.status);
   if (m.Has(MeasureField::kOutput) || m.Has(MeasureField::kOutcome)) j["dates"] = m.dates;
   j["pages"] = m.provenance.pages;
   // Where each field was read, so `validate` and the reports reproduce what extraction knew.

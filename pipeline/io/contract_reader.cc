@@ -73,6 +73,9 @@ Measure MeasureOf(const Json& j) {
     }
   }
   m.dates = Texts(j, "dates");
+  m.group = Text(j, "group");
+  m.items = Texts(j, "items");
+  if (j.contains("status")) m.status = Text(j, "status");
   if (j.contains("provenance") && j["provenance"].is_object()) {
     for (const auto& [key, value] : j["provenance"].items()) {
       auto field = MeasureFieldFromName(key);

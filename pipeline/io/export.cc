@@ -150,6 +150,9 @@ std::vector<ExportTable> ExportSchema() {
       {"outcome", C::kText, "ผลลัพธ์", "the result"},
       {"suggestion", C::kText, "ข้อเสนอแนะ", "suggestions"},
       {"follow_up", C::kText, "การติดตามผล", "follow-up"},
+      {"group", C::kText, "กลุ่ม / กลยุทธ์", "the heading row (strategy, แนวทาง) the measure stands under"},
+      {"items", C::kText, "รายการย่อย", "numbered sub-items of the measure cell, one per line"},
+      {"status", C::kText, "สถานะการดำเนินงาน", "done, in_progress or not_done, from tick or status columns"},
       {"questions", C::kText, "ข้อคำถาม", "the ITA questions, one per line: code and text"},
       {"period_text", C::kText, "ระยะเวลาดำเนินการ", "the period as printed (required)"},
       {"period_start", C::kText, "วันเริ่ม", "ISO date the period starts, when it could be read"},
@@ -308,6 +311,12 @@ std::vector<ExportTable> BuildExportTables(const std::vector<ContractRecord>& re
     for (const Json& m : At(j, "measures")) {
       std::vector<CellValue> row = {id, ++n, Integer(m, "seq")};
       for (const char* f : kMeasureTextFields) row.push_back(Text(m, f));
+      row.push_back(Text(m, "group"));
+      std::string items;
+      for (const Json& item : At(m, "items"))
+        if (item.is_string()) items += (items.empty() ? "" : "\n") + item.get<std::string>();
+      row.push_back(At(m, "items").is_array() ? CellValue{items} : CellValue{});
+      row.push_back(Text(m, "status"));
       std::string questions;
       for (const Json& q : At(m, "questions")) {
         std::string code = Str(q, "code");

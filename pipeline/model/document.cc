@@ -43,6 +43,17 @@ std::string MeasureFieldName(MeasureField field) {
     case MeasureField::kOutcome: return "outcome";
     case MeasureField::kSuggestion: return "suggestion";
     case MeasureField::kFollowUp: return "follow_up";
+    case MeasureField::kTarget: return "target";
+    case MeasureField::kObjective: return "objective";
+    case MeasureField::kRemark: return "remark";
+    case MeasureField::kQuantity: return "quantity";
+    case MeasureField::kBudget: return "budget";
+    case MeasureField::kStatistic: return "statistic";
+    case MeasureField::kStatus: return "status";
+    case MeasureField::kDone: return "done";
+    case MeasureField::kInProgress: return "in_progress";
+    case MeasureField::kNotDone: return "not_done";
+    case MeasureField::kPeriodTick: return "period_tick";
   }
   return "unknown";
 }

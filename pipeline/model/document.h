@@ -8,6 +8,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace ita {
@@ -68,8 +69,17 @@ struct TextLine {
 
 // A line of running text outside tables, with the page it is on (0-based).
 struct ProseLine {
+  ProseLine() = default;
+  ProseLine(int page_index, std::string line_text, Box line_box = {}, Origin line_origin = Origin::kPdfText,
+            double line_confidence = 1.0)
+      : page(page_index), text(std::move(line_text)), box(line_box), origin(line_origin),
+        confidence(line_confidence) {}
+
   int page = 0;
   std::string text;
+  Box box;  // where the line stands on its page
+  Origin origin = Origin::kPdfText;
+  double confidence = 1.0;
 };
 
 // One cell of a ruled table. `row`/`col` index the table's grid; spans cover merged cells.
@@ -147,7 +157,11 @@ struct Question {
   std::string text;
 };
 
-// The contract's Measure fields that come from table columns.
+// What a measures-table column holds. The values up to kFollowUp are the contract's Measure
+// fields; the rest are companion columns real forms carry (target group, objective, remarks,
+// counts, budget, statistics, tick columns for done / in progress / not done and for quarters
+// or months). Companions make a header recognisable and feed `status` and `period`; they are
+// not written as fields of their own.
 enum class MeasureField {
   kSeq,
   kIssue,
@@ -161,8 +175,21 @@ enum class MeasureField {
   kOutcome,
   kSuggestion,
   kFollowUp,
+  // Companions (not contract fields).
+  kTarget,
+  kObjective,
+  kRemark,
+  kQuantity,
+  kBudget,
+  kStatistic,
+  kStatus,      // a column that holds the state of work in words, or heads tick columns
+  kDone,        // tick column: done
+  kInProgress,  // tick column: in progress
+  kNotDone,     // tick column: not done (yet)
+  kPeriodTick,  // tick column headed by a quarter or a month
 };
 std::string MeasureFieldName(MeasureField field);
+inline bool IsContractField(MeasureField f) { return f <= MeasureField::kFollowUp; }
 
 // Where a record came from, for diagnostics and `pages`.
 struct Provenance {
@@ -191,6 +218,11 @@ struct Measure {
   Provenance provenance;
   std::map<MeasureField, double> confidence;  // per field, lowest OCR confidence (absent: text)
   std::map<MeasureField, FieldSource> sources;  // per field with text (output: "provenance")
+  // Contract extensions (docs/output-contract.md):
+  std::string group;               // the heading row (strategy, แนวทาง) the measure stands under
+  std::vector<std::string> items;  // numbered sub-items of the measure cell ("1.1 ประกาศ…")
+  std::optional<std::string> status;  // "done" | "in_progress" | "not_done"; set when the table
+                                      // has tick columns for it ("" = no tick in the row)
 
   bool Has(MeasureField f) const { return columns.contains(f); }
 };

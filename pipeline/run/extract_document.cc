@@ -4,6 +4,7 @@
 #include <cmath>
 #include <deque>
 #include <future>
+#include <sstream>
 
 #include "pipeline/families/action_plan.h"
 #include "pipeline/families/classify.h"
@@ -11,6 +12,7 @@
 #include "pipeline/families/ita_scores.h"
 #include "pipeline/families/measures.h"
 #include "pipeline/families/metadata.h"
+#include "pipeline/families/prose_measures.h"
 #include "pipeline/layout/raster_cleanup.h"
 #include "pipeline/ocr/page_ocr.h"
 #include "pipeline/tables/borderless.h"
@@ -25,8 +27,10 @@ double SecondsSince(std::chrono::steady_clock::time_point t) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
 }
 
+// Tables without rulings are found by the contract's column names only: a companion word
+// ("งบประมาณ", "จำนวน") starts many lines of running text.
 std::optional<int> MeasureHeaderIndex(const std::string& text) {
-  if (auto f = HeaderFieldOf(text)) return static_cast<int>(*f);
+  if (auto f = HeaderFieldOf(text); f && IsContractField(*f)) return static_cast<int>(*f);
   return std::nullopt;
 }
 
@@ -232,7 +236,7 @@ Extraction ExtractDocument(const PdfSource& pdf, SourceInfo source, const Extrac
         for (const Table& t : page.tables)
           for (const Cell& c : t.cells) first_page_cells += c.text + "\n";
     }
-    for (const TextLine& l : page.free_lines) prose.push_back(ProseLine{page.page.index, l.text});
+    for (const TextLine& l : page.free_lines) prose.push_back(ProseLine{page.page.index, l.text, l.box, l.origin, l.confidence});
     for (Table& t : page.tables) tables.push_back(std::move(t));
   }
   Metadata meta = ReadMetadata(title_lines);
@@ -248,6 +252,19 @@ Extraction ExtractDocument(const PdfSource& pdf, SourceInfo source, const Extrac
     }
   }
   if (!meta.fiscal_year) meta.fiscal_year = FiscalYearOf(first_page_cells);
+  if (meta.organization.name.empty()) {
+    // A form may name its issuer in a field of a table ("หน่วยงาน : โรงพยาบาลน้ำยืน"): only the
+    // cells that open with such a label, so a body named inside a project's name is not taken.
+    std::vector<std::string> fields;
+    std::istringstream cells(first_page_cells);
+    for (std::string line; std::getline(cells, line);)
+      if (StartsWithIssuerLabel(line)) fields.push_back(line);
+    Metadata from_cells = ReadMetadata(fields);
+    if (!from_cells.organization.name.empty()) {
+      meta.organization = from_cells.organization;
+      ex.diagnostics.push_back("organization from a form field of a table: \"" + fields.front() + "\"");
+    }
+  }
   if (meta.organization.district.empty() && !meta.organization.name.empty()) {
     std::vector<std::string> text;
     for (const ProseLine& l : prose) text.push_back(l.text);
@@ -284,6 +301,14 @@ Extraction ExtractDocument(const PdfSource& pdf, SourceInfo source, const Extrac
   ex.document = doc;
   if (IsMeasuresFamily(doc.family)) {
     ex.measures = std::move(measures.measures);
+    // A measures plan or report whose measures are numbered paragraphs, not a table (a
+    // checklist form, an announcement).
+    if (ex.measures.empty() && doc.family != Family::kItaAnalysis) {
+      ex.measures = MeasuresInProse(prose);
+      if (!ex.measures.empty())
+        ex.diagnostics.push_back("measures: " + std::to_string(ex.measures.size()) +
+                                 " numbered paragraphs read as measures (no measures table)");
+    }
   }
   if (doc.family == Family::kItaAnalysis) {
     std::vector<std::string> text;

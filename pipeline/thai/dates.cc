@@ -498,6 +498,25 @@ std::optional<int> MonthFromWord(std::string_view word) {
   return m;
 }
 
+namespace {
+
+// A report round ("รอบ 6 เดือน", "รอบ ๑๒ เดือน"): the first 3, 6, 9 or 12 months of the fiscal
+// year, how ITA reports name the half-year and the year they cover.
+std::optional<int> ReportRoundMonths(std::string_view text) {
+  std::string s = CompactForMatching(text);
+  static const std::string kRound = "รอบ", kMonths = "เดือน";
+  size_t at = s.find(kRound);
+  if (at == std::string::npos) return std::nullopt;
+  size_t i = at + kRound.size(), digits = i;
+  while (digits < s.size() && s[digits] >= '0' && s[digits] <= '9') ++digits;
+  if (digits == i || digits - i > 2 || s.compare(digits, kMonths.size(), kMonths) != 0) return std::nullopt;
+  int n = std::stoi(s.substr(i, digits - i));
+  if (n != 3 && n != 6 && n != 9 && n != 12) return std::nullopt;
+  return n;
+}
+
+}  // namespace
+
 Period ParsePeriod(std::string_view text, const DateContext& context) {
   // Words around the grammar ("ระหว่างเดือน", "วันที่") carry nothing for a period cell.
   std::vector<Token> tokens = Tokenize(text);
@@ -505,6 +524,25 @@ Period ParsePeriod(std::string_view text, const DateContext& context) {
   auto has = [&](Tok k) {
     return std::any_of(tokens.begin(), tokens.end(), [k](const Token& t) { return t.kind == k; });
   };
+  if (ReportRoundMonths(text) && (has(Tok::kMonth) || has(Tok::kQuarter))) {
+    // "รอบ 6 เดือน (1 ต.ค. 66 - 31 มี.ค. 67)": the dates written decide; the round's number
+    // is not a day.
+    size_t round_end = text.find("เดือน", text.find("รอบ"));
+    if (round_end != std::string_view::npos) {
+      Period p = ParsePeriod(text.substr(round_end + std::string_view("เดือน").size()), context);
+      p.text = std::string(text);
+      return p;
+    }
+  }
+  if (!has(Tok::kMonth) && !has(Tok::kQuarter)) {
+    if (auto months = ReportRoundMonths(text)) {
+      if (!context.fiscal_year_be) return Unread(text, "a report round needs the fiscal year");
+      CivilDate start = FiscalYearStart(*context.fiscal_year_be);
+      int month = (start.month - 1 + *months - 1) % 12 + 1;
+      int year = start.year + (start.month - 1 + *months - 1) / 12;
+      return Read(text, start, Civil(year, month, DaysInMonth(year, month)));
+    }
+  }
   if (tokens.empty()) return Unread(text, "no date found");
   if (has(Tok::kQuarter)) return ParseQuarters(text, tokens, context);
   if (has(Tok::kMonth)) return ParseMonths(text, tokens, context);

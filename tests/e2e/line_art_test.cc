@@ -168,8 +168,14 @@ TEST(LineArtSamples, EveryTextPageOfTheSamplesHasTheRenderedGrids) {
         ++blank;
         continue;
       }
-      std::vector<Grid> from_art = DetectGrids(art->raster);
-      ExpectSameGrids(from_art, DetectGrids(*render), name + " page " + std::to_string(i + 1));
+      // A check-box glyph (☐ ☑ in a symbol font, drawn as text) renders as a one-cell grid
+      // the size of a letter; the vector drawing rightly has no ruling there.
+      auto tables = [](std::vector<Grid> grids) {
+        std::erase_if(grids, [](const Grid& g) { return g.box.Width() < 20 && g.box.Height() < 20; });
+        return grids;
+      };
+      std::vector<Grid> from_art = tables(DetectGrids(art->raster));
+      ExpectSameGrids(from_art, tables(DetectGrids(*render)), name + " page " + std::to_string(i + 1));
       ++pages;
       grids += static_cast<int>(from_art.size());
     }

@@ -118,6 +118,31 @@ TEST(ReadContractJson, ProvenanceOfAbsentFieldsRoundTrips) {
   EXPECT_EQ(ToContractText(*again), written);
 }
 
+// The extensions for real forms (a measure's group, its sub-items, its ticked status) read back
+// as written, and the record passes the schema.
+TEST(ReadContractJson, GroupItemsAndStatusRoundTripAndValidate) {
+  auto read = ReadContractJson(R"({"contract": "thai-ita-extract/1", "document": {"family": "measures_report"},
+      "measures": [{"seq": 1, "group": "กลยุทธ์ที่ 1 : ปลูกฝัง", "measure": "มาตรการการใช้รถราชการ",
+      "items": ["1.1 ประกาศ", "1.2 คู่มือ"], "status": "done", "output": null, "pages": [1]},
+      {"seq": 2, "measure": "มาตรการการจัดหาพัสดุ", "status": null, "output": "ไม่พบ", "pages": [1]}]})");
+  ASSERT_TRUE(read) << read.error().message;
+  ASSERT_EQ(read->measures.size(), 2u);
+  EXPECT_EQ(read->measures[0].group, "กลยุทธ์ที่ 1 : ปลูกฝัง");
+  EXPECT_EQ(read->measures[0].items, (std::vector<std::string>{"1.1 ประกาศ", "1.2 คู่มือ"}));
+  EXPECT_EQ(read->measures[0].status, "done");
+  EXPECT_EQ(read->measures[1].status, "");  // present, no tick
+  std::string written = ToContractText(*read);
+  auto again = ReadContractJson(written);
+  ASSERT_TRUE(again);
+  EXPECT_EQ(ToContractText(*again), written);
+  auto validator = SchemaValidator::Create();
+  ASSERT_TRUE(validator);
+  auto json = nlohmann::ordered_json::parse(written);
+  EXPECT_TRUE((*validator)->Validate(json, "measures_report").empty()) << written;
+  json["measures"][0]["status"] = "finished";  // not one of the states
+  EXPECT_FALSE((*validator)->Validate(json, "measures_report").empty());
+}
+
 TEST(ParseItaItems, TableAndErrors) {
   auto items = ParseItaItems(R"({"years": {"2566": {"measures_plan": {"item": "O42",
       "required_fields": ["measure", "findings"]}}}})");

@@ -123,9 +123,14 @@ TEST(ExtractDocument, BorderlessTableWithAHeaderRule) {
   bool said = false;
   for (const auto& d : ex.diagnostics) said = said || d.find("borderless table") != std::string::npos;
   EXPECT_TRUE(said);
-  // Switched off, the same page has no table and no measures.
+  // Switched off, the same page has no table: its numbered lines are read as paragraphs (the
+  // fallback for measures not in a table), with no column of their own.
   options.borderless_tables = false;
-  EXPECT_TRUE(ExtractDocument(pdf, SourceInfo{"plan.pdf", "", 0, {}, ""}, options).measures.empty());
+  Extraction off = ExtractDocument(pdf, SourceInfo{"plan.pdf", "", 0, {}, ""}, options);
+  for (const Measure& m : off.measures) EXPECT_FALSE(m.Has(MeasureField::kResponsible));
+  bool paragraphs = false;
+  for (const auto& d : off.diagnostics) paragraphs = paragraphs || d.find("numbered paragraphs") != std::string::npos;
+  EXPECT_EQ(paragraphs, !off.measures.empty());
 }
 
 }  // namespace

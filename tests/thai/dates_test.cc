@@ -93,6 +93,34 @@ TEST(ParsePeriod, WholeMonthEveryFormDigitSetAndYearStyle) {
   EXPECT_GT(cases, 800);
 }
 
+// ITA reports name the half-year and the year they cover as report rounds.
+TEST(ParsePeriod, ReportRoundsOfTheFiscalYear) {
+  DateContext fy{2567};
+  struct Case {
+    const char* text;
+    const char* start;
+    const char* end;
+  } cases[] = {
+      {"รอบ 12 เดือน", "2023-10-01", "2024-09-30"},
+      {"รอบ ๑๒ เดือน", "2023-10-01", "2024-09-30"},
+      {"รอบ 6 เดือน", "2023-10-01", "2024-03-31"},
+      {"รอบ ๓ เดือน", "2023-10-01", "2023-12-31"},
+      {"รอบ 9 เดือน", "2023-10-01", "2024-06-30"},
+  };
+  for (const Case& c : cases) {
+    Period p = ParsePeriod(c.text, fy);
+    EXPECT_EQ(p.start, c.start) << c.text;
+    EXPECT_EQ(p.end, c.end) << c.text;
+  }
+  // A round with its dates written: the dates decide.
+  Period dated = ParsePeriod("รอบ 6 เดือน (1 ต.ค. 66 - 31 มี.ค. 67)", fy);
+  EXPECT_EQ(dated.start, "2023-10-01");
+  EXPECT_EQ(dated.end, "2024-03-31");
+  EXPECT_TRUE(ParsePeriod("รอบ 12 เดือน").start.empty());  // no fiscal year to count from
+  EXPECT_FALSE(ParsePeriod("รอบ 12 เดือน").reason.empty());
+  EXPECT_TRUE(ParsePeriod("รอบ 5 เดือน", fy).start.empty());  // not a round reports use
+}
+
 TEST(ParsePeriod, SingleDayEveryMonth) {
   for (const MonthForms& m : AllMonthForms()) {
     for (const std::string& form : m.forms) {

@@ -1,0 +1,68 @@
+#include "pipeline/families/prose_measures.h"
+
+#include <gtest/gtest.h>
+
+namespace ita {
+namespace {
+
+std::vector<ProseLine> Lines(const std::vector<std::pair<int, std::string>>& lines) {
+  std::vector<ProseLine> out;
+  double y = 50;
+  for (const auto& [page, text] : lines) {
+    ProseLine l;
+    l.page = page;
+    l.text = text;
+    l.box = Box{60, y, 400, y + 14};
+    y += 16;
+    out.push_back(l);
+  }
+  return out;
+}
+
+// A checklist form read off screenshots: questions numbered, answers under each, one item
+// unreadable (letter soup), the list running over pages.
+TEST(MeasuresInProse, ChecklistItemsWithAnswersAndAnUnreadableOne) {
+  auto lines = Lines({{0, "แบบรายงานผลการดำเนินงานตามมาตรการการป้องกันและแก้ไขปัญหา"},
+                      {1, "1.การประกาศเจตนารมณ์ในการป้องกันและ"},
+                      {1, "แก้ไขปัญหาการล่วงละเมิดหรือคุกคามทาง"},
+                      {1, "เพศในการทำงาน"},
+                      {1, "มี(โปรดระบุ)"},
+                      {1, "ไม่มี"},
+                      {1, "2. รกภาารวาว]==ะ2ภา ศรเซฆณายอยา=ร21งธาธี"},
+                      {2, "5. มีการเสริมสร้างความรู้ความเข้าใจเกี่ยวกับ"},
+                      {2, "มาตรการฯ และพฤติกรรมที่เป็นการล่วงละเมิด"},
+                      {2, "*** ตอบได้มากกว่า 1 ข้อ"},
+                      {2, "จัดทำหนังสือเวียนเพื่อให้บุคลากรทราบ"},
+                      {3, "7. ในปีงบประมาณ พ.ศ. 2567 หน่วยงานของ"},
+                      {3, "ท่านมีการร้องเรียนหรือไม่"},
+                      {3, "( ) มี"}});
+  std::vector<Measure> m = MeasuresInProse(lines);
+  ASSERT_EQ(m.size(), 3u);
+  EXPECT_EQ(m[0].seq, 1);
+  EXPECT_EQ(m[0].columns.at(MeasureField::kMeasure),
+            "1.การประกาศเจตนารมณ์ในการป้องกันและแก้ไขปัญหาการล่วงละเมิดหรือคุกคามทางเพศในการทำงาน");
+  EXPECT_EQ(m[0].provenance.pages, std::vector<int>{2});
+  EXPECT_EQ(m[0].sources.at(MeasureField::kMeasure).page, 2);
+  EXPECT_EQ(m[1].seq, 5);
+  EXPECT_EQ(m[1].columns.at(MeasureField::kMeasure),
+            "5. มีการเสริมสร้างความรู้ความเข้าใจเกี่ยวกับมาตรการฯ และพฤติกรรมที่เป็นการล่วงละเมิด");
+  EXPECT_EQ(m[2].seq, 7);
+  EXPECT_EQ(m[2].provenance.pages, std::vector<int>{4});
+}
+
+// Precision first: a single numbered line, numbers that do not start at 1, or a list that
+// counts backwards give nothing.
+TEST(MeasuresInProse, NothingWithoutAListNumberedFromOne) {
+  EXPECT_TRUE(MeasuresInProse(Lines({{0, "1. มาตรการส่งเสริมคุณธรรมของหน่วยงาน"}})).empty());
+  EXPECT_TRUE(MeasuresInProse(Lines({{0, "3. การเปิดเผยข้อมูลต่อสาธารณะ"},
+                                     {0, "4. การป้องกันการรับสินบนทุกรูปแบบ"}}))
+                  .empty());
+  EXPECT_TRUE(MeasuresInProse(Lines({{0, "1. ลงชื่อ"}, {0, "2. ตำแหน่ง"}})).empty());  // too short
+  std::vector<Measure> restart = MeasuresInProse(Lines({{0, "1. การเปิดเผยข้อมูลต่อสาธารณะ"},
+                                                        {0, "2. การป้องกันการรับสินบนทุกรูปแบบ"},
+                                                        {0, "1. การใช้ทรัพย์สินของราชการ"}}));
+  ASSERT_EQ(restart.size(), 2u);  // the list that restarts is not read into the first
+}
+
+}  // namespace
+}  // namespace ita
