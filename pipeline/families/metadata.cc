@@ -82,8 +82,7 @@ std::u32string BodyAtLineStart(std::u32string_view line, bool* titled) {
   for (const BodyWord& b : kBodyWords) {
     size_t start = body_word_end(b.word);
     if (start == std::u32string_view::npos) continue;
-    size_t end = start;
-    while (end < line.size() && thai::IsNameChar(line[end])) ++end;
+    size_t end = thai::NameRunEnd(line, start);
     std::u32string proper(line.substr(start, end - start));
     // Enders count only past the first letters, so "กรมที่ดิน" keeps its name.
     size_t cut = proper.size();
@@ -95,6 +94,13 @@ std::u32string BodyAtLineStart(std::u32string_view line, bool* titled) {
     // A body word alone ("สำนักงาน") or with a short tail is a common noun, not a name.
     if (proper.size() < 3) return U"";
     size_t after = start + proper.size();
+    // "สำนักงานเขตพื้นที่การศึกษาประถมศึกษากำแพงเพชร เขต 1": the area's number is its name's.
+    if (size_t area = thai::AreaNumberEnd(line, after); area != after && cut == end - start) {
+      size_t digits = area;
+      while (digits > after && thai::IsDigitOfEitherSet(line[digits - 1])) --digits;
+      proper += U" เขต " + std::u32string(line.substr(digits, area - digits));
+      after = area;
+    }
     while (after < line.size() && (line[after] == U' ' || line[after] == U'.')) ++after;
     std::u32string_view rest = line.substr(after);
     if (rest.empty() || rest.starts_with(U"อำเภอ") || rest.starts_with(U"จังหวัด") ||
@@ -102,6 +108,22 @@ std::u32string BodyAtLineStart(std::u32string_view line, bool* titled) {
       *titled = true;
     return std::u32string(b.full.empty() ? b.word : b.full) + proper;
   }
+  return U"";
+}
+
+// A form's field further along a line: "ชื่อชมรม ชมรมจริยธรรมโรงพยาบาลน้ำยืน   หน่วยงาน โรงพยาบาลน้ำยืน"
+// -> the body after the field's label. A club or a unit writes its organisation there.
+std::u32string BodyAfterFormLabel(std::u32string_view line, bool* titled) {
+  static constexpr std::u32string_view kFormLabels[] = {U"ชื่อหน่วยงาน", U"หน่วยงาน", U"ส่วนราชการ"};
+  for (size_t p = 1; p < line.size(); ++p) {
+    if (line[p - 1] != U' ') continue;
+    for (auto label : kFormLabels) {
+      if (line.substr(p, label.size()) != label) continue;
+      std::u32string found = BodyAtLineStart(line.substr(p), titled);
+      if (!found.empty()) return found;
+    }
+  }
+  *titled = false;
   return U"";
 }
 
@@ -129,7 +151,9 @@ std::optional<Organization> FindOtherBody(const std::vector<std::string>& lines,
     for (size_t k = 0; k < lines.size() && !chosen; ++k) {
       if (pass == 1 && k >= sentence_lines) break;
       bool titled = false;
-      std::u32string found = BodyAtLineStart(thai::DecodeUtf8(lines[k]), &titled);
+      std::u32string line = thai::DecodeUtf8(lines[k]);
+      std::u32string found = BodyAtLineStart(line, &titled);
+      if (pass == 0 && (found.empty() || !titled)) found = BodyAfterFormLabel(line, &titled);
       if (found.empty() || (pass == 0 && !titled)) continue;
       chosen = k;
       name = found;
@@ -220,6 +244,11 @@ std::string DistrictNamedInIssuer(const std::string& organization_name, const st
     }
   }
   return thai::EncodeUtf8(best);
+}
+
+bool StartsWithIssuerLabel(const std::string& line) {
+  static const RE2 label("^(ชื่อหน่วยงาน|หน่วยงาน|ส่วนราชการ)");
+  return RE2::PartialMatch(thai::CompactForMatching(line), label);
 }
 
 std::optional<int> FiscalYearOf(const std::string& text) {

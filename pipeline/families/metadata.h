@@ -30,6 +30,10 @@ struct Metadata {
 // `lines`: repaired text lines of the first pages, in reading order (title block first).
 Metadata ReadMetadata(const std::vector<std::string>& lines);
 
+// True when `line` opens with a label that introduces an issuer's name ("หน่วยงาน :",
+// "ชื่อหน่วยงาน", "ส่วนราชการ").
+bool StartsWithIssuerLabel(const std::string& line);
+
 // The fiscal year (BE) a title block names, or nullopt (none, or a multi-year range).
 std::optional<int> FiscalYearOf(const std::string& text);
 

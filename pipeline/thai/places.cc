@@ -50,7 +50,8 @@ std::u32string CutAtNameEnder(std::u32string name, size_t keep) {
 std::u32string RunAt(std::u32string_view s, size_t pos) {
   static constexpr std::u32string_view kStops[] = {U"อำเภอ", U"จังหวัด", U"ตำบล"};
   size_t i = pos;
-  while (i < s.size() && IsNameChar(s[i])) {
+  size_t end = NameRunEnd(s, pos);
+  while (i < end) {
     if (i > pos) {
       bool stop = false;
       for (auto w : kStops) stop = stop || s.substr(i, w.size()) == w;
@@ -99,6 +100,31 @@ std::optional<std::u32string> AfterMarker(std::u32string_view s, size_t from,
 }  // namespace
 
 bool IsNameChar(char32_t c) { return IsThaiLetter(c) || IsThaiCombining(c) || c == kSaraAm; }
+
+size_t NameRunEnd(std::u32string_view s, size_t pos) {
+  size_t i = pos;
+  while (i < s.size()) {
+    if (IsNameChar(s[i])) {
+      ++i;
+    } else if (s[i] == U'-' && i > pos && i + 1 < s.size() && IsThaiLetter(s[i + 1])) {
+      ++i;
+    } else {
+      break;
+    }
+  }
+  return i;
+}
+
+size_t AreaNumberEnd(std::u32string_view s, size_t pos) {
+  size_t i = pos;
+  while (i < s.size() && s[i] == U' ') ++i;
+  if (s.substr(i, 3) != U"เขต") return pos;
+  i += 3;
+  while (i < s.size() && s[i] == U' ') ++i;
+  size_t digits = i;
+  while (digits < s.size() && IsDigitOfEitherSet(s[digits])) ++digits;
+  return digits > i && digits - i <= 2 ? digits : pos;
+}
 
 namespace {
 

@@ -45,6 +45,14 @@ std::optional<OrganizationMention> FindOrganization(std::string_view text);
 // A character that can be part of a Thai name: letters, marks and SARA AM.
 bool IsNameChar(char32_t c);
 
+// The end of the name that starts at `pos`: Thai name characters, joined by a hyphen between
+// two Thai letters ("ท่าเดื่อ-มืดกา": two villages' names make one).
+size_t NameRunEnd(std::u32string_view s, size_t pos);
+
+// " เขต 1" / "เขต ๒" right at `pos` (an education area's number, part of its name): the end
+// of it, or `pos` when there is none.
+size_t AreaNumberEnd(std::u32string_view s, size_t pos);
+
 // Edit distance in code points: insertions, deletions, substitutions and swaps of neighbours
 // (optimal string alignment).
 int EditDistance(std::u32string_view a, std::u32string_view b);

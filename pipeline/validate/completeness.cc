@@ -114,6 +114,14 @@ void CheckActionPlan(const std::optional<ActionPlan>& plan, int& required, int& 
                             Number(stated) + " differs from the sum of missions " + Number(sum) + ")"});
     }
   }
+  // A plan that lists no project is a finding, never "valid, complete".
+  ++required;
+  if (plan->projects.empty()) {
+    errors.push_back({"/action_plan/projects", "no_measures",
+                      "ไม่พบโครงการในแผน (no project found in the plan)"});
+  } else {
+    ++present;
+  }
   if (plan->stated_projects && *plan->stated_projects != static_cast<int>(plan->projects.size())) {
     std::string stated = std::to_string(*plan->stated_projects);
     std::string found = std::to_string(plan->projects.size());

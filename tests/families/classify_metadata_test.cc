@@ -174,6 +174,31 @@ TEST(ReadMetadata, OrganizationAndYear) {
 namespace ita {
 namespace {
 
+// Issuers as real forms write them: a name of two places joined by a hyphen, an education
+// area with its number, a form's field beside a club's name, a field label with a colon.
+TEST(ReadMetadata, IssuersOfRealForms) {
+  Metadata hyphen = ReadMetadata({"ผลการประเมิน ITA ประจำปี 2564", "เทศบาลตำบลท่าเดื่อ-มืดกา อำเภอดอยเต่า จังหวัดเชียงใหม่"});
+  EXPECT_EQ(hyphen.organization.name, "เทศบาลตำบลท่าเดื่อ-มืดกา");
+  EXPECT_EQ(hyphen.organization.district, "ดอยเต่า");
+  EXPECT_EQ(hyphen.organization.province, "เชียงใหม่");
+  Metadata area = ReadMetadata({"ประกาศสำนักงานเขตพื้นที่การศึกษาประถมศึกษากำแพงเพชร เขต 1",
+                                "เรื่อง มาตรการป้องกันการรับสินบน"});
+  EXPECT_EQ(area.organization.name, "สำนักงานเขตพื้นที่การศึกษาประถมศึกษากำแพงเพชร เขต 1");
+  EXPECT_EQ(ReadMetadata({"สำนักงานเขตพื้นที่การศึกษาประถมศึกษาชลบุรี เขต ๒"}).organization.name,
+            "สำนักงานเขตพื้นที่การศึกษาประถมศึกษาชลบุรี เขต ๒");
+  Metadata club = ReadMetadata({"แบบรายงานผลการดำเนินงานตามแผนปฏิบัติการส่งเสริมคุณธรรมของชมรมจริยธรรม",
+                                "ชื่อชมรม ชมรมจริยธรรมโรงพยาบาลน้ำยืน หน่วยงาน โรงพยาบาลน้ำยืน",
+                                "สถานที่ตั้ง ๒๓๔ ตำบลสีวิเชียร อำเภอน้ำยืน จังหวัดอุบลราชธานี"});
+  EXPECT_EQ(club.organization.name, "โรงพยาบาลน้ำยืน");
+  EXPECT_EQ(club.organization.district, "น้ำยืน");
+  EXPECT_EQ(club.organization.province, "อุบลราชธานี");
+  EXPECT_EQ(ReadMetadata({"หน่วยงาน : โรงพยาบาลน้ำยืน"}).organization.name, "โรงพยาบาลน้ำยืน");
+  // A hyphen between a name and something else is not a join.
+  EXPECT_EQ(ReadMetadata({"เทศบาลตำบลบ้านไผ่ - 2567"}).organization.name, "เทศบาลตำบลบ้านไผ่");
+  EXPECT_TRUE(StartsWithIssuerLabel("หน่วยงาน : โรงพยาบาลน้ำยืน"));
+  EXPECT_FALSE(StartsWithIssuerLabel("โครงการของหน่วยงาน"));
+}
+
 TEST(DistrictNamedInIssuer, ADistrictTheIssuerIsNamedAfter) {
   std::string province;
   std::vector<std::string> text = {"ภาพที่ 1 แผนที่อำเภอกันทรลักษ์",

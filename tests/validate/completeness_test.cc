@@ -53,6 +53,24 @@ TEST(CheckCompleteness, IssueStandsInForMeasureOnlyWithoutAMeasureColumn) {
   EXPECT_TRUE(CheckCompleteness(b).valid);
 }
 
+// An action plan whose years were read but no project is a finding (a one-year plan whose
+// projects were missed once came out "valid, complete").
+TEST(CheckCompleteness, AnActionPlanWithoutProjectsIsAFinding) {
+  Extraction ex = Doc(Family::kActionPlan, {});
+  ActionPlan plan;
+  plan.year_from = 2569;
+  plan.year_to = 2569;
+  ex.action_plan = plan;
+  Validation v = CheckCompleteness(ex);
+  EXPECT_FALSE(v.valid);
+  ASSERT_EQ(v.errors.size(), 1u);
+  EXPECT_EQ(v.errors[0].path, "/action_plan/projects");
+  EXPECT_EQ(v.errors[0].code, "no_measures");
+  EXPECT_DOUBLE_EQ(v.completeness, 0.5);
+  ex.action_plan->projects.push_back(Project{1, 1, "1.1", "โครงการอบรม", "", ProjectDetail{}});
+  EXPECT_TRUE(CheckCompleteness(ex).valid);
+}
+
 TEST(CheckCompleteness, NoMeasuresUnparsedPeriodAndLowConfidence) {
   EXPECT_EQ(CheckCompleteness(Doc(Family::kMeasuresPlan, {})).errors.at(0).code, "no_measures");
   EXPECT_TRUE(CheckCompleteness(Doc(Family::kUnknown, {})).valid);
