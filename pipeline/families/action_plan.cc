@@ -428,6 +428,40 @@ double NameSimilarity(const std::string& a, const std::string& b) {
   return 1.0 - static_cast<double>(thai::EditDistance(x, y)) / static_cast<double>(std::max(x.size(), y.size()));
 }
 
+std::vector<Project> ProjectsFromTableRows(const std::vector<Measure>& rows) {
+  std::vector<Project> projects;
+  auto text = [](const Measure& m, MeasureField f) {
+    auto it = m.columns.find(f);
+    return it == m.columns.end() ? std::string() : it->second;
+  };
+  auto companion = [](const Measure& m, MeasureField f) {
+    auto it = m.companions.find(f);
+    return it == m.companions.end() ? std::string() : it->second;
+  };
+  for (const Measure& m : rows) {
+    Project p;
+    p.seq = m.seq.value_or(static_cast<int>(projects.size()) + 1);
+    p.name = text(m, MeasureField::kMeasure);
+    if (p.name.empty()) p.name = text(m, MeasureField::kIssue);
+    if (p.name.empty()) continue;
+    p.responsible = text(m, MeasureField::kResponsible);
+    ProjectDetail d;
+    if (std::string o = companion(m, MeasureField::kObjective); !o.empty()) d.objectives = Items(o);
+    if (std::string how = text(m, MeasureField::kMethod); !how.empty()) d.method = Items(how);
+    d.period = m.period;
+    d.target = companion(m, MeasureField::kTarget);
+    d.budget_text = companion(m, MeasureField::kBudget);
+    if (!d.budget_text.empty()) d.budget_baht = thai::ParseAmountBaht(d.budget_text);
+    d.responsible = p.responsible;
+    if (std::string out = text(m, MeasureField::kOutput); !out.empty()) d.outputs = Items(out);
+    if (std::string out = text(m, MeasureField::kOutcome); !out.empty()) d.outcomes = Items(out);
+    d.pages = m.provenance.pages;
+    p.detail = d;
+    projects.push_back(std::move(p));
+  }
+  return projects;
+}
+
 std::optional<std::pair<int, int>> PlanYearsOf(const std::vector<std::string>& lines) {
   static const RE2 range("พ\\s*\\.?\\s*ศ\\s*\\.?\\s*(25[0-9][0-9])\\s*(?:-|–|—|ถึง)\\s*(25[0-9][0-9])");
   for (const std::string& l : lines) {

@@ -605,7 +605,10 @@ MeasuresResult BuildMeasures(const std::vector<Table>& tables, std::optional<int
           if (auto state = StateOfWords(cell.text)) ticks[current].push_back({*state, ""});
           continue;
         }
-        if (!IsContractField(*field)) continue;
+        if (!IsContractField(*field)) {
+          if (!cell.text.empty()) AppendWrapped(m.companions[*field], cell.text);
+          continue;
+        }
         for (const auto& [piece_field, text] : PiecesOfCell(cell, *map, *field)) {
           AppendWrapped(m.columns[piece_field], text);
           if (text.empty()) continue;

@@ -223,6 +223,9 @@ struct Measure {
   std::vector<std::string> items;  // numbered sub-items of the measure cell ("1.1 ประกาศ…")
   std::optional<std::string> status;  // "done" | "in_progress" | "not_done"; set when the table
                                       // has tick columns for it ("" = no tick in the row)
+  // Companion columns' text (target group, objective, budget, remarks…): not contract fields,
+  // read by the families that have a use for them (an action plan's projects).
+  std::map<MeasureField, std::string> companions;
 
   bool Has(MeasureField f) const { return columns.contains(f); }
 };

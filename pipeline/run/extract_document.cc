@@ -317,6 +317,26 @@ Extraction ExtractDocument(const PdfSource& pdf, SourceInfo source, const Extrac
   }
   if (doc.family == Family::kActionPlan) {
     ex.action_plan = BuildActionPlan(tables, prose, title_lines);
+    // A one-year plan ("…ประจำปีงบประมาณ 2569") spans its fiscal year, whatever framework's
+    // years its preamble quotes; a plan over several years names no single fiscal year.
+    if (doc.fiscal_year && !PlanYearsOf({doc.title})) {
+      if (!ex.action_plan) ex.action_plan = ActionPlan{};
+      if (ex.action_plan->year_from != doc.fiscal_year || ex.action_plan->year_to != doc.fiscal_year) {
+        if (ex.action_plan->year_from)
+          ex.diagnostics.push_back("action plan: a plan of fiscal year " + std::to_string(*doc.fiscal_year) +
+                                   ": the span " + std::to_string(*ex.action_plan->year_from) + "-" +
+                                   std::to_string(ex.action_plan->year_to.value_or(0)) +
+                                   " quoted in its text is not its own");
+        ex.action_plan->year_from = doc.fiscal_year;
+        ex.action_plan->year_to = doc.fiscal_year;
+      }
+    }
+    // Projects listed in a table of their own rather than in the five-year plan's summary.
+    if (ex.action_plan && ex.action_plan->projects.empty() && !measures.measures.empty()) {
+      ex.action_plan->projects = ProjectsFromTableRows(measures.measures);
+      ex.diagnostics.push_back("action plan: " + std::to_string(ex.action_plan->projects.size()) +
+                               " projects from a table of projects");
+    }
     if (ex.action_plan)
       for (const std::string& note : ex.action_plan->set_aside) ex.diagnostics.push_back("action plan: " + note);
   }

@@ -85,6 +85,10 @@ TEST(FiscalYearOf, TitleBlockForms) {
   EXPECT_EQ(FiscalYearOf("ประจำปี งบประมาณ พ.ศ. ๒๕๒๐"), std::nullopt);
   // ...and a later, plausible labelled year is still found.
   EXPECT_EQ(FiscalYearOf("ประจำปี ๒๕๒๐\nปีงบประมาณ ๒๕๖๔"), 2564);
+  // A broken font's vowels: SARA AA printed as SARA AM, SARA AM dropped.
+  EXPECT_EQ(FiscalYearOf("แผนปฏิบัติกำรป้องกันกำรทุจริต ประจำปีงบประมำณ พ.ศ. 2569"), 2569);
+  EXPECT_EQ(FiscalYearOf("ประจาปีงบประมาณ พ.ศ. ๒๕๖๓"), 2563);
+  EXPECT_EQ(FiscalYearOf("ปีงบประมำณ 2566"), 2566);
 }
 
 TEST(FiscalYearOf, YearsThatAreNotTheDocumentsFiscalYear) {

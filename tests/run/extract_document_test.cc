@@ -66,6 +66,51 @@ TEST(ExtractDocument, SyntheticReportEndToEnd) {
   EXPECT_DOUBLE_EQ(ex.validation.completeness, 9.0 / 10.0);
 }
 
+// A one-year plan as an office writes it: its fiscal year in the title block, a national
+// framework's span quoted in the preamble, its projects in a table of their own with a budget
+// column ("ไม่ใช้งบประมาณ" is no money, not a missing amount).
+TEST(ExtractDocument, OneYearActionPlanWithAProjectTable) {
+  FakePage title;
+  for (auto& w : MakeLine("แผนปฏิบัติการป้องกันและปราบปรามการทุจริต", 100, 40)) title.words.push_back(w);
+  for (auto& w : MakeLine("ประจำปีงบประมาณ พ.ศ. 2569", 100, 70)) title.words.push_back(w);
+  for (auto& w : MakeLine("เทศบาลตำบลท่าเดื่อ-มืดกา อำเภอดอยเต่า จังหวัดเชียงใหม่", 100, 100)) title.words.push_back(w);
+  for (auto& w : MakeLine("ตามยุทธศาสตร์ชาติว่าด้วยการป้องกันและปราบปรามการทุจริต (พ.ศ. 2566 - 2570)", 60, 140))
+    title.words.push_back(w);
+  FakePage table;
+  std::vector<double> xs = {40, 90, 300, 420, 540, 700};
+  std::vector<double> ys = {40, 100, 160, 220};
+  table.lines = GridLines(xs, ys);
+  std::vector<std::vector<std::string>> cells = {
+      {"ที่", "โครงการ/กิจกรรม", "งบประมาณ (บาท)", "ระยะเวลา", "ผู้รับผิดชอบ"},
+      {"1", "โครงการอบรมคุณธรรมจริยธรรม", "10,000", "ธ.ค. 68", "สำนักปลัด"},
+      {"2", "กิจกรรมประกาศเจตจำนงสุจริต", "ไม่ใช้งบประมาณ", "ต.ค. 68", "สำนักปลัด"}};
+  for (size_t r = 0; r < cells.size(); ++r)
+    for (size_t c = 0; c < cells[r].size(); ++c)
+      for (auto& w : MakeLine(cells[r][c], xs[c] + 4, ys[r] + 10)) table.words.push_back(w);
+  FakePdfSource pdf({title, table});
+  Extraction ex = ExtractDocument(pdf, SourceInfo{"plan.pdf", "", 0, {}, ""});
+  ASSERT_TRUE(ex.document);
+  EXPECT_EQ(ex.document->family, Family::kActionPlan);
+  EXPECT_EQ(ex.document->fiscal_year, 2569);
+  EXPECT_EQ(ex.document->organization.name, "เทศบาลตำบลท่าเดื่อ-มืดกา");
+  ASSERT_TRUE(ex.action_plan);
+  EXPECT_EQ(ex.action_plan->year_from, 2569);  // not the framework's 2566-2570
+  EXPECT_EQ(ex.action_plan->year_to, 2569);
+  ASSERT_EQ(ex.action_plan->projects.size(), 2u);
+  const Project& a = ex.action_plan->projects[0];
+  EXPECT_EQ(a.seq, 1);
+  EXPECT_EQ(a.name, "โครงการอบรมคุณธรรมจริยธรรม");
+  EXPECT_EQ(a.responsible, "สำนักปลัด");
+  ASSERT_TRUE(a.detail);
+  EXPECT_EQ(a.detail->budget_baht, 10000);
+  ASSERT_TRUE(a.detail->period);
+  EXPECT_EQ(a.detail->period->start, "2025-12-01");
+  const Project& b = ex.action_plan->projects[1];
+  ASSERT_TRUE(b.detail);
+  EXPECT_EQ(b.detail->budget_text, "ไม่ใช้งบประมาณ");
+  EXPECT_EQ(b.detail->budget_baht, 0);
+}
+
 TEST(ExtractDocument, FailedPagesStayDiagnostics) {
   std::vector<FakePage> pages = Report();
   pages.push_back(TablePage({{"3. สาม", "- ก", "ข", "ต.ค. 63", "ค"}}));  // text fails
