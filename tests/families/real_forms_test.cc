@@ -135,14 +135,19 @@ TEST(RealForms, TickColumnsGiveStatusAndNumberedRowsAreData) {
 }
 
 // A plan's schedule: quarters ticked under "ระยะเวลาดำเนินการ" become the period.
+// An approach row right under the header is a group, not a row of sub-headings (its one cell
+// spans the table; sub-headings stand under a spanning heading).
 TEST(RealForms, QuarterTicksBecomeThePeriod) {
-  Table t = GridTable(0, 4, 6,
+  Table t = GridTable(0, 5, 6,
                       {C(0, 0, "โครงการ", 2), C(0, 1, "ผู้รับผิดชอบ", 2), C(0, 2, "ระยะเวลาดำเนินการ", 1, 4),
                        C(1, 2, "ไตรมาส 1"), C(1, 3, "ไตรมาส 2"), C(1, 4, "ไตรมาส 3"), C(1, 5, "ไตรมาส 4"),
-                       C(2, 0, "1. อบรม"), C(2, 1, "สำนักปลัด"), C(2, 2, ""), C(2, 3, "☑"), C(2, 4, "☑"), C(2, 5, ""),
-                       C(3, 0, "2. ประกาศ"), C(3, 1, "กองคลัง"), C(3, 2, "•"), C(3, 3, ""), C(3, 4, ""), C(3, 5, "")});
+                       C(2, 0, "แนวทางที่ ๑ การเปิดเผยข้อมูล", 1, 6),
+                       C(3, 0, "1. อบรม"), C(3, 1, "สำนักปลัด"), C(3, 2, ""), C(3, 3, "☑"), C(3, 4, "☑"), C(3, 5, ""),
+                       C(4, 0, "2. ประกาศ"), C(4, 1, "กองคลัง"), C(4, 2, "•"), C(4, 3, ""), C(4, 4, ""), C(4, 5, "")});
   MeasuresResult r = BuildMeasures({t}, 2567);
   ASSERT_EQ(r.measures.size(), 2u);
+  EXPECT_EQ(r.measures[0].group, "แนวทางที่ ๑ การเปิดเผยข้อมูล");
+  EXPECT_EQ(r.measures[0].columns.at(MeasureField::kResponsible), "สำนักปลัด");
   ASSERT_TRUE(r.measures[0].period);
   EXPECT_EQ(r.measures[0].period->text, "ไตรมาส 2, ไตรมาส 3");
   EXPECT_EQ(r.measures[0].period->start, "2024-01-01");

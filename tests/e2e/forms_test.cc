@@ -1,0 +1,106 @@
+// End to end on forms the samples do not have (tests/data/forms, made by
+// tools/forms/make_forms.py and printed by Chromium in Thai faces the samples do not use):
+// ticks in quarter columns with approach rows and a header repeated on the next page, a
+// one-year action plan quoting a framework's years, an ITA result table of one year, a blank
+// ministry template, and tables that are not measures. Read exactly as `extract` reads.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "extractors/poppler_pdf_source.h"
+#include "extractors/tesseract_ocr_engine.h"
+#include "pipeline/cli/engine_config.h"
+#include "pipeline/run/batch.h"
+
+namespace ita {
+namespace {
+
+namespace fs = std::filesystem;
+
+Extraction Read(const std::string& name) {
+  static OcrPool pool(TesseractEngineFactory(cli::ShippedEngineConfig().tesseract), 1);
+  BatchOptions options;
+  cli::ApplyEngineConfig(cli::ShippedEngineConfig(), &pool, &options);
+  fs::path path = fs::path(ITA_SOURCE_DIR) / "tests/data/forms" / (name + ".pdf");
+  return ProcessFile(path.string(), OpenPopplerPdf, options);
+}
+
+TEST(Forms, QuarterTicksApproachesAndARepeatedHeader) {
+  Extraction ex = Read("quarter_ticks_plan");
+  ASSERT_TRUE(ex.document);
+  EXPECT_EQ(ex.document->family, Family::kMeasuresPlan);
+  EXPECT_EQ(ex.document->fiscal_year, 2568);
+  EXPECT_EQ(ex.document->organization.name, "องค์การบริหารส่วนตำบลโนนสะอาด");
+  ASSERT_EQ(ex.measures.size(), 14u);  // the header repeated on page 2 is not a row
+  for (size_t i = 0; i < ex.measures.size(); ++i) {
+    const Measure& m = ex.measures[i];
+    EXPECT_EQ(m.seq, static_cast<int>(i) + 1);
+    EXPECT_FALSE(m.columns.at(MeasureField::kMeasure).empty()) << i;
+    EXPECT_FALSE(m.columns.at(MeasureField::kResponsible).empty()) << i;
+    ASSERT_TRUE(m.period) << i;
+    EXPECT_FALSE(m.period->start.empty()) << i;
+    EXPECT_EQ(m.group.rfind("แนวทางที่", 0), 0u) << i;
+  }
+  EXPECT_EQ(ex.measures[0].group, "แนวทางที่ ๑ การเปิดเผยข้อมูลและการมีส่วนร่วม");
+  EXPECT_EQ(ex.measures[0].period->start, "2024-10-01");  // ticked in every quarter
+  EXPECT_EQ(ex.measures[0].period->end, "2025-09-30");
+  EXPECT_EQ(ex.measures[7].period->start, "2025-01-01");  // quarters 2 and 3
+  EXPECT_EQ(ex.measures[7].period->end, "2025-06-30");
+  EXPECT_EQ(ex.measures[8].provenance.pages, std::vector<int>{2});
+  EXPECT_EQ(ex.measures[9].group, "แนวทางที่ ๓ การส่งเสริมคุณธรรมและจริยธรรม");
+  EXPECT_TRUE(ex.validation.valid);
+}
+
+TEST(Forms, OneYearActionPlan) {
+  Extraction ex = Read("one_year_action_plan");
+  ASSERT_TRUE(ex.document);
+  EXPECT_EQ(ex.document->family, Family::kActionPlan);
+  EXPECT_EQ(ex.document->organization.name, "เทศบาลตำบลท่าเดื่อ-มืดกา");
+  EXPECT_EQ(ex.document->organization.province, "เชียงใหม่");
+  ASSERT_TRUE(ex.action_plan);
+  EXPECT_EQ(ex.action_plan->year_from, 2569);  // not the framework's 2566-2570
+  EXPECT_EQ(ex.action_plan->year_to, 2569);
+  ASSERT_EQ(ex.action_plan->projects.size(), 5u);
+  std::vector<double> budgets;
+  for (const Project& p : ex.action_plan->projects) {
+    ASSERT_TRUE(p.detail);
+    ASSERT_TRUE(p.detail->budget_baht) << p.name;
+    budgets.push_back(*p.detail->budget_baht);
+  }
+  EXPECT_EQ(budgets, (std::vector<double>{20000, 0, 5000, 0, 15000}));
+  EXPECT_EQ(ex.action_plan->projects[2].responsible, "กองคลัง");
+  EXPECT_EQ(ex.action_plan->projects[4].detail->period->start, "2026-04-01");  // ไตรมาส 3-4 of FY 2569
+}
+
+TEST(Forms, ItaResultOfOneYear) {
+  Extraction ex = Read("ita_one_year");
+  ASSERT_TRUE(ex.document);
+  EXPECT_EQ(ex.document->family, Family::kItaAnalysis);
+  EXPECT_EQ(ex.document->fiscal_year, 2567);
+  ASSERT_TRUE(ex.ita_scores);
+  EXPECT_EQ(ex.ita_scores->current.year, 2567);
+  EXPECT_EQ(ex.ita_scores->current.total, 91.23);
+  EXPECT_EQ(ex.ita_scores->current.grade, "A");
+  ASSERT_EQ(ex.ita_scores->indicators.size(), 10u);
+  EXPECT_EQ(ex.ita_scores->indicators[8].score, 100);
+  EXPECT_EQ(ex.ita_scores->indicators[9].tool, "OIT");
+}
+
+TEST(Forms, ABlankTemplateHasNoMeasure) {
+  Extraction ex = Read("blank_template");
+  ASSERT_TRUE(ex.document);
+  EXPECT_EQ(ex.document->family, Family::kMeasuresReport);
+  EXPECT_TRUE(ex.measures.empty());
+  EXPECT_FALSE(ex.validation.valid);  // a finding: no measures
+}
+
+TEST(Forms, StaffAndBudgetTablesAreNotMeasures) {
+  Extraction ex = Read("not_measures");
+  ASSERT_TRUE(ex.document);
+  EXPECT_EQ(ex.document->family, Family::kUnknown);
+  EXPECT_TRUE(ex.measures.empty());
+  EXPECT_EQ(ex.document->organization.name, "องค์การบริหารส่วนตำบลหนองบัว");
+}
+
+}  // namespace
+}  // namespace ita

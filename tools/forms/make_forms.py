@@ -1,0 +1,180 @@
+#!/usr/bin/env python3
+"""Writes test documents in forms the samples do not have, as PDFs printed by headless Chromium.
+
+  python3 tools/forms/make_forms.py OUT_DIR
+
+Each form is one HTML page set in a Thai face of fonts-thai-tlwg (apt-get install
+fonts-thai-tlwg chromium): ticks in quarter columns under a spanning heading, approach rows that
+span the table, a table long enough that its header repeats on the next page (Chromium repeats
+<thead>), a one-year action plan whose preamble quotes a framework's years, an ITA result table
+of one year, a ministry's blank template, and tables that are not measures (staff, budget).
+The PDFs in tests/data/forms/ were made with this script; tests/e2e/forms_test.cc reads them
+through the shipped pipeline. Content is invented for the tests; the wording follows the forms
+offices use.
+"""
+import os
+import subprocess
+import sys
+import tempfile
+
+STYLE = """
+<style>
+@page { size: A4 %(orient)s; margin: 18mm 15mm; }
+body { font-family: '%(face)s'; font-size: %(size)spt; }
+h1, h2 { font-size: %(hsize)spt; text-align: center; margin: 2pt 0; font-weight: bold; }
+table { border-collapse: collapse; width: 100%%; margin-top: 8pt; }
+th, td { border: 0.8pt solid black; padding: 3pt 4pt; vertical-align: top; }
+th { font-weight: bold; text-align: center; }
+td.c { text-align: center; }
+tr { page-break-inside: avoid; }
+p { margin: 3pt 0; text-indent: 30pt; }
+</style>
+"""
+
+
+def page(title_lines, body, face, orient="portrait", size=15, hsize=17):
+    head = "".join("<h1>%s</h1>" % t for t in title_lines)
+    return ("<html><head><meta charset='utf-8'>" + STYLE % dict(face=face, orient=orient, size=size, hsize=hsize)
+            + "</head><body>" + head + body + "</body></html>")
+
+
+THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
+
+
+def quarter_ticks_plan():
+    """A measures plan: quarters ticked, approach rows spanning the table, 14 measures over two pages."""
+    approaches = [
+        ("แนวทางที่ ๑ การเปิดเผยข้อมูลและการมีส่วนร่วม", [
+            ("เผยแพร่ข้อมูลข่าวสารของหน่วยงานผ่านเว็บไซต์และเพจของหน่วยงาน", "งานประชาสัมพันธ์ สำนักปลัด", "1111"),
+            ("จัดประชุมประชาคมเพื่อรับฟังความคิดเห็นของประชาชนต่อแผนพัฒนาท้องถิ่น", "กองยุทธศาสตร์และงบประมาณ", "0100"),
+            ("ประกาศแผนการจัดซื้อจัดจ้างประจำปีให้ประชาชนทราบโดยทั่วกัน", "กองคลัง", "1000"),
+            ("รายงานผลการใช้จ่ายงบประมาณรายไตรมาสต่อสาธารณะ", "กองคลัง", "0111"),
+            ("เปิดช่องทางรับฟังความคิดเห็นออนไลน์ของผู้รับบริการ", "สำนักปลัด", "1111"),
+        ]),
+        ("แนวทางที่ ๒ การป้องกันการรับสินบนและผลประโยชน์ทับซ้อน", [
+            ("ประกาศนโยบายไม่รับของขวัญและของกำนัลทุกชนิดจากการปฏิบัติหน้าที่ (No Gift Policy)", "นายก อบต.", "1000"),
+            ("อบรมให้ความรู้เรื่องผลประโยชน์ทับซ้อนแก่พนักงานส่วนตำบลและพนักงานจ้าง", "สำนักปลัด", "0010"),
+            ("จัดทำคู่มือการปฏิบัติงานเพื่อป้องกันการรับสินบนในงานบริการประชาชน", "กองช่าง", "0110"),
+            ("ตรวจสอบการใช้ทรัพย์สินของราชการและการยืมพัสดุครุภัณฑ์", "กองคลัง", "0001"),
+        ]),
+        ("แนวทางที่ ๓ การส่งเสริมคุณธรรมและจริยธรรม", [
+            ("ยกย่องเชิดชูบุคลากรผู้ประพฤติตนเป็นแบบอย่างที่ดีด้านคุณธรรม", "สำนักปลัด", "0001"),
+            ("จัดกิจกรรมจิตอาสาพัฒนาชุมชนร่วมกับประชาชนในพื้นที่", "กองสาธารณสุขและสิ่งแวดล้อม", "0100"),
+            ("ประเมินความเสี่ยงการทุจริตในกระบวนการอนุมัติ อนุญาต", "หน่วยตรวจสอบภายใน", "1000"),
+            ("ทบทวนประมวลจริยธรรมของพนักงานส่วนท้องถิ่นและเผยแพร่", "สำนักปลัด", "0010"),
+            ("จัดทำรายงานผลการดำเนินการตามมาตรการเสนอผู้บริหาร", "สำนักปลัด", "0011"),
+        ]),
+    ]
+    rows = []
+    n = 0
+    for heading, items in approaches:
+        rows.append("<tr><td colspan='7'><b>%s</b></td></tr>" % heading)
+        for name, unit, quarters in items:
+            n += 1
+            ticks = "".join("<td class='c'>%s</td>" % ("✓" if q == "1" else "") for q in quarters)
+            rows.append("<tr><td class='c'>%s</td><td>%s</td><td>%s</td>%s</tr>"
+                        % (str(n).translate(THAI_DIGITS), name, unit, ticks))
+    body = ("<table><thead><tr><th rowspan='2'>ที่</th><th rowspan='2'>มาตรการ/กิจกรรม</th>"
+            "<th rowspan='2'>หน่วยงานรับผิดชอบ</th><th colspan='4'>ระยะเวลาดำเนินการ</th></tr>"
+            "<tr><th>ไตรมาส ๑</th><th>ไตรมาส ๒</th><th>ไตรมาส ๓</th><th>ไตรมาส ๔</th></tr></thead><tbody>"
+            + "".join(rows) + "</tbody></table>")
+    return page(["มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน",
+                 "ประจำปีงบประมาณ พ.ศ. ๒๕๖๘",
+                 "องค์การบริหารส่วนตำบลโนนสะอาด อำเภอเมืองชัยภูมิ จังหวัดชัยภูมิ"], body, "Laksaman", size=16)
+
+
+def one_year_action_plan():
+    """A one-year plan: its fiscal year in the title, a national framework's years in the preamble."""
+    projects = [
+        ("โครงการอบรมเสริมสร้างคุณธรรมจริยธรรมสำหรับบุคลากร", "เพื่อให้บุคลากรมีจิตสำนึกที่ดี", "20,000", "มกราคม 2569", "สำนักปลัดเทศบาล"),
+        ("กิจกรรมประกาศเจตจำนงสุจริตของผู้บริหาร", "เพื่อแสดงเจตจำนงในการต่อต้านการทุจริต", "ไม่ใช้งบประมาณ", "ตุลาคม 2568", "สำนักปลัดเทศบาล"),
+        ("โครงการเผยแพร่ข้อมูลการจัดซื้อจัดจ้างต่อสาธารณะ", "เพื่อความโปร่งใสในการจัดซื้อจัดจ้าง", "5,000", "ต.ค. 68 - ก.ย. 69", "กองคลัง"),
+        ("กิจกรรมจัดทำคู่มือป้องกันผลประโยชน์ทับซ้อน", "เพื่อเป็นแนวทางการปฏิบัติงาน", "ไม่ใช้งบประมาณ", "ไตรมาส 2", "กองช่าง"),
+        ("โครงการส่งเสริมการมีส่วนร่วมของประชาชนในการตรวจสอบ", "เพื่อให้ประชาชนมีส่วนร่วม", "15,000", "ไตรมาส 3-4", "กองการศึกษา"),
+    ]
+    rows = "".join("<tr><td class='c'>%d</td><td>%s</td><td>%s</td><td class='c'>%s</td><td>%s</td><td>%s</td></tr>"
+                   % (i + 1, *p) for i, p in enumerate(projects))
+    body = ("<p>ตามที่ยุทธศาสตร์ชาติว่าด้วยการป้องกันและปราบปรามการทุจริต ระยะที่ ๓ (พ.ศ. 2566 - 2570) "
+            "กำหนดให้หน่วยงานของรัฐจัดทำแผนปฏิบัติการป้องกันการทุจริต เทศบาลตำบลท่าเดื่อ-มืดกา "
+            "จึงได้จัดทำแผนปฏิบัติการฉบับนี้ขึ้น เพื่อใช้เป็นกรอบในการดำเนินงานของหน่วยงาน</p>"
+            "<table><thead><tr><th>ลำดับ</th><th>โครงการ/กิจกรรม</th><th>วัตถุประสงค์</th><th>งบประมาณ (บาท)</th>"
+            "<th>ระยะเวลา</th><th>ผู้รับผิดชอบ</th></tr></thead><tbody>" + rows + "</tbody></table>")
+    return page(["แผนปฏิบัติการป้องกันและปราบปรามการทุจริต", "ประจำปีงบประมาณ พ.ศ. 2569",
+                 "เทศบาลตำบลท่าเดื่อ-มืดกา อำเภอดอยเต่า จังหวัดเชียงใหม่"], body, "Garuda", "landscape", 13, 15)
+
+
+def ita_one_year():
+    """An ITA result as an office reports it: one year's scores, the total and grade."""
+    scores = [("การปฏิบัติหน้าที่", "96.45"), ("การใช้งบประมาณ", "89.10"), ("การใช้อำนาจ", "92.33"),
+              ("การใช้ทรัพย์สินของราชการ", "90.05"), ("การแก้ไขปัญหาการทุจริต", "93.80"),
+              ("คุณภาพการดำเนินงาน", "88.72"), ("ประสิทธิภาพการสื่อสาร", "87.95"),
+              ("การปรับปรุงการทำงาน", "86.40"), ("การเปิดเผยข้อมูล", "100.00"), ("การป้องกันการทุจริต", "87.50")]
+    rows = "".join("<tr><td class='c'>%d</td><td>%s</td><td class='c'>%s</td></tr>" % (i + 1, n, s)
+                   for i, (n, s) in enumerate(scores))
+    body = ("<table><thead><tr><th>ที่</th><th>ประเด็นการประเมิน</th><th>คะแนน</th></tr></thead><tbody>" + rows
+            + "<tr><td colspan='2'><b>คะแนนภาพรวม</b></td><td class='c'><b>91.23</b></td></tr>"
+            "<tr><td colspan='2'><b>ระดับผลการประเมิน</b></td><td class='c'><b>A</b></td></tr></tbody></table>"
+            "<p>จากผลการประเมินดังกล่าว หน่วยงานจะนำข้อเสนอแนะไปปรับปรุงการดำเนินงานในปีต่อไป</p>")
+    return page(["สรุปผลคะแนนการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA)",
+                 "ประจำปีงบประมาณ พ.ศ. ๒๕๖๗", "เทศบาลตำบลบ้านเป็ด อำเภอเมืองขอนแก่น จังหวัดขอนแก่น"], body, "Waree", size=14)
+
+
+def blank_template():
+    """A ministry's form handed out blank: placeholders and numbered empty rows, no measure."""
+    rows = ("<tr><td class='c'>1</td><td>(1) ชื่อโครงการ / กิจกรรม ..............................</td>"
+            "<td>..............................</td><td>..................</td><td></td></tr>"
+            "<tr><td class='c'>2</td><td>(2) ชื่อโครงการ / กิจกรรม ..............................</td>"
+            "<td>..............................</td><td>..................</td><td></td></tr>"
+            + "".join("<tr><td class='c'>%d</td><td></td><td></td><td></td><td></td></tr>" % i for i in range(3, 6)))
+    body = ("<p style='text-indent:0'>ชื่อหน่วยงาน ..........................................................</p>"
+            "<table><thead><tr><th>ที่</th><th>มาตรการ/โครงการ/กิจกรรม</th><th>ผลการดำเนินงาน</th>"
+            "<th>ระยะเวลาดำเนินการ</th><th>หมายเหตุ</th></tr></thead><tbody>" + rows + "</tbody></table>")
+    return page(["แบบรายงานผลการดำเนินงานตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส",
+                 "ประจำปีงบประมาณ พ.ศ. ........"], body, "Norasi", size=15)
+
+
+def not_measures():
+    """Tables a municipality posts that are not measures: a staff list and a budget summary."""
+    staff = "".join("<tr><td class='c'>%d</td><td>%s</td><td>%s</td><td>%s</td></tr>" % (i + 1, n, p, u) for i, (n, p, u) in enumerate([
+        ("นายสมชาย ใจดี", "ปลัดองค์การบริหารส่วนตำบล", "สำนักปลัด"),
+        ("นางสาวสมหญิง รักงาน", "นักวิชาการเงินและบัญชี", "กองคลัง"),
+        ("นายวิชัย มั่นคง", "นายช่างโยธา", "กองช่าง")]))
+    budget = "".join("<tr><td>%s</td><td class='c'>%s</td><td>%s</td></tr>" % r for r in [
+        ("แผนงานบริหารงานทั่วไป", "12,500,000", "งบบุคลากรและงบดำเนินงาน"),
+        ("แผนงานการศึกษา", "4,200,000", "อาหารเสริม (นม) และอาหารกลางวัน"),
+        ("แผนงานเคหะและชุมชน", "6,800,000", "โครงการก่อสร้างถนนคอนกรีต")])
+    body = ("<table><thead><tr><th>ลำดับ</th><th>ชื่อ-สกุล</th><th>ตำแหน่ง</th><th>สังกัด</th></tr></thead><tbody>"
+            + staff + "</tbody></table><h2>งบประมาณรายจ่ายประจำปีงบประมาณ พ.ศ. 2568</h2>"
+            "<table><thead><tr><th>แผนงาน/โครงการ</th><th>งบประมาณ (บาท)</th><th>หมายเหตุ</th></tr></thead><tbody>"
+            + budget + "</tbody></table>")
+    return page(["ข้อมูลบุคลากรและงบประมาณ", "องค์การบริหารส่วนตำบลหนองบัว อำเภอเมืองชัยภูมิ จังหวัดชัยภูมิ"],
+                body, "Loma", size=14)
+
+
+FORMS = {
+    "quarter_ticks_plan": quarter_ticks_plan,
+    "one_year_action_plan": one_year_action_plan,
+    "ita_one_year": ita_one_year,
+    "blank_template": blank_template,
+    "not_measures": not_measures,
+}
+
+
+def main():
+    out = sys.argv[1] if len(sys.argv) > 1 else "tests/data/forms"
+    os.makedirs(out, exist_ok=True)
+    with tempfile.TemporaryDirectory() as work:
+        for name, make in FORMS.items():
+            html = os.path.join(work, name + ".html")
+            with open(html, "w", encoding="utf-8") as f:
+                f.write(make())
+            pdf = os.path.abspath(os.path.join(out, name + ".pdf"))
+            subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                            "--user-data-dir=" + os.path.join(work, "profile"), "--no-pdf-header-footer",
+                            "--print-to-pdf=" + pdf, "file://" + html],
+                           check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            print(pdf)
+
+
+if __name__ == "__main__":
+    main()
