@@ -97,25 +97,72 @@ std::optional<std::vector<std::pair<int, int>>> YearsFromScores(const Table& t, 
   return std::vector<std::pair<int, int>>{{year, current}, {year == 0 ? -1 : year - 1, previous}};
 }
 
+// The column whose cells name the most ITA indicators (at least three), below `header`: where
+// a table heads its indicator column otherwise ("ประเด็น", nothing at all).
+int ColumnOfIndicatorNames(const Table& t, int header) {
+  int best = -1, most = 2;
+  for (int c = 0; c < t.Cols(); ++c) {
+    int named = 0;
+    for (int r = header + 1; r < t.Rows(); ++r) {
+      const Cell* cell = t.CellAt(r, c);
+      if (cell != nullptr && cell->row == r && cell->col == c && IndicatorNumberOf(WithoutEnumerator(cell->text)))
+        ++named;
+    }
+    if (named > most) {
+      most = named;
+      best = c;
+    }
+  }
+  return best;
+}
+
+// A table of one year's scores ("ตัวชี้วัด | คะแนน", or one year's column): the one column
+// whose header says คะแนน or a year and whose cells are scores (0..100) in at least three rows.
+std::optional<int> SingleScoreColumn(const Table& t, int header, int indicator_col, int tool_col) {
+  std::optional<int> found;
+  for (int c = 0; c < t.Cols(); ++c) {
+    if (c == indicator_col || c == tool_col) continue;
+    std::string head = thai::CompactForMatching(TextAt(t, header, c));
+    if (head.find("คะแนน") == std::string::npos && !YearIn(head)) continue;
+    int scores = 0;
+    for (int r = header + 1; r < t.Rows(); ++r)
+      if (auto v = thai::ParseDecimal(TextAt(t, r, c)); v && *v >= 0 && *v <= 100) ++scores;
+    if (scores < 3) continue;
+    if (found) return std::nullopt;  // two such columns: not one year's table
+    found = c;
+  }
+  return found;
+}
+
 std::optional<Candidate> ReadComparisonTable(const Table& t) {
-  for (int header = 0; header < std::min(2, t.Rows()); ++header) {
+  for (int header = 0; header < std::min(3, t.Rows()); ++header) {
     int indicator_col = -1, tool_col = -1;
     std::vector<std::pair<int, int>> year_cols;  // (year, col)
     for (int c = 0; c < t.Cols(); ++c) {
       const Cell* cell = t.CellAt(header, c);
       if (cell == nullptr || cell->col != c) continue;
       std::string text = thai::CompactForMatching(cell->text);
-      if (text.find("ตัวชี้วัด") != std::string::npos) indicator_col = c;
+      if (text.find("ตัวชี้วัด") != std::string::npos || text.find("ดัชนี") != std::string::npos)
+        indicator_col = c;
       if (text.find("เครื่องมือ") != std::string::npos) tool_col = c;
       if (auto y = YearIn(text); y && text.size() <= 40) year_cols.push_back({*y, c});
     }
+    // No header names the indicators: the column that holds their names.
+    if (indicator_col < 0) indicator_col = ColumnOfIndicatorNames(t, header);
     if (indicator_col < 0) continue;
+    std::erase_if(year_cols, [&](const auto& yc) { return yc.second == indicator_col || yc.second == tool_col; });
     if (year_cols.size() < 2) {
       // Year headers lost (a stamp over them, OCR): two columns of scores are this year's and
       // last year's; which is which, the change column's เพิ่มขึ้น/ลดลง tells.
-      auto order = YearsFromScores(t, header, indicator_col, tool_col, year_cols);
-      if (!order) continue;
-      year_cols = *order;
+      if (auto order = YearsFromScores(t, header, indicator_col, tool_col, year_cols)) {
+        year_cols = *order;
+      } else if (auto col = SingleScoreColumn(t, header, indicator_col, tool_col)) {
+        // One year's scores; its year from the header, else the document's fiscal year.
+        int year = year_cols.size() == 1 && year_cols[0].second == *col ? year_cols[0].first : 0;
+        year_cols = {{year, *col}};
+      } else {
+        continue;
+      }
     }
     std::sort(year_cols.rbegin(), year_cols.rend());
     Candidate cand;
@@ -139,8 +186,9 @@ std::optional<Candidate> ReadComparisonTable(const Table& t) {
         }
         continue;
       }
-      if (row_label.find("คะแนน") != std::string::npos &&
-          (row_label.find("เฉลี่ย") != std::string::npos || row_label.find("รวม") != std::string::npos)) {
+      if ((row_label.find("คะแนน") != std::string::npos &&
+           (row_label.find("เฉลี่ย") != std::string::npos || row_label.find("รวม") != std::string::npos)) ||
+          row_label.find("ภาพรวม") != std::string::npos) {
         s.current.total = value(0);
         if (s.previous) s.previous->total = value(1);
         cand.fit += 2;

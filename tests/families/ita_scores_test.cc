@@ -81,6 +81,44 @@ TEST(BuildItaScores, ComparisonTableWithoutReadableYears) {
   EXPECT_EQ(swapped->indicators[0].previous, 86.02);
 }
 
+// Score tables of other shapes, as offices make them: one year's scores under "คะแนน", the
+// year from the document; a table whose indicator column has no header word at all.
+TEST(BuildItaScores, OneYearsScoresInTablesOfOtherShapes) {
+  Table one = MakeTable(6, 3, {C(0, 0, "ที่"), C(0, 1, "ประเด็นการประเมิน"), C(0, 2, "คะแนน"),
+                               C(1, 0, "1"), C(1, 1, "การปฏิบัติหน้าที่"), C(1, 2, "96.12"),
+                               C(2, 0, "2"), C(2, 1, "การใช้งบประมาณ"), C(2, 2, "88.40"),
+                               C(3, 0, "3"), C(3, 1, "การใช้อำนาจ"), C(3, 2, "91.35"),
+                               C(4, 0, "9"), C(4, 1, "การเปิดเผยข้อมูล"), C(4, 2, "100"),
+                               C(5, 0, "คะแนนภาพรวม", 1, 2), C(5, 2, "92.87")});
+  auto s = BuildItaScores({one}, {}, 2567);
+  ASSERT_TRUE(s);
+  EXPECT_EQ(s->current.year, 2567);
+  EXPECT_EQ(s->current.total, 92.87);
+  EXPECT_FALSE(s->previous);
+  ASSERT_EQ(s->indicators.size(), 4u);
+  EXPECT_EQ(s->indicators[0].no, 1);
+  EXPECT_EQ(s->indicators[0].score, 96.12);
+  EXPECT_EQ(s->indicators[3].no, 9);
+  EXPECT_EQ(s->indicators[3].tool, "OIT");
+  // The year in the score column's header is the assessed year.
+  Table headed = MakeTable(4, 2, {C(0, 0, "รายการ"), C(0, 1, "ผลคะแนน ปี 2566"),
+                                  C(1, 0, "๑. การปฏิบัติหน้าที่"), C(1, 1, "๘๕.๐๐"),
+                                  C(2, 0, "๖. คุณภาพการดำเนินงาน"), C(2, 1, "๗๐.๕๐"),
+                                  C(3, 0, "๗. ประสิทธิภาพการสื่อสาร"), C(3, 1, "๗๑.๒๕")});
+  auto h = BuildItaScores({headed}, {}, 2567);
+  ASSERT_TRUE(h);
+  EXPECT_EQ(h->current.year, 2566);
+  ASSERT_EQ(h->indicators.size(), 3u);
+  EXPECT_EQ(h->indicators[1].no, 6);
+  EXPECT_EQ(h->indicators[1].score, 70.5);
+  // Two unexplained columns of numbers (a count beside a score) are not one year's scores.
+  Table counts = MakeTable(4, 3, {C(0, 0, "ตัวชี้วัด"), C(0, 1, "คะแนน"), C(0, 2, "คะแนนเต็ม"),
+                                  C(1, 0, "การปฏิบัติหน้าที่"), C(1, 1, "80"), C(1, 2, "100"),
+                                  C(2, 0, "การใช้งบประมาณ"), C(2, 1, "70"), C(2, 2, "100"),
+                                  C(3, 0, "การใช้อำนาจ"), C(3, 1, "60"), C(3, 2, "100")});
+  EXPECT_FALSE(BuildItaScores({counts}, {}, 2567));
+}
+
 TEST(BuildItaScores, OverallScoreFromProseWhenNoTable) {
   auto s = BuildItaScores({}, {"คะแนนภาพรวมหน่วยงาน อปท. เทศบาลตำบลบ้านฆ้อง : ๕๙.๔๖ คะแนน ระดับผล",
                                "การประเมิน D"}, 2564);
@@ -88,7 +126,16 @@ TEST(BuildItaScores, OverallScoreFromProseWhenNoTable) {
   EXPECT_EQ(s->current.total, 59.46);
   EXPECT_EQ(s->current.grade, "D");
   EXPECT_EQ(s->current.year, 2564);
-  EXPECT_FALSE(BuildItaScores({RankingTable()}, {"ไม่มีคะแนน"}, 2564));
+  // A ranking of the indicators by score, alone, is one year's scores (the document's year);
+  // beside the comparison table it loses (ComparisonTable).
+  auto ranking = BuildItaScores({RankingTable()}, {"ไม่มีคะแนน"}, 2564);
+  ASSERT_TRUE(ranking);
+  EXPECT_EQ(ranking->current.year, 2564);
+  EXPECT_FALSE(ranking->current.total);
+  ASSERT_EQ(ranking->indicators.size(), 3u);
+  EXPECT_EQ(ranking->indicators[0].no, 1);
+  EXPECT_EQ(ranking->indicators[1].no, 6);  // in indicator order, not rank order
+  EXPECT_FALSE(BuildItaScores({}, {"ไม่มีคะแนน"}, 2564));
 }
 
 TEST(BuildItaScores, ResultStatedInSentences) {
