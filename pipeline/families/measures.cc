@@ -11,6 +11,7 @@
 #include "pipeline/thai/dates.h"
 #include "pipeline/thai/numerals.h"
 #include "pipeline/thai/places.h"
+#include "pipeline/thai/text_repair.h"
 #include "pipeline/thai/utf8.h"
 
 namespace ita {
@@ -482,18 +483,87 @@ std::vector<Question> SplitQuestions(const std::string& text) {
   return out;
 }
 
+// A row whose anchor cell holds several numbered items one under the other ("1. …", "2. …"),
+// with no rule between them (a table ruled by its columns only, or a page break that lost the
+// rules): one row per item, each column's lines given to the item they stand beside. The
+// items must be numbered on from the cell's first line (n, n+1, …), so "1. มาตรการ" above
+// "1) ขั้นแรก" stays one row.
+Table SplitRowsAtNumberedLines(const Table& t, int first_row, int anchor_col) {
+  std::vector<std::vector<double>> cuts(t.Rows());
+  bool any = false;
+  for (const Cell& c : t.cells) {
+    if (c.row < first_row || c.col != anchor_col || c.row_span != 1 || c.lines.size() < 2) continue;
+    auto first = thai::LeadingEnumerator(c.lines.front().text);
+    if (!first) continue;
+    int expect = *first + 1;
+    for (size_t k = 1; k < c.lines.size(); ++k) {
+      auto n = thai::LeadingEnumerator(c.lines[k].text);
+      if (!n) continue;
+      if (*n != expect) {  // numbered otherwise: sub-steps of one item, not items
+        cuts[c.row].clear();
+        break;
+      }
+      cuts[c.row].push_back(c.lines[k].box.y0 - 0.5);
+      ++expect;
+    }
+    any = any || !cuts[c.row].empty();
+  }
+  if (!any) return t;
+  Table out = t;
+  out.cells.clear();
+  out.row_edges.clear();
+  std::vector<int> start(t.Rows() + 1, 0);
+  for (int r = 0; r < t.Rows(); ++r) {
+    start[r] = static_cast<int>(out.row_edges.size());
+    out.row_edges.push_back(t.row_edges[r]);
+    for (double y : cuts[r]) out.row_edges.push_back(y);
+  }
+  start[t.Rows()] = static_cast<int>(out.row_edges.size());
+  out.row_edges.push_back(t.row_edges.back());
+  for (const Cell& c : t.cells) {
+    if (c.row_span != 1 || cuts[c.row].empty()) {
+      Cell moved = c;
+      moved.row = start[c.row];
+      moved.row_span = start[c.row + c.row_span] - start[c.row];
+      out.cells.push_back(std::move(moved));
+      continue;
+    }
+    const std::vector<double>& ys = cuts[c.row];
+    for (size_t band = 0; band <= ys.size(); ++band) {
+      double top = band == 0 ? c.box.y0 : ys[band - 1];
+      double bottom = band == ys.size() ? c.box.y1 : ys[band];
+      Cell piece = c;
+      piece.row = start[c.row] + static_cast<int>(band);
+      piece.box.y0 = top;
+      piece.box.y1 = bottom;
+      piece.lines.clear();
+      piece.text.clear();
+      for (const TextLine& line : c.lines) {
+        if (line.box.CenterY() < top || line.box.CenterY() >= bottom) continue;
+        piece.lines.push_back(line);
+        AppendWrapped(piece.text, thai::CollapseSpaces(line.text));
+      }
+      out.cells.push_back(std::move(piece));
+    }
+  }
+  std::sort(out.cells.begin(), out.cells.end(),
+            [](const Cell& a, const Cell& b) { return a.row != b.row ? a.row < b.row : a.col < b.col; });
+  return out;
+}
+
 MeasuresResult BuildMeasures(const std::vector<Table>& tables, std::optional<int> fiscal_year) {
   MeasuresResult result;
   std::optional<ColumnMap> current_map;
   bool numbered = false;  // measures so far start with an enumerator or sequence number
   std::string group;      // the heading row the next measures stand under
   std::vector<TickedRow> ticks;  // per measure, its tick columns' marks
-  for (const Table& t : tables) {
-    std::optional<ColumnMap> map = HeaderOf(t);
+  for (const Table& page_table : tables) {
+    const Table& t0 = page_table;
+    std::optional<ColumnMap> map = HeaderOf(t0);
     if (map && !IsMeasuresMap(*map)) {
       // A header repeated in part on the next page (the measure column's heading left blank)
       // still continues the table above when the columns line up.
-      if (current_map && SameColumns(current_map->col_edges, t.col_edges)) {
+      if (current_map && SameColumns(current_map->col_edges, t0.col_edges)) {
         int header_rows = map->header_rows;
         map = *current_map;
         map->header_rows = header_rows;
@@ -504,7 +574,7 @@ MeasuresResult BuildMeasures(const std::vector<Table>& tables, std::optional<int
       }
     }
     if (!map) {
-      if (!current_map || !SameColumns(current_map->col_edges, t.col_edges)) continue;
+      if (!current_map || !SameColumns(current_map->col_edges, t0.col_edges)) continue;
       map = *current_map;
       map->header_rows = 0;
     }
@@ -514,8 +584,9 @@ MeasuresResult BuildMeasures(const std::vector<Table>& tables, std::optional<int
         result.header_fields.push_back(*f);
     }
     current_map = map;
-    CellIndex index(t);
     int anchor_col = AnchorColumn(*map);
+    const Table t = SplitRowsAtNumberedLines(t0, map->header_rows, anchor_col);
+    CellIndex index(t);
 
     std::vector<bool> used(t.cells.size(), false);
     // The measure each cell was first given to: a cell merged down over several measures

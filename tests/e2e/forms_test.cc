@@ -1,6 +1,7 @@
 // End to end on forms the samples do not have (tests/data/forms, made by
 // tools/forms/make_forms.py and printed by Chromium in Thai faces the samples do not use):
-// ticks in quarter columns with approach rows and a header repeated on the next page, a
+// ticks in quarter columns with approach rows and a header repeated on the next page, a table
+// ruled by its columns only, a
 // one-year action plan quoting a framework's years, an ITA result table of one year, a blank
 // ministry template, and tables that are not measures. Read exactly as `extract` reads.
 #include <gtest/gtest.h>
@@ -48,6 +49,21 @@ TEST(Forms, QuarterTicksApproachesAndARepeatedHeader) {
   EXPECT_EQ(ex.measures[7].period->end, "2025-06-30");
   EXPECT_EQ(ex.measures[8].provenance.pages, std::vector<int>{2});
   EXPECT_EQ(ex.measures[9].group, "แนวทางที่ ๓ การส่งเสริมคุณธรรมและจริยธรรม");
+  EXPECT_TRUE(ex.validation.valid);
+}
+
+// Ruled by its columns only: the body is one row of the grid; each item is a measure.
+TEST(Forms, ColumnRuledTableGivesOneMeasurePerItem) {
+  Extraction ex = Read("column_ruled_report");
+  ASSERT_TRUE(ex.document);
+  EXPECT_EQ(ex.document->family, Family::kMeasuresReport);
+  ASSERT_EQ(ex.measures.size(), 6u);
+  EXPECT_EQ(ex.measures[0].columns.at(MeasureField::kMeasure),
+            "จัดทำประกาศเจตจำนงสุจริตของผู้บริหารและเผยแพร่บนเว็บไซต์");
+  EXPECT_EQ(ex.measures[0].dates, std::vector<std::string>{"2024-10-15"});
+  EXPECT_EQ(ex.measures[2].columns.at(MeasureField::kResponsible), "กองคลัง");
+  EXPECT_EQ(ex.measures[5].seq, 6);
+  EXPECT_EQ(ex.measures[5].columns.at(MeasureField::kOutput), "รายงานรอบ 6 เดือน และ 12 เดือน");
   EXPECT_TRUE(ex.validation.valid);
 }
 

@@ -6,6 +6,7 @@
 #include "pipeline/families/classify.h"
 #include "pipeline/families/header_synonyms.h"
 #include "pipeline/families/measures.h"
+#include "pipeline/layout/text_lines.h"
 #include "tests/testutil/tables.h"
 
 namespace ita {
@@ -206,6 +207,48 @@ TEST(RealForms, ACellMergedAcrossColumnsGivesEachLineToItsColumn) {
   EXPECT_EQ(r.measures[0].columns.at(MeasureField::kResponsible), "ทุกสำนัก/กอง");
   ASSERT_TRUE(r.measures[0].period);
   EXPECT_EQ(r.measures[0].period->start, "2023-10-01");
+}
+
+// A table ruled by its columns only: one tall row whose measure cell holds items 1 to 3 one under
+// the other, the other columns' lines beside them. One measure per item; a cell whose lines
+// are a measure and its own sub-steps ("1) …") stays one.
+TEST(RealForms, ACellNeverSwallowsSeveralNumberedRows) {
+  auto line = [](const std::string& text, double x, double y) {
+    TextLine l;
+    l.text = text;
+    l.box = Box{x, y, x + 80, y + 12};
+    return l;
+  };
+  auto cell = [](int row, int col, std::vector<TextLine> lines) {
+    Cell c = C(row, col, "");
+    for (const TextLine& l : lines) AppendWrapped(c.text, l.text);
+    c.lines = std::move(lines);
+    c.box = Box{50.0 + 100 * col, 90, 150.0 + 100 * col, 250};
+    return c;
+  };
+  Table t = GridTable(0, 2, 3, {C(0, 0, "มาตรการ"), C(0, 1, "ผู้รับผิดชอบ"), C(0, 2, "ระยะเวลา"),
+                                cell(1, 0, {line("1. การเปิดเผยข้อมูล", 55, 95), line("ต่อสาธารณะ", 55, 110),
+                                            line("2. การประกาศเจตจำนง", 55, 140), line("3. การอบรม", 55, 190)}),
+                                cell(1, 1, {line("กองคลัง", 155, 95), line("สำนักปลัด", 155, 140),
+                                            line("กองการศึกษา", 155, 190)}),
+                                cell(1, 2, {line("ต.ค. 67", 255, 95), line("ไตรมาส 2", 255, 190)})});
+  t.row_edges = {50, 90, 250};
+  MeasuresResult r = BuildMeasures({t}, 2568);
+  ASSERT_EQ(r.measures.size(), 3u);
+  EXPECT_EQ(r.measures[0].columns.at(MeasureField::kMeasure), "1. การเปิดเผยข้อมูลต่อสาธารณะ");
+  EXPECT_EQ(r.measures[0].columns.at(MeasureField::kResponsible), "กองคลัง");
+  EXPECT_EQ(r.measures[1].seq, 2);
+  EXPECT_EQ(r.measures[1].columns.at(MeasureField::kResponsible), "สำนักปลัด");
+  EXPECT_EQ(r.measures[1].columns.at(MeasureField::kPeriod), "");
+  EXPECT_EQ(r.measures[2].columns.at(MeasureField::kResponsible), "กองการศึกษา");
+  EXPECT_EQ(r.measures[2].columns.at(MeasureField::kPeriod), "ไตรมาส 2");
+  // Sub-steps numbered on their own do not split their measure.
+  Table steps = GridTable(0, 2, 2, {C(0, 0, "มาตรการ"), C(0, 1, "ผู้รับผิดชอบ"),
+                                    cell(1, 0, {line("1. การเปิดเผยข้อมูล", 55, 95), line("1) จัดทำประกาศ", 55, 110),
+                                                line("2) เผยแพร่", 55, 125)}),
+                                    cell(1, 1, {line("กองคลัง", 155, 95)})});
+  steps.row_edges = {50, 90, 250};
+  EXPECT_EQ(BuildMeasures({steps}, 2568).measures.size(), 1u);
 }
 
 // Hard negatives: tables whose columns are not a measure with its companions.

@@ -151,7 +151,29 @@ def not_measures():
                 body, "Loma", size=14)
 
 
+def column_ruled_report():
+    """A report whose table is ruled by its columns only: items one under the other, no rule between."""
+    items = [
+        ("จัดทำประกาศเจตจำนงสุจริตของผู้บริหารและเผยแพร่บนเว็บไซต์", "ดำเนินการแล้ว เผยแพร่เมื่อวันที่ 15 ตุลาคม 2567", "สำนักปลัด"),
+        ("อบรมเสริมสร้างความรู้เรื่องการป้องกันผลประโยชน์ทับซ้อน", "บุคลากรเข้าร่วม 45 คน", "สำนักปลัด"),
+        ("เปิดเผยข้อมูลการจัดซื้อจัดจ้างรายเดือน", "เผยแพร่ครบ 12 เดือน", "กองคลัง"),
+        ("สำรวจความพึงพอใจของผู้รับบริการ", "ความพึงพอใจร้อยละ 92", "กองช่าง"),
+        ("ทบทวนคู่มือการร้องเรียนการทุจริตและประพฤติมิชอบ", "ปรับปรุงคู่มือแล้ว", "สำนักปลัด"),
+        ("รายงานผลการดำเนินงานตามมาตรการต่อผู้บริหาร", "รายงานรอบ 6 เดือน และ 12 เดือน", "สำนักปลัด"),
+    ]
+    rows = "".join("<tr><td class='c'>%d</td><td>%s</td><td>%s</td><td>%s</td></tr>" % (i + 1, *it)
+                   for i, it in enumerate(items))
+    style = ("<style>tbody td { border-top: none; border-bottom: none; padding-bottom: 10pt; }"
+             " tbody tr:last-child td { border-bottom: 0.8pt solid black; }</style>")
+    body = (style + "<table><thead><tr><th>ที่</th><th>มาตรการ/กิจกรรม</th><th>ผลการดำเนินงาน</th>"
+            "<th>ผู้รับผิดชอบ</th></tr></thead><tbody>" + rows + "</tbody></table>")
+    return page(["รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส",
+                 "ประจำปีงบประมาณ พ.ศ. 2568", "เทศบาลเมืองกาฬสินธุ์ อำเภอเมืองกาฬสินธุ์ จังหวัดกาฬสินธุ์"],
+                body, "Sawasdee", size=14)
+
+
 FORMS = {
+    "column_ruled_report": column_ruled_report,
     "quarter_ticks_plan": quarter_ticks_plan,
     "one_year_action_plan": one_year_action_plan,
     "ita_one_year": ita_one_year,
