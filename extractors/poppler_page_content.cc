@@ -253,6 +253,10 @@ class ContentRecorder final : public TextOutputDev {
         drawing_.largest_image_pt2 = area;
         drawing_.largest_image_ppi = std::min(width / (across / 72.0), height / (down / 72.0));
         drawing_.largest_image_bits = bits;
+        // Upright (or mirrored): its axes run along the page's, so the page shows any
+        // disproportion of its placing as is.
+        bool upright = std::abs(ys[1] - ys[0]) < 0.01 * across && std::abs(xs[2] - xs[0]) < 0.01 * down;
+        drawing_.largest_image_aspect = upright ? (width / across) / (height / down) : 1.0;
       }
     }
   }

@@ -175,6 +175,11 @@ class PopplerPdfSource final : public PdfSource {
     return d && d->largest_image_bits == 1;
   }
 
+  double ScanAspect(int index) const override {
+    const PageDrawing* d = ScanDrawing(index);
+    return d && d->largest_image_aspect > 0 ? d->largest_image_aspect : 1.0;
+  }
+
   double ImagePixels(int index) const override {
     auto text = Text(index);
     return text ? (*text)->drawing.image_pixels : 0;

@@ -439,6 +439,10 @@ std::vector<Project> ProjectsFromTableRows(const std::vector<Measure>& rows) {
     return it == m.companions.end() ? std::string() : it->second;
   };
   for (const Measure& m : rows) {
+    // A table of projects names them so ("โครงการ/กิจกรรม", "แผนงาน"); a risk register's
+    // "มาตรการควบคุม" column holds controls, not projects.
+    static const RE2 project_words("โครงการ|กิจกรรม|แผนงาน");
+    if (!RE2::PartialMatch(thai::CompactForMatching(m.measure_heading), project_words)) continue;
     Project p;
     p.seq = m.seq.value_or(static_cast<int>(projects.size()) + 1);
     p.name = text(m, MeasureField::kMeasure);

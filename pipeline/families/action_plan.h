@@ -27,7 +27,8 @@ std::optional<ActionPlan> BuildActionPlan(const std::vector<Table>& tables,
                                           const std::vector<std::string>& title_lines);
 
 // Projects of a plan that lists them in a table of its own (a one-year plan: "ที่ | โครงการ/
-// กิจกรรม | วัตถุประสงค์ | งบประมาณ | ระยะเวลา | ผู้รับผิดชอบ"), from the rows BuildMeasures read:
+// กิจกรรม | วัตถุประสงค์ | งบประมาณ | ระยะเวลา | ผู้รับผิดชอบ"), from the rows BuildMeasures read
+// under a column that names projects or activities (not a risk register's controls):
 // name, responsible unit, objectives, method, period, budget ("ไม่ใช้งบประมาณ" is 0 baht, not a
 // missing amount), outputs.
 std::vector<Project> ProjectsFromTableRows(const std::vector<Measure>& rows);

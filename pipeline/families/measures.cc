@@ -173,8 +173,11 @@ int AnchorColumn(const ColumnMap& map) {
 
 Measure NewMeasure(const ColumnMap& map) {
   Measure m;
-  for (const auto& f : map.field_of_col) {
+  for (size_t c = 0; c < map.field_of_col.size(); ++c) {
+    auto f = map.field_of_col[c];
     if (f && IsContractField(*f)) m.columns.emplace(*f, "");
+    if (f == MeasureField::kMeasure && m.measure_heading.empty() && c < map.header_of_col.size())
+      m.measure_heading = map.header_of_col[c];
   }
   return m;
 }

@@ -48,13 +48,25 @@ bool ReadsAsThai(const std::string& text) {
          thai >= kMinThaiShare * (thai + other);
 }
 
+// The item number a line starts with: "5.", "(5)", "5)"; or a bare "5 " before Thai words
+// (OCR drops the dot) when it is the very next number of the list.
+std::optional<int> ItemNumber(const std::string& line, int last) {
+  if (auto n = thai::LeadingEnumerator(line)) return n;
+  if (last < 1) return std::nullopt;
+  static const RE2 bare("^\\s*([0-9๐-๙]{1,2})\\s+\\p{Thai}");
+  std::string digits;
+  if (!RE2::PartialMatch(line, bare, &digits)) return std::nullopt;
+  int n = std::stoi(thai::ThaiDigitsToAscii(digits));
+  return n == last + 1 ? std::optional<int>(n) : std::nullopt;
+}
+
 }  // namespace
 
 std::vector<Measure> MeasuresInProse(const std::vector<ProseLine>& lines) {
   std::vector<Measure> items;
   int last = 0;
   for (size_t k = 0; k < lines.size(); ++k) {
-    std::optional<int> n = thai::LeadingEnumerator(lines[k].text);
+    std::optional<int> n = ItemNumber(lines[k].text, last);
     // Numbered upwards from the first: a number may be skipped (an unreadable item), never
     // repeated or reversed.
     if (!n || *n <= last || (last == 0 && *n != 1)) continue;
@@ -67,7 +79,7 @@ std::vector<Measure> MeasuresInProse(const std::vector<ProseLine>& lines) {
     size_t j = k + 1;
     for (int taken = 0; j < lines.size() && taken < kMaxParagraphLines; ++j, ++taken) {
       const ProseLine& next = lines[j];
-      if (thai::LeadingEnumerator(next.text) || StartsNewItem(next.text) || EndsParagraph(next.text)) break;
+      if (ItemNumber(next.text, *n) || StartsNewItem(next.text) || EndsParagraph(next.text)) break;
       AppendWrapped(text, next.text);
       if (next.page + 1 != m.provenance.pages.back()) m.provenance.pages.push_back(next.page + 1);
       if (next.page == lines[k].page) {

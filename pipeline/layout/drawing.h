@@ -30,6 +30,9 @@ struct PageDrawing {
   double largest_image_pt2 = 0;  // page area of the largest image
   double largest_image_ppi = 0;  // its own resolution: pixels per inch as drawn (lesser axis)
   int largest_image_bits = 0;    // its bits per component: 1 for a bilevel (fax, CCITT) scan
+  // Its pixels per inch across over its pixels per inch down, as drawn upright: 1 for an image
+  // placed in proportion; 0.69 for a screenshot squeezed to 69% of its height in Word.
+  double largest_image_aspect = 1;
   double image_pixels = 0;       // pixels of every image and mask drawn, as stored (what a
                                  // render decodes, whatever the page size)
   bool complete = true;       // false when the page drew more than the recording keeps

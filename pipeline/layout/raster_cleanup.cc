@@ -375,6 +375,26 @@ Raster RotateQuarterTurns(const Raster& raster, int degrees) {
   return out;
 }
 
+Raster ScaleRows(const Raster& raster, double factor) {
+  Raster out;
+  out.dpi = raster.dpi;
+  out.width = raster.width;
+  out.height = std::max(1, static_cast<int>(std::lround(raster.height * factor)));
+  out.pixels.resize(static_cast<size_t>(out.width) * out.height);
+  if (raster.height == 0 || raster.width == 0) return out;
+  for (int y = 0; y < out.height; ++y) {
+    double source = std::clamp((y + 0.5) / factor - 0.5, 0.0, static_cast<double>(raster.height - 1));
+    int y0 = static_cast<int>(source);
+    int y1 = std::min(y0 + 1, raster.height - 1);
+    double w = source - y0;
+    for (int x = 0; x < out.width; ++x) {
+      double v = raster.At(x, y0) * (1 - w) + raster.At(x, y1) * w;
+      out.pixels[static_cast<size_t>(y) * out.width + x] = static_cast<unsigned char>(std::lround(v));
+    }
+  }
+  return out;
+}
+
 Raster Reduce(const Raster& raster, int factor) {
   if (factor <= 1) return raster;
   Raster out;

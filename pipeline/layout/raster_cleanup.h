@@ -49,6 +49,10 @@ Raster RotateQuarterTurns(const Raster& raster, int degrees);
 // A copy reduced by an integer `factor` (box filter), for cheap looks at a page.
 Raster Reduce(const Raster& raster, int factor);
 
+// The raster with its rows scaled by `factor` (linear between rows): a scan placed squeezed or
+// stretched in height is given back its own proportions. Width and dpi stay.
+Raster ScaleRows(const Raster& raster, double factor);
+
 // Paints white the dark bands a scanner leaves along a page's edges (the lid's shadow, the
 // platen beyond the paper): rows and columns from each edge inward that are mostly dark, up
 // to `max_share` of the page. They would otherwise dominate the skew estimate and the paper

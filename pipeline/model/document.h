@@ -226,6 +226,7 @@ struct Measure {
   // Companion columns' text (target group, objective, budget, remarks…): not contract fields,
   // read by the families that have a use for them (an action plan's projects).
   std::map<MeasureField, std::string> companions;
+  std::string measure_heading;  // the measure column's header as printed (not written)
 
   bool Has(MeasureField f) const { return columns.contains(f); }
 };

@@ -54,6 +54,8 @@ class PdfSource {
   // Whether that image has one bit a pixel (a fax or CCITT scan): its render's greys are then
   // only the edges of black, not ink of some darkness.
   virtual bool ScanIsBilevel(int /*index*/) const { return false; }
+  // That image's pixels per inch across over down as drawn: 1 when placed in proportion.
+  virtual double ScanAspect(int /*index*/) const { return 1.0; }
   // Pixels of the images (and masks) the page draws, as stored in the file: what a render has
   // to decode, however small the page. 0 when unknown.
   virtual double ImagePixels(int /*index*/) const { return 0; }

@@ -411,6 +411,24 @@ double RereadLatinWords(const PendingOcr& pending, std::vector<Word>& words, con
 
 }  // namespace
 
+// A scan placed out of proportion (a screenshot squeezed in height in a Word document): its
+// letters are flattened or drawn out, which the engine reads badly. The page is read with the
+// scan's own proportions; word boxes are then in that page's points, as for a squared photo.
+void RestoreScanProportions(Raster& raster, PageResult& result, const ExtractOptions& options) {
+  double aspect = result.scan_aspect;
+  // A fax's pixels are not square (204 x 98 dpi) and are placed to fill the page in proportion:
+  // a bilevel scan's ppi say nothing of how its letters look.
+  if (result.bilevel_scan || aspect <= 0 || std::abs(std::log(aspect)) < std::log(options.max_scan_disproportion))
+    return;
+  raster = ScaleRows(raster, 1.0 / aspect);
+  result.page.height_pt = raster.height * 72.0 / raster.dpi;
+  char note[160];
+  std::snprintf(note, sizeof note, "scan placed at %.0f%% of its height: read in its own proportions",
+                aspect * 100);
+  result.page.diagnostics.push_back(PageLabel(result.page.index) + note);
+}
+
+
 Box DigitSpan(const TextLine& l, const Box& region) {
   std::u32string text = thai::DecodeUtf8(l.text);
   int units = 0, first = -1, last = -1;
@@ -496,6 +514,7 @@ std::optional<PendingOcr> SubmitPageOcr(const PdfSource& pdf, PageResult& result
     result.page.diagnostics.push_back(PageLabel(index) + "render for OCR failed: " + raster.error().message);
     return std::nullopt;
   }
+  RestoreScanProportions(*raster, result, options);
   bool photographed = options.correct_photos && CorrectPhoto(*raster, result);
   if (ClearDarkEdges(*raster) > 0)
     result.page.diagnostics.push_back(PageLabel(index) + "dark scanner edges cleared");

@@ -46,6 +46,11 @@ struct OcrResolution {
 };
 OcrResolution ChooseOcrResolution(const PageResult& result, const ExtractOptions& options);
 
+// A scan placed out of proportion (result.scan_aspect off 1 by more than
+// options.max_scan_disproportion, not a bilevel fax) is scaled in height to its own
+// proportions; the page's height follows, and a diagnostic says so.
+void RestoreScanProportions(Raster& raster, PageResult& result, const ExtractOptions& options);
+
 // How a page is read whole: sparse (Tesseract's PSM 11), which finds every piece of text on
 // it wherever it lies (cells of tables whose rulings were erased or never found, scattered
 // lines), unless pictures cover at least options.picture_page_share of it (`picture_share`,

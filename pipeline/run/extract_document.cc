@@ -134,6 +134,7 @@ PageResult AnalyzePage(const PdfSource& pdf, int index, const ExtractOptions& op
       result.glyph_height = MeasureGlyphHeight(look, PaperLevel(look) - 60);
       result.scan_ppi = pdf.ScanPpi(index);
       result.bilevel_scan = pdf.ScanIsBilevel(index);
+      result.scan_aspect = pdf.ScanAspect(index);
     }
     if (options.ocr == nullptr) {
       page.diagnostics.push_back(PageLabel(index) + "needs OCR (" + decision.reason +

@@ -78,6 +78,9 @@ struct ExtractOptions {
   std::function<double(const Raster&)> picture_share;
   double picture_page_share = 0.05;
   bool correct_photos = true;     // cut a photographed page out of its surroundings, square it
+  // A scan whose ppi across and down differ by more than this factor is read in its own
+  // proportions (a screenshot squeezed in Word); scanners' own 200x100 fax modes are 2.
+  double max_scan_disproportion = 1.15;
   double photo_ruling_slant = 0.035;  // ...and find its rulings slanted up to 2 degrees
   bool remove_page_furniture = true;  // running headers, footers, page numbers out of prose
   // When a page's ink leans to a turn without settling it, a sample is read at each turn (at
@@ -123,6 +126,7 @@ struct PageResult {
   std::optional<GlyphHeight> glyph_height;  // OCR pages: letter height on the first look
   std::optional<double> scan_ppi;           // OCR pages: the scan image's own resolution
   bool bilevel_scan = false;                // ...and whether it has one bit a pixel
+  double scan_aspect = 1;                   // ...and its ppi across over down as drawn
 };
 
 // "page N: ", the prefix of every page diagnostic.

@@ -33,7 +33,7 @@ TEST(MeasuresInProse, ChecklistItemsWithAnswersAndAnUnreadableOne) {
                       {2, "มาตรการฯ และพฤติกรรมที่เป็นการล่วงละเมิด"},
                       {2, "*** ตอบได้มากกว่า 1 ข้อ"},
                       {2, "จัดทำหนังสือเวียนเพื่อให้บุคลากรทราบ"},
-                      {3, "7. ในปีงบประมาณ พ.ศ. 2567 หน่วยงานของ"},
+                      {3, "6 ในปีงบประมาณ พ.ศ. 2567 หน่วยงานของ"},  // OCR lost the dot
                       {3, "ท่านมีการร้องเรียนหรือไม่"},
                       {3, "( ) มี"}});
   std::vector<Measure> m = MeasuresInProse(lines);
@@ -46,7 +46,8 @@ TEST(MeasuresInProse, ChecklistItemsWithAnswersAndAnUnreadableOne) {
   EXPECT_EQ(m[1].seq, 5);
   EXPECT_EQ(m[1].columns.at(MeasureField::kMeasure),
             "5. มีการเสริมสร้างความรู้ความเข้าใจเกี่ยวกับมาตรการฯ และพฤติกรรมที่เป็นการล่วงละเมิด");
-  EXPECT_EQ(m[2].seq, 7);
+  EXPECT_EQ(m[2].seq, 6);
+  EXPECT_EQ(m[2].columns.at(MeasureField::kMeasure), "6 ในปีงบประมาณ พ.ศ. 2567 หน่วยงานของท่านมีการร้องเรียนหรือไม่");
   EXPECT_EQ(m[2].provenance.pages, std::vector<int>{4});
 }
 
@@ -62,6 +63,13 @@ TEST(MeasuresInProse, NothingWithoutAListNumberedFromOne) {
                                                         {0, "2. การป้องกันการรับสินบนทุกรูปแบบ"},
                                                         {0, "1. การใช้ทรัพย์สินของราชการ"}}));
   ASSERT_EQ(restart.size(), 2u);  // the list that restarts is not read into the first
+  // A bare number is an item only as the very next of the list ("5 คน" is a count).
+  std::vector<Measure> counts = MeasuresInProse(Lines({{0, "1. การเปิดเผยข้อมูลต่อสาธารณะ"},
+                                                       {0, "5 คน เข้าร่วมการประชุมชี้แจงทั้งหมด"},
+                                                       {0, "2. การป้องกันการรับสินบนทุกรูปแบบ"}}));
+  ASSERT_EQ(counts.size(), 2u);
+  EXPECT_EQ(counts[0].columns.at(MeasureField::kMeasure),
+            "1. การเปิดเผยข้อมูลต่อสาธารณะ 5 คน เข้าร่วมการประชุมชี้แจงทั้งหมด");
 }
 
 }  // namespace

@@ -1,6 +1,8 @@
 // The whole core on synthetic pages (no PDF): title block, a ruled table, and injected faults.
 #include "pipeline/run/extract_document.h"
 
+#include "pipeline/families/action_plan.h"
+
 #include <gtest/gtest.h>
 
 #include "tests/testutil/fake_ocr_engine.h"
@@ -109,6 +111,19 @@ TEST(ExtractDocument, OneYearActionPlanWithAProjectTable) {
   ASSERT_TRUE(b.detail);
   EXPECT_EQ(b.detail->budget_text, "ไม่ใช้งบประมาณ");
   EXPECT_EQ(b.detail->budget_baht, 0);
+}
+
+// A plan's risk register (controls in a "มาตรการควบคุม" column) is not a table of projects.
+TEST(ProjectsFromTableRows, OnlyUnderAColumnThatNamesProjects) {
+  Measure project;
+  project.measure_heading = "โครงการ/กิจกรรม";
+  project.columns[MeasureField::kMeasure] = "โครงการอบรม";
+  Measure control;
+  control.measure_heading = "มาตรการควบคุมความเสี่ยง";
+  control.columns[MeasureField::kMeasure] = "๑. มาตรการป้องกันผลประโยชน์ทับซ้อน";
+  std::vector<Project> p = ProjectsFromTableRows({project, control});
+  ASSERT_EQ(p.size(), 1u);
+  EXPECT_EQ(p[0].name, "โครงการอบรม");
 }
 
 TEST(ExtractDocument, FailedPagesStayDiagnostics) {

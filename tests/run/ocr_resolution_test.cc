@@ -20,6 +20,41 @@ PageResult Scan(double width_pt, double height_pt, std::optional<double> letters
 
 bool Says(const OcrResolution& r, const std::string& part) { return r.why.find(part) != std::string::npos; }
 
+// A screenshot squeezed to 69% of its height in Word is read in its own proportions; a scan
+// placed nearly in proportion, and a fax (its pixels are not square), are read as drawn.
+TEST(RestoreScanProportions, ASqueezedScreenshotIsReadInItsOwnProportions) {
+  ExtractOptions options;
+  Raster raster;
+  raster.width = 100;
+  raster.height = 200;
+  raster.dpi = 144;
+  raster.pixels.assign(100 * 200, 255);
+  for (int x = 0; x < 100; ++x) raster.pixels[100 * 100 + x] = 0;  // a black row in the middle
+  PageResult squeezed;
+  squeezed.scan_aspect = 0.69;
+  Raster r = raster;
+  RestoreScanProportions(r, squeezed, options);
+  EXPECT_EQ(r.height, 290);
+  EXPECT_EQ(r.width, 100);
+  EXPECT_DOUBLE_EQ(squeezed.page.height_pt, 290 * 72.0 / 144);
+  EXPECT_LT(r.At(50, 145), 128);  // the row is where it was, in proportion
+  EXPECT_EQ(r.At(50, 10), 255);
+  ASSERT_EQ(squeezed.page.diagnostics.size(), 1u);
+  EXPECT_NE(squeezed.page.diagnostics[0].find("69%"), std::string::npos);
+  PageResult nearly;
+  nearly.scan_aspect = 0.9;
+  Raster n = raster;
+  RestoreScanProportions(n, nearly, options);
+  EXPECT_EQ(n.height, 200);
+  EXPECT_TRUE(nearly.page.diagnostics.empty());
+  PageResult fax;
+  fax.scan_aspect = 2.08;  // 204 x 98 dpi
+  fax.bilevel_scan = true;
+  Raster f = raster;
+  RestoreScanProportions(f, fax, options);
+  EXPECT_EQ(f.height, 200);
+}
+
 TEST(ChooseOcrResolution, LettersInTheBandAreReadAtTheDefault) {
   ExtractOptions o;
   for (double px : {20.5, 30.0, 47.5}) {
