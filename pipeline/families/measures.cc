@@ -70,25 +70,25 @@ bool IsHeaderRow(const Table& t, int row) {
   return fields.size() >= 2 && fields.size() * 2 >= static_cast<size_t>(non_empty);
 }
 
-// Header cells of rows first..last that span columns (a heading over sub-headings).
-std::vector<const Cell*> SpanningHeadings(const Table& t, int first_row, int last_row) {
-  std::vector<const Cell*> out;
-  for (const Cell& c : t.cells)
-    if (c.row >= first_row && c.row <= last_row && c.col_span >= 2 && !c.text.empty()) out.push_back(&c);
-  return out;
-}
-
-// Sub-headings under spanning headings: every cell with text names a role, is not numbered,
-// and stands inside a spanning heading's columns (a row across the table is a group heading).
-bool IsSubHeaderRow(const Table& t, int row, const std::vector<const Cell*>& headings) {
+// The row under header rows first..last is a row of sub-headings when the header's cells
+// reach down into it (a heading merged over two rows beside headings split in two) or a
+// heading spans columns above it, every cell with text in it names a role and none is
+// numbered. One cell across the table is a group heading ("แนวทางที่ ๑ …"), not a sub-heading,
+// whatever word it opens with.
+bool IsSubHeaderRow(const Table& t, int first, int last) {
+  int row = last + 1;
+  bool reached = false, spanned = false;
+  for (const Cell& c : t.cells) {
+    if (c.row < first || c.row > last || c.text.empty()) continue;
+    reached = reached || c.row + c.row_span > row;
+    spanned = spanned || c.col_span >= 2;
+  }
+  if (!reached && !spanned) return false;
   int named = 0;
   for (const Cell& c : t.cells) {
     if (c.row != row || c.text.empty()) continue;
     if (HasEnumerator(c.text) || !HeaderFieldOf(c.text)) return false;
-    bool under = std::any_of(headings.begin(), headings.end(), [&](const Cell* h) {
-      return c.col >= h->col && c.col + c.col_span <= h->col + h->col_span && c.col_span < h->col_span;
-    });
-    if (!under) return false;
+    if (t.Cols() >= 3 && c.col_span >= t.Cols() - 1) return false;
     ++named;
   }
   return named > 0;
@@ -108,7 +108,7 @@ std::optional<ColumnMap> HeaderOf(const Table& t) {
   if (first < 0) return std::nullopt;
   // A heading cell spanning columns ("ระยะเวลาดำเนินการ" over "ไตรมาส 1 … ไตรมาส 4") has a row of
   // sub-headings under it, which may all name one role.
-  while (last + 1 < rows && IsSubHeaderRow(t, last + 1, SpanningHeadings(t, first, last))) ++last;
+  while (last + 1 < rows && IsSubHeaderRow(t, first, last)) ++last;
   CellIndex index(t);
   ColumnMap map;
   map.header_rows = last + 1;

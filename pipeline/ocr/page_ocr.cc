@@ -294,7 +294,7 @@ double RereadLatin(const PendingOcr& pending, std::vector<Table>& tables, const 
       for (char32_t ch : thai::DecodeUtf8(l.text))
         if (ch != U' ') shown.push_back(ch);
       bool letters = std::any_of(shown.begin(), shown.end(), [](char32_t ch) {
-        return thai::IsThaiLetter(ch) || (ch >= U'A' && ch <= U'z');
+        return thai::IsThaiLetter(ch) || thai::IsAsciiLetter(ch);
       });
       if (shown.empty() || shown.size() > 3 || !letters) continue;
       targets.push_back({&l, &c});
