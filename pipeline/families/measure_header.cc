@@ -1,0 +1,158 @@
+#include "pipeline/families/measure_table.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "pipeline/families/header_synonyms.h"
+#include "pipeline/layout/text_lines.h"
+#include "pipeline/thai/dates.h"
+#include "pipeline/thai/numerals.h"
+#include "pipeline/thai/places.h"
+#include "pipeline/thai/text_repair.h"
+#include "pipeline/thai/utf8.h"
+
+namespace ita {
+namespace {
+
+// A row is a header row when at least two of the cells starting in it name distinct fields
+// and they are most of its non-empty cells.
+bool IsHeaderRow(const Table& t, int row) {
+  int non_empty = 0;
+  std::vector<MeasureField> fields;
+  for (const Cell& c : t.cells) {
+    if (c.row != row || c.text.empty()) continue;
+    // A numbered cell ("๑. โครงการ…") is a row of data, whatever words it holds.
+    if (HasEnumerator(c.text)) return false;
+    ++non_empty;
+    if (auto f = HeaderFieldOf(c.text)) {
+      if (std::find(fields.begin(), fields.end(), *f) == fields.end()) fields.push_back(*f);
+    }
+  }
+  return fields.size() >= 2 && fields.size() * 2 >= static_cast<size_t>(non_empty);
+}
+
+// The row under header rows first..last is a row of sub-headings when the header's cells
+// reach down into it (a heading merged over two rows beside headings split in two) or a
+// heading spans columns above it, every cell with text in it names a role and none is
+// numbered. One cell across the table is a group heading ("แนวทางที่ ๑ …"), not a sub-heading,
+// whatever word it opens with.
+bool IsSubHeaderRow(const Table& t, int first, int last) {
+  int row = last + 1;
+  bool reached = false, spanned = false;
+  for (const Cell& c : t.cells) {
+    if (c.row < first || c.row > last || c.text.empty()) continue;
+    reached = reached || c.row + c.row_span > row;
+    spanned = spanned || c.col_span >= 2;
+  }
+  if (!reached && !spanned) return false;
+  int named = 0;
+  for (const Cell& c : t.cells) {
+    if (c.row != row || c.text.empty()) continue;
+    if (HasEnumerator(c.text) || !HeaderFieldOf(c.text)) return false;
+    if (t.Cols() >= 3 && c.col_span >= t.Cols() - 1) return false;
+    ++named;
+  }
+  return named > 0;
+}
+
+}  // namespace
+
+bool IsTickField(MeasureField f) {
+  return f == MeasureField::kDone || f == MeasureField::kInProgress || f == MeasureField::kNotDone ||
+         f == MeasureField::kPeriodTick;
+}
+
+bool HasEnumerator(const std::string& text) { return thai::LeadingEnumerator(text).has_value(); }
+
+std::optional<ColumnMap> HeaderOf(const Table& t) {
+  int rows = t.Rows();
+  int first = -1, last = -1;
+  for (int r = 0; r < std::min(rows, 4); ++r) {
+    if (IsHeaderRow(t, r)) {
+      if (first < 0) first = r;
+      last = r;
+    } else if (first >= 0) {
+      break;
+    }
+  }
+  if (first < 0) return std::nullopt;
+  // A heading cell spanning columns ("ระยะเวลาดำเนินการ" over "ไตรมาส 1 … ไตรมาส 4") has a row of
+  // sub-headings under it, which may all name one role.
+  while (last + 1 < rows && IsSubHeaderRow(t, first, last)) ++last;
+  CellIndex index(t);
+  ColumnMap map;
+  map.header_rows = last + 1;
+  map.col_edges = t.col_edges;
+  map.field_of_col.resize(t.Cols());
+  map.header_of_col.resize(t.Cols());
+  for (int c = 0; c < t.Cols(); ++c) {
+    // The lowest header cell that names a field decides the column.
+    for (int r = last; r >= first; --r) {
+      int i = index.At(r, c);
+      if (i < 0) continue;
+      if (auto f = HeaderFieldOf(t.cells[i].text)) {
+        map.field_of_col[c] = f;
+        map.header_of_col[c] = t.cells[i].text;
+        break;
+      }
+    }
+  }
+  // Two columns that both name measures ("แผนงาน/โครงการ/กิจกรรม" beside "กิจกรรม"): the first
+  // holds the measure; a later one lists the activities that carry it out, its method when the
+  // table has no method column of its own.
+  int measure_cols = 0;
+  bool has_method = map.HasField(MeasureField::kMethod);
+  for (int c = 0; c < t.Cols(); ++c) {
+    if (map.field_of_col[c] != MeasureField::kMeasure) continue;
+    if (measure_cols++ == 0) continue;
+    map.field_of_col[c] = has_method ? std::nullopt : std::optional(MeasureField::kMethod);
+    has_method = true;
+  }
+  return map;
+}
+
+bool IsMeasuresMap(const ColumnMap& map) {
+  bool anchor = false, body = false;
+  for (const auto& f : map.field_of_col) {
+    if (!f) continue;
+    if (*f == MeasureField::kMeasure || *f == MeasureField::kIssue) anchor = true;
+    if (*f == MeasureField::kMethod || *f == MeasureField::kPeriod ||
+        *f == MeasureField::kResponsible || *f == MeasureField::kOutput || IsTickField(*f))
+      body = true;
+  }
+  return anchor && body;
+}
+
+bool SameColumns(const std::vector<double>& a, const std::vector<double>& b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (std::abs(a[i] - b[i]) > 6) return false;
+  }
+  return true;
+}
+
+int AnchorColumn(const ColumnMap& map) {
+  for (MeasureField want : {MeasureField::kSeq, MeasureField::kMeasure, MeasureField::kIssue}) {
+    for (size_t c = 0; c < map.field_of_col.size(); ++c) {
+      if (map.field_of_col[c] == want) return static_cast<int>(c);
+    }
+  }
+  return 0;
+}
+
+bool RepeatsHeader(const Table& t, const CellIndex& index, int row, const ColumnMap& map) {
+  int same = 0, cells = 0;
+  for (const Cell* c : TextCellsOfRow(t, index, row)) {
+    ++cells;
+    if (c->col >= static_cast<int>(map.header_of_col.size()) || map.header_of_col[c->col].empty()) continue;
+    std::u32string cell = NormalizeHeader(c->text);
+    std::u32string header = NormalizeHeader(map.header_of_col[c->col]);
+    int allowed = std::max<int>(1, static_cast<int>(header.size()) / 5);
+    if (thai::EditDistance(cell, header) <= allowed) ++same;
+  }
+  return same >= 2 && same * 2 >= cells;
+}
+
+}  // namespace ita
