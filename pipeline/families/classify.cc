@@ -36,6 +36,11 @@ const std::vector<FamilyPattern>& Patterns() {
     add(Family::kMeasuresReport, "รายงาน(สรุป)?ผล(การดำเนินการ|การดำเนินงาน).*(คุณธรรม|โปร่งใส)");
     add(Family::kMeasuresReport, "รายงาน(สรุป)?ผล(การดำเนินการ|การดำเนินงาน)ตามแผน.{0,40}(ทุจริต|ประพฤติมิชอบ)");
     add(Family::kMeasuresPlan, "มาตรการ(ส่งเสริม|เสริมสร้าง)?คุณธรรม");
+    // Measures the ITA asks of every body by name: against bribery, against conflicts of
+    // interest ("ประกาศ… เรื่อง มาตรการป้องกันการรับสินบน"). A procurement notice's measures are
+    // not among them.
+    add(Family::kMeasuresPlan, "^(เรื่อง)?มาตรการ(ป้องกัน|ในการป้องกัน)?(การ)?(รับ|เรียกรับ)?สินบน");
+    add(Family::kMeasuresPlan, "^(เรื่อง)?มาตรการ(ป้องกัน|ในการป้องกัน|จัดการ)?(การ)?(ผลประโยชน์ทับซ้อน|ขัดกันแห่งผลประโยชน์)");
     add(Family::kMeasuresPlan, "มาตรการ.*ความโปร่งใส");
     return p;
   }();

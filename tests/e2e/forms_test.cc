@@ -102,6 +102,20 @@ TEST(Forms, ItaResultOfOneYear) {
   EXPECT_EQ(ex.ita_scores->indicators[9].tool, "OIT");
 }
 
+// An announcement of the measures the ITA asks for by name, numbered paragraphs, no table.
+TEST(Forms, AnnouncementListsItsMeasuresInParagraphs) {
+  Extraction ex = Read("bribery_announcement");
+  ASSERT_TRUE(ex.document);
+  EXPECT_EQ(ex.document->family, Family::kMeasuresPlan);
+  EXPECT_EQ(ex.document->organization.name, "เทศบาลตำบลหนองบัว");
+  ASSERT_EQ(ex.measures.size(), 5u);
+  EXPECT_EQ(ex.measures[0].seq, 1);
+  EXPECT_EQ(ex.measures[0].columns.at(MeasureField::kMeasure),
+            "๑. ห้ามมิให้บุคลากรเรียก รับ หรือยอมจะรับทรัพย์สินหรือประโยชน์อื่นใดจากผู้มาติดต่อราชการ");
+  EXPECT_EQ(ex.measures[4].seq, 5);
+  EXPECT_EQ(ex.measures[4].sources.at(MeasureField::kMeasure).page, 1);
+}
+
 TEST(Forms, ABlankTemplateHasNoMeasure) {
   Extraction ex = Read("blank_template");
   ASSERT_TRUE(ex.document);

@@ -310,6 +310,11 @@ TEST(ClassifyDocument, ReportsOfRealForms) {
   EXPECT_EQ(FamilyOfTitle("รายงานผลการประเมินผลคุณธรรมและความโปร่งใส"), Family::kItaAnalysis);
   EXPECT_EQ(FamilyOfTitle("การวิเคราะห์ผลคะแนนการประเมินคุณธรรมและความโปร่งใส"), Family::kItaAnalysis);
   EXPECT_EQ(FamilyOfTitle("ผลการประเมินความพึงพอใจของผู้รับบริการ"), Family::kUnknown);
+  // Measures the ITA asks for by name, announced; a procurement notice's are not.
+  EXPECT_EQ(FamilyOfTitle("เรื่อง มาตรการป้องกันการรับสินบน"), Family::kMeasuresPlan);
+  EXPECT_EQ(FamilyOfTitle("เรื่อง มาตรการป้องกันผลประโยชน์ทับซ้อน"), Family::kMeasuresPlan);
+  EXPECT_EQ(FamilyOfTitle("เรื่อง มาตรการป้องกันการทุจริตและประพฤติมิชอบในการจัดซื้อจัดจ้าง"), Family::kUnknown);
+  EXPECT_EQ(FamilyOfTitle("ผู้ใดพบเห็นการเรียกรับสินบน มาตรการป้องกันการรับสินบนของหน่วยงาน"), Family::kUnknown);
   EXPECT_EQ(FamilyOfTitle("รายงานสรุปผลการดำเนินงานรับเรื่องร้องเรียน ประจำปีงบประมาณ พ.ศ. 2567"), Family::kUnknown);
 }
 

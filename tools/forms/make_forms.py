@@ -172,7 +172,23 @@ def column_ruled_report():
                 body, "Sawasdee", size=14)
 
 
+def bribery_announcement():
+    """An announcement that lists its measures as numbered paragraphs, no table."""
+    items = [
+        "ห้ามมิให้บุคลากรเรียก รับ หรือยอมจะรับทรัพย์สินหรือประโยชน์อื่นใดจากผู้มาติดต่อราชการ",
+        "ให้ผู้บังคับบัญชากำกับดูแลการปฏิบัติงานของผู้ใต้บังคับบัญชาอย่างใกล้ชิด",
+        "จัดให้มีช่องทางการร้องเรียนการเรียกรับสินบนผ่านเว็บไซต์และตู้รับเรื่องร้องเรียน",
+        "เผยแพร่ขั้นตอนและระยะเวลาการให้บริการให้ประชาชนทราบอย่างทั่วถึง",
+        "หากพบการกระทำผิดให้ดำเนินการทางวินัยอย่างเคร่งครัด",
+    ]
+    body = ("<p>เพื่อให้การปฏิบัติราชการเป็นไปด้วยความโปร่งใส เทศบาลตำบลหนองบัว จึงกำหนดมาตรการ ดังนี้</p>"
+            + "".join("<p>%s. %s</p>" % (str(i + 1).translate(THAI_DIGITS), t) for i, t in enumerate(items))
+            + "<p>จึงประกาศให้ทราบโดยทั่วกัน</p><p>ประกาศ ณ วันที่ ๑ ตุลาคม พ.ศ. ๒๕๖๗</p>")
+    return page(["ประกาศเทศบาลตำบลหนองบัว", "เรื่อง มาตรการป้องกันการรับสินบน"], body, "Umpush", size=15)
+
+
 FORMS = {
+    "bribery_announcement": bribery_announcement,
     "column_ruled_report": column_ruled_report,
     "quarter_ticks_plan": quarter_ticks_plan,
     "one_year_action_plan": one_year_action_plan,
