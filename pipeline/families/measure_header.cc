@@ -57,6 +57,27 @@ bool IsSubHeaderRow(const Table& t, int first, int last) {
   return named > 0;
 }
 
+// Cells of column `col` from `first_row` down: at least three, two in three of them bare
+// numbers (either digit set), counting on more often than not (OCR misreads some digits).
+bool CountsOn(const Table& t, const CellIndex& index, int col, int first_row) {
+  int numbers = 0, cells = 0, rising = 0, last = -1;
+  for (int r = first_row; r < t.Rows(); ++r) {
+    int i = index.At(r, col);
+    if (i < 0 || t.cells[i].row != r || t.cells[i].text.empty()) continue;
+    ++cells;
+    std::string s = thai::ThaiDigitsToAscii(t.cells[i].text);
+    s.erase(std::remove(s.begin(), s.end(), ' '), s.end());
+    if (!s.empty() && s.back() == '.') s.pop_back();
+    if (s.empty() || s.size() > 3 || !std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }))
+      continue;
+    int n = std::stoi(s);
+    if (numbers > 0 && n > last) ++rising;
+    ++numbers;
+    last = n;
+  }
+  return numbers >= 3 && numbers * 3 >= cells * 2 && rising * 2 >= numbers - 1;
+}
+
 }  // namespace
 
 bool IsTickField(MeasureField f) {
@@ -97,6 +118,15 @@ std::optional<ColumnMap> HeaderOf(const Table& t) {
         map.header_of_col[c] = t.cells[i].text;
         break;
       }
+    }
+  }
+  // A column no header cell names (its heading misread: "งท" for "ที่") whose cells are numbers
+  // counting on (1, 2, 3…) holds the sequence.
+  if (!map.HasField(MeasureField::kSeq)) {
+    for (int c = 0; c < t.Cols(); ++c) {
+      if (map.field_of_col[c] || !CountsOn(t, index, c, last + 1)) continue;
+      map.field_of_col[c] = MeasureField::kSeq;
+      break;
     }
   }
   // Two columns that both name measures ("แผนงาน/โครงการ/กิจกรรม" beside "กิจกรรม"): the first

@@ -121,11 +121,18 @@ bool IsTickMark(const std::string& text) {
   std::u32string s;
   for (char32_t c : thai::DecodeUtf8(text))
     if (c != U' ' && c != U'\n') s.push_back(c);
-  if (s.empty() || s.size() > 2) return false;
+  if (s.empty() || s.size() > 3) return false;
+  // An empty box, a dash ("none") or a dot is not a tick.
+  static constexpr char32_t kBlanks[] = {U'☐', U'□', U'○', U'-', U'–', U'—', U'.', U'_'};
+  if (std::all_of(s.begin(), s.end(), [](char32_t c) {
+        return std::find(std::begin(kBlanks), std::end(kBlanks), c) != std::end(kBlanks);
+      }))
+    return false;
+  // A mark, not a word or a number: OCR reads a drawn ✓ as "/", "”", "“”", "v" or "J".
+  static constexpr char32_t kLetterTicks[] = {U'x', U'X', U'v', U'V', U'J', U'ü', U'þ'};
   for (char32_t c : s) {
-    static constexpr char32_t kTicks[] = {U'/', U'\\', U'✓', U'✔', U'☑', U'☒', U'✗', U'✘', U'×',
-                                          U'x', U'X', U'•', U'●', U'■', U'√', U'ü', U'þ', U'*'};
-    if (std::find(std::begin(kTicks), std::end(kTicks), c) == std::end(kTicks)) return false;
+    bool letter_tick = std::find(std::begin(kLetterTicks), std::end(kLetterTicks), c) != std::end(kLetterTicks);
+    if (!letter_tick && (thai::IsThai(c) || thai::IsAsciiLetter(c) || (c >= U'0' && c <= U'9'))) return false;
   }
   return true;
 }

@@ -103,7 +103,8 @@ std::string MeasureTextOfRow(const Table& t, const CellIndex& index, int row, co
 // A row whose only text is its number (and perhaps ticks).
 bool OnlyNumbered(const Table& t, const CellIndex& index, int row, const ColumnMap& map);
 
-// A mark that ticks a box: "/", "✓", "☑", "x", a symbol font's glyph (read as "•").
+// A mark that ticks a box: "/", "✓", "☑", "x", a symbol font's glyph (read as "•"), or what OCR
+// makes of a drawn tick ("”", "/”", "v"); not an empty box, a dash, a word or a number.
 bool IsTickMark(const std::string& text);
 
 // The state a status cell's words give ("ดำเนินการแล้ว", "อยู่ระหว่างดำเนินการ"), if any.

@@ -52,6 +52,30 @@ TEST(Forms, QuarterTicksApproachesAndARepeatedHeader) {
   EXPECT_TRUE(ex.validation.valid);
 }
 
+// The same plan scanned (no text layer): OCR misreads the "ที่" heading and the Thai digits,
+// but the sequence column is known by what it holds, and drawn ticks read as "/", "”" or "“”"
+// still give every measure's period.
+TEST(Forms, ScannedQuarterTicks) {
+  Extraction ex = Read("quarter_ticks_plan_scan");
+  ASSERT_TRUE(ex.document);
+  EXPECT_EQ(ex.document->family, Family::kMeasuresPlan);
+  EXPECT_EQ(ex.document->fiscal_year, 2568);
+  ASSERT_EQ(ex.measures.size(), 14u);
+  Extraction text = Read("quarter_ticks_plan");
+  ASSERT_EQ(text.measures.size(), 14u);
+  int seq = 0;
+  for (size_t i = 0; i < ex.measures.size(); ++i) {
+    const Measure& m = ex.measures[i];
+    seq += m.seq.has_value();
+    EXPECT_FALSE(m.columns.at(MeasureField::kResponsible).empty()) << i;
+    EXPECT_EQ(m.group.rfind("แนวทางที่", 0), 0u) << i;
+    ASSERT_TRUE(m.period) << i;
+    EXPECT_EQ(m.period->start, text.measures[i].period->start) << i;
+    EXPECT_EQ(m.period->end, text.measures[i].period->end) << i;
+  }
+  EXPECT_GE(seq, 12);  // numbers are given, if not all read right (Thai digits: issue 26)
+}
+
 // Ruled by its columns only: the body is one row of the grid; each item is a measure.
 TEST(Forms, ColumnRuledTableGivesOneMeasurePerItem) {
   Extraction ex = Read("column_ruled_report");

@@ -163,6 +163,25 @@ TEST(RealForms, QuarterTicksBecomeThePeriod) {
   EXPECT_FALSE(no_year.measures[0].period->reason.empty());
 }
 
+// An OCR'd plan: the "ที่" heading misread ("งท"), yet the column counts on and is the sequence;
+// drawn ticks read as quotes and slashes; a dash and an empty box are not ticks.
+TEST(RealForms, OcrReadingsOfSequenceAndTicks) {
+  Table t = GridTable(0, 5, 4,
+                      {C(0, 0, "งท"), C(0, 1, "มาตรการ/กิจกรรม"), C(0, 2, "ไตรมาส ๑"), C(0, 3, "ไตรมาส ๒"),
+                       C(1, 0, "๑"), C(1, 1, "อบรม"), C(1, 2, "/”"), C(1, 3, "-"),
+                       C(2, 0, "๒"), C(2, 1, "ประกาศ"), C(2, 2, "☐"), C(2, 3, "“”"),
+                       C(3, 0, "6"), C(3, 1, "เผยแพร่"), C(3, 2, "v"), C(3, 3, "ไม่มี"),
+                       C(4, 0, "๔"), C(4, 1, "รายงาน"), C(4, 2, ""), C(4, 3, "12")});
+  MeasuresResult r = BuildMeasures({t}, 2568);
+  ASSERT_EQ(r.measures.size(), 4u);
+  EXPECT_EQ(r.measures[0].seq, 1);
+  EXPECT_EQ(r.measures[3].seq, 4);
+  EXPECT_EQ(r.measures[0].period->text, "ไตรมาส ๑");
+  EXPECT_EQ(r.measures[1].period->text, "ไตรมาส ๒");
+  EXPECT_EQ(r.measures[2].period->text, "ไตรมาส ๑");
+  EXPECT_FALSE(r.measures[3].period);  // a number in a tick column is not a tick
+}
+
 // A ministry's blank template: placeholder rows and rows with only their number are not
 // measures; a header repeated in part on the next page is not a row.
 TEST(RealForms, TemplatePlaceholdersAndRepeatedHeadersAreNotMeasures) {

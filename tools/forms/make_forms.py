@@ -7,7 +7,8 @@ Each form is one HTML page set in a Thai face of fonts-thai-tlwg (apt-get instal
 fonts-thai-tlwg chromium): ticks in quarter columns under a spanning heading, approach rows that
 span the table, a table long enough that its header repeats on the next page (Chromium repeats
 <thead>), a one-year action plan whose preamble quotes a framework's years, an ITA result table
-of one year, a ministry's blank template, and tables that are not measures (staff, budget).
+of one year, a ministry's blank template, and tables that are not measures (staff, budget);
+the quarter-tick plan also as a scan (pages rendered to grey pixels, no text layer).
 The PDFs in tests/data/forms/ were made with this script; tests/e2e/forms_test.cc reads them
 through the shipped pipeline. Content is invented for the tests; the wording follows the forms
 offices use.
@@ -16,6 +17,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import zlib
 
 STYLE = """
 <style>
@@ -198,6 +200,48 @@ FORMS = {
 }
 
 
+def scan_of(pdf, out, dpi=200):
+    """A scanner's copy of `pdf`: each page rendered to grey pixels (pdftoppm) and placed as one
+    image, no text layer, so the pipeline has to OCR it."""
+    with tempfile.TemporaryDirectory() as work:
+        subprocess.run(["pdftoppm", "-gray", "-r", str(dpi), pdf, os.path.join(work, "p")], check=True)
+        pages = sorted(f for f in os.listdir(work) if f.endswith(".pgm"))
+        objects = [b"", b""]  # catalog, pages
+        kids = []
+        for name in pages:
+            with open(os.path.join(work, name), "rb") as f:
+                magic, width, height, depth, pixels = f.read().split(maxsplit=4)
+            assert magic == b"P5" and depth == b"255"
+            data = zlib.compress(pixels, 9)
+            objects.append(b"<< /Type /XObject /Subtype /Image /Width %s /Height %s /ColorSpace /DeviceGray "
+                           b"/BitsPerComponent 8 /Filter /FlateDecode /Length %d >>\nstream\n%s\nendstream"
+                           % (width, height, len(data), data))
+            image = len(objects)
+            w_pt, h_pt = int(width) * 72.0 / dpi, int(height) * 72.0 / dpi
+            content = b"q %.2f 0 0 %.2f 0 0 cm /Im0 Do Q" % (w_pt, h_pt)
+            objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content))
+            objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %.2f %.2f] /Resources << /XObject "
+                           b"<< /Im0 %d 0 R >> >> /Contents %d 0 R >>" % (w_pt, h_pt, image, image + 1))
+            kids.append(len(objects))
+        objects[0] = b"<< /Type /Catalog /Pages 2 0 R >>"
+        objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % k for k in kids), len(kids))
+        body = bytearray(b"%PDF-1.4\n")
+        offsets = []
+        for i, o in enumerate(objects):
+            offsets.append(len(body))
+            body += b"%d 0 obj\n%s\nendobj\n" % (i + 1, o)
+        xref = len(body)
+        body += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+        body += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+        body += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+        with open(out, "wb") as f:
+            f.write(body)
+
+
+# Forms also written as scans: OCR must find the same structure and read the ticks.
+SCANNED = ["quarter_ticks_plan"]
+
+
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else "tests/data/forms"
     os.makedirs(out, exist_ok=True)
@@ -212,6 +256,10 @@ def main():
                             "--print-to-pdf=" + pdf, "file://" + html],
                            check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             print(pdf)
+            if name in SCANNED:
+                scan = os.path.abspath(os.path.join(out, name + "_scan.pdf"))
+                scan_of(pdf, scan)
+                print(scan)
 
 
 if __name__ == "__main__":
