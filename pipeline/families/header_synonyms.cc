@@ -78,8 +78,10 @@ const std::vector<HeaderSynonym>& MeasureHeaderSynonyms() {
   return synonyms;
 }
 
-std::optional<std::pair<int, int>> PeriodTickOf(std::string_view header_text) {
-  std::u32string h = NormalizeHeader(header_text);
+namespace {
+
+// PeriodTickOf on a header already normalised.
+std::optional<std::pair<int, int>> PeriodTickOfNormalized(const std::u32string& h) {
   // "ไตรมาส 1", "ไตรมาสที่ ๒", "Q3"
   for (std::u32string_view lead : {std::u32string_view(U"ไตรมาสที่"), std::u32string_view(U"ไตรมาส"),
                                    std::u32string_view(U"q")}) {
@@ -104,6 +106,12 @@ std::optional<std::pair<int, int>> PeriodTickOf(std::string_view header_text) {
   return std::nullopt;
 }
 
+}  // namespace
+
+std::optional<std::pair<int, int>> PeriodTickOf(std::string_view header_text) {
+  return PeriodTickOfNormalized(NormalizeHeader(header_text));
+}
+
 std::u32string NormalizeHeader(std::string_view text) {
   thai::RepairOptions options;
   options.join_split_words = false;
@@ -122,7 +130,7 @@ std::optional<MeasureField> HeaderFieldOf(std::string_view header_text) {
   if (header.empty() || header.size() > 80) return std::nullopt;  // long text is data
   // Bare "ที่" is how many tables head their sequence column.
   if (header == U"ที่") return MeasureField::kSeq;
-  if (PeriodTickOf(header_text)) return MeasureField::kPeriodTick;
+  if (PeriodTickOfNormalized(header)) return MeasureField::kPeriodTick;
   static const std::vector<std::u32string> decoded = [] {
     std::vector<std::u32string> out;
     for (const HeaderSynonym& s : MeasureHeaderSynonyms()) out.push_back(thai::DecodeUtf8(s.text));

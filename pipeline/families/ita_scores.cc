@@ -50,6 +50,14 @@ std::string WithoutEnumerator(const std::string& text) {
   return s;
 }
 
+// Cells below `header` in column `col` that read as scores (0..100).
+int ScoreCells(const Table& t, int header, int col) {
+  int scores = 0;
+  for (int r = header + 1; r < t.Rows(); ++r)
+    if (auto v = thai::ParseDecimal(TextAt(t, r, col)); v && *v >= 0 && *v <= 100) ++scores;
+  return scores;
+}
+
 struct Candidate {
   ItaScores scores;
   int fit = 0;
@@ -65,14 +73,12 @@ std::optional<std::vector<std::pair<int, int>>> YearsFromScores(const Table& t, 
   int change_col = -1;
   for (int c = 0; c < t.Cols(); ++c) {
     if (c == indicator_col || c == tool_col) continue;
-    int scores = 0, changes = 0;
+    int changes = 0;
     for (int r = header + 1; r < t.Rows(); ++r) {
-      std::string text = TextAt(t, r, c);
-      if (auto v = thai::ParseDecimal(text); v && *v >= 0 && *v <= 100) ++scores;
-      std::string compact = thai::CompactForMatching(text);
+      std::string compact = thai::CompactForMatching(TextAt(t, r, c));
       if (compact.find("เพิ่ม") != std::string::npos || compact.find("ลดลง") != std::string::npos) ++changes;
     }
-    if (scores >= 3) numeric.push_back(c);
+    if (ScoreCells(t, header, c) >= 3) numeric.push_back(c);
     if (changes >= 3) change_col = c;
   }
   // Without a change column two columns of numbers could be anything (a ranking, counts).
@@ -124,10 +130,7 @@ std::optional<int> SingleScoreColumn(const Table& t, int header, int indicator_c
     if (c == indicator_col || c == tool_col) continue;
     std::string head = thai::CompactForMatching(TextAt(t, header, c));
     if (head.find("คะแนน") == std::string::npos && !YearIn(head)) continue;
-    int scores = 0;
-    for (int r = header + 1; r < t.Rows(); ++r)
-      if (auto v = thai::ParseDecimal(TextAt(t, r, c)); v && *v >= 0 && *v <= 100) ++scores;
-    if (scores < 3) continue;
+    if (ScoreCells(t, header, c) < 3) continue;
     if (found) return std::nullopt;  // two such columns: not one year's table
     found = c;
   }

@@ -1,13 +1,9 @@
 #include "pipeline/families/measure_table.h"
 
-#include <re2/re2.h>
-
 #include <algorithm>
-#include <cmath>
+#include <cstdlib>
 
 #include "pipeline/families/header_synonyms.h"
-#include "pipeline/layout/text_lines.h"
-#include "pipeline/thai/dates.h"
 #include "pipeline/thai/numerals.h"
 #include "pipeline/thai/places.h"
 #include "pipeline/thai/text_repair.h"
@@ -65,12 +61,10 @@ bool CountsOn(const Table& t, const CellIndex& index, int col, int first_row) {
     int i = index.At(r, col);
     if (i < 0 || t.cells[i].row != r || t.cells[i].text.empty()) continue;
     ++cells;
-    std::string s = thai::ThaiDigitsToAscii(t.cells[i].text);
-    s.erase(std::remove(s.begin(), s.end(), ' '), s.end());
-    if (!s.empty() && s.back() == '.') s.pop_back();
-    if (s.empty() || s.size() > 3 || !std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }))
-      continue;
-    int n = std::stoi(s);
+    // A number alone ("12", "๑๒.", "(3)"), not an item's text that starts with one.
+    auto number = thai::LeadingEnumerator(t.cells[i].text);
+    if (!number || thai::DecodeUtf8(thai::CollapseSpaces(t.cells[i].text)).size() > 4) continue;
+    int n = *number;
     if (numbers > 0 && n > last) ++rising;
     ++numbers;
     last = n;
@@ -180,6 +174,8 @@ bool RepeatsHeader(const Table& t, const CellIndex& index, int row, const Column
     std::u32string cell = NormalizeHeader(c->text);
     std::u32string header = NormalizeHeader(map.header_of_col[c->col]);
     int allowed = std::max<int>(1, static_cast<int>(header.size()) / 5);
+    // Lengths alone rule out most cells (a measure's text against a one-word heading).
+    if (std::abs(static_cast<int>(cell.size()) - static_cast<int>(header.size())) > allowed) continue;
     if (thai::EditDistance(cell, header) <= allowed) ++same;
   }
   return same >= 2 && same * 2 >= cells;

@@ -3,13 +3,11 @@
 #include <re2/re2.h>
 
 #include <algorithm>
-#include <cmath>
 
 #include "pipeline/families/header_synonyms.h"
 #include "pipeline/layout/text_lines.h"
 #include "pipeline/thai/dates.h"
 #include "pipeline/thai/numerals.h"
-#include "pipeline/thai/places.h"
 #include "pipeline/thai/text_repair.h"
 #include "pipeline/thai/utf8.h"
 
@@ -132,7 +130,7 @@ bool IsTickMark(const std::string& text) {
   static constexpr char32_t kLetterTicks[] = {U'x', U'X', U'v', U'V', U'J', U'ü', U'þ'};
   for (char32_t c : s) {
     bool letter_tick = std::find(std::begin(kLetterTicks), std::end(kLetterTicks), c) != std::end(kLetterTicks);
-    if (!letter_tick && (thai::IsThai(c) || thai::IsAsciiLetter(c) || (c >= U'0' && c <= U'9'))) return false;
+    if (!letter_tick && (thai::IsThai(c) || thai::IsAsciiLetter(c) || thai::IsDigitOfEitherSet(c))) return false;
   }
   return true;
 }

@@ -1,17 +1,11 @@
 #include "pipeline/families/measures.h"
 
 #include <algorithm>
-#include <cmath>
-#include <map>
-
-#include <re2/re2.h>
 
 #include "pipeline/families/measure_table.h"
 #include "pipeline/layout/text_lines.h"
 #include "pipeline/thai/dates.h"
 #include "pipeline/thai/numerals.h"
-#include "pipeline/thai/places.h"
-#include "pipeline/thai/text_repair.h"
 #include "pipeline/thai/utf8.h"
 
 namespace ita {

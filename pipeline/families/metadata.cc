@@ -113,8 +113,10 @@ std::u32string BodyAtLineStart(std::u32string_view line, bool* titled) {
 
 // A form's field further along a line: "ชื่อชมรม ชมรมจริยธรรมโรงพยาบาลน้ำยืน   หน่วยงาน โรงพยาบาลน้ำยืน"
 // -> the body after the field's label. A club or a unit writes its organisation there.
+// Labels of a form's field that holds the issuer, longest first.
+constexpr std::u32string_view kFormLabels[] = {U"ชื่อหน่วยงาน", U"หน่วยงาน", U"ส่วนราชการ"};
+
 std::u32string BodyAfterFormLabel(std::u32string_view line, bool* titled) {
-  static constexpr std::u32string_view kFormLabels[] = {U"ชื่อหน่วยงาน", U"หน่วยงาน", U"ส่วนราชการ"};
   for (size_t p = 1; p < line.size(); ++p) {
     if (line[p - 1] != U' ') continue;
     for (auto label : kFormLabels) {
@@ -247,8 +249,9 @@ std::string DistrictNamedInIssuer(const std::string& organization_name, const st
 }
 
 bool StartsWithIssuerLabel(const std::string& line) {
-  static const RE2 label("^(ชื่อหน่วยงาน|หน่วยงาน|ส่วนราชการ)");
-  return RE2::PartialMatch(thai::CompactForMatching(line), label);
+  std::u32string compact = thai::DecodeUtf8(thai::CompactForMatching(line));
+  return std::any_of(std::begin(kFormLabels), std::end(kFormLabels),
+                     [&](std::u32string_view label) { return compact.starts_with(label); });
 }
 
 std::optional<int> FiscalYearOf(const std::string& text) {
