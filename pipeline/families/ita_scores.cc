@@ -3,8 +3,12 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <map>
 
 #include "pipeline/families/header_synonyms.h"
+#include "pipeline/families/ita_score_grid.h"
 #include "pipeline/families/metadata.h"
 #include "pipeline/thai/numerals.h"
 #include "pipeline/thai/places.h"
@@ -23,97 +27,174 @@ const std::vector<std::string>& IndicatorNames() {
   return names;
 }
 
-std::optional<int> YearIn(const std::string& text) {
-  static const RE2 year("(2[56][0-9][0-9])");
-  std::string y;
-  if (!RE2::PartialMatch(thai::CompactForMatching(text), year, &y)) return std::nullopt;
-  int value = std::stoi(y);
-  if (value < kFirstPlausibleYear || value > kLastPlausibleYear) return std::nullopt;
-  return value;
-}
-
-bool IsGrade(const std::string& s) {
-  static const RE2 grade("^(AA|A|B|C|D|E|F)$");
-  return RE2::FullMatch(thai::CompactForMatching(s), grade);
-}
-
-std::string TextAt(const Table& t, int row, int col) {
-  const Cell* c = t.CellAt(row, col);
-  return c ? c->text : "";
-}
-
-// "๑. การปฏิบัติหน้าที่" -> "การปฏิบัติหน้าที่"
-std::string WithoutEnumerator(const std::string& text) {
-  static const RE2 lead("^\\s*\\(?[0-9๐-๙]{1,2}[.)]\\s*");
-  std::string s = text;
-  RE2::Replace(&s, lead, "");
-  return s;
-}
-
-// Cells below `header` in column `col` that read as scores (0..100).
-int ScoreCells(const Table& t, int header, int col) {
-  int scores = 0;
-  for (int r = header + 1; r < t.Rows(); ++r)
-    if (auto v = thai::ParseDecimal(TextAt(t, r, col)); v && *v >= 0 && *v <= 100) ++scores;
-  return scores;
-}
-
 struct Candidate {
   ItaScores scores;
   int fit = 0;
 };
 
-// Two columns of scores (0..100 in most rows) without readable year headers, beside a change
-// column: (year, column) for this year and last, as the change column's เพิ่มขึ้น/ลดลง say
-// (ties: the right one is this year's). `found` may hold one year read from a header; 0 stands for "not known".
-std::optional<std::vector<std::pair<int, int>>> YearsFromScores(const Table& t, int header, int indicator_col,
-                                                                int tool_col,
-                                                                const std::vector<std::pair<int, int>>& found) {
-  std::vector<int> numeric;
-  int change_col = -1;
-  for (int c = 0; c < t.Cols(); ++c) {
-    if (c == indicator_col || c == tool_col) continue;
-    int changes = 0;
-    for (int r = header + 1; r < t.Rows(); ++r) {
-      std::string compact = thai::CompactForMatching(TextAt(t, r, c));
-      if (compact.find("เพิ่ม") != std::string::npos || compact.find("ลดลง") != std::string::npos) ++changes;
-    }
-    if (ScoreCells(t, header, c) >= 3) numeric.push_back(c);
-    if (changes >= 3) change_col = c;
+// A grade as a cell or a line writes it: "A", "ระดับ A", "B (ดี)". Empty when none or two.
+std::string GradeIn(const std::string& text) {
+  static const RE2 grade("(?:^|[^A-Za-z])(AA|A|B|C|D|E|F)(?:[^A-Za-z]|$)");
+  std::string compact = thai::CompactForMatching(text);
+  re2::StringPiece rest(compact);
+  std::string found, g;
+  while (RE2::FindAndConsume(&rest, grade, &g)) {
+    if (!found.empty() && found != g) return "";
+    found = g;
   }
-  // Without a change column two columns of numbers could be anything (a ranking, counts).
-  if (numeric.size() != 2 || change_col < 0) return std::nullopt;
-  int left = numeric[0], right = numeric[1];
-  int right_is_current = 0, left_is_current = 0;
-  for (int r = header + 1; r < t.Rows(); ++r) {
-    auto a = thai::ParseDecimal(TextAt(t, r, left)), b = thai::ParseDecimal(TextAt(t, r, right));
-    if (!a || !b || *a == *b) continue;
-    std::string change = thai::CompactForMatching(TextAt(t, r, change_col));
-    bool up = change.find("เพิ่ม") != std::string::npos, down = change.find("ลดลง") != std::string::npos;
-    if (up == down) continue;
-    ((*b > *a) == up ? right_is_current : left_is_current) += 1;
-  }
-  int current = left_is_current > right_is_current ? left : right;
-  int previous = current == left ? right : left;
-  int year = 0;
-  for (auto [y, c] : found) {
-    if (c == current) year = y;
-    if (c == previous) year = y + 1;
-  }
-  return std::vector<std::pair<int, int>>{{year, current}, {year == 0 ? -1 : year - 1, previous}};
+  return found;
 }
 
-// The column whose cells name the most ITA indicators (at least three), below `header`: where
-// a table heads its indicator column otherwise ("ประเด็น", nothing at all).
-int ColumnOfIndicatorNames(const Table& t, int header) {
+// A score as a cell writes it: "85.47", "๘๕.๔๗", "85.47%", "85.47 คะแนน"; 0..100, unsigned (a
+// signed number is a change).
+std::optional<double> ScoreOf(const std::string& text) {
+  std::string t = thai::CompactForMatching(text);
+  if (t.size() > 9 && t.compare(t.size() - 9, 9, "คะแนน") == 0) t.resize(t.size() - 9);
+  if (!t.empty() && t.back() == '%') t.pop_back();
+  if (t.empty() || t[0] == '+' || t[0] == '-') return std::nullopt;
+  auto v = thai::ParseDecimal(t);
+  if (!v || *v < 0 || *v > 100) return std::nullopt;
+  return v;
+}
+
+bool IsSigned(const std::string& text) {
+  std::string t = thai::CompactForMatching(text);
+  return t.size() > 1 && (t[0] == '+' || t[0] == '-') && thai::ParseDecimal(t.substr(1)).has_value();
+}
+
+bool NamesChange(const std::string& text) {
+  std::string t = thai::CompactForMatching(text);
+  return t.find("เพิ่ม") != std::string::npos || t.find("ลดลง") != std::string::npos;
+}
+
+// "ตัวชี้วัดที่ 1 การปฏิบัติหน้าที่ (IIT)" -> number 1, name "การปฏิบัติหน้าที่".
+struct IndicatorLabel {
+  std::optional<int> number;  // as written before the name
+  std::string name;
+};
+IndicatorLabel SplitIndicatorLabel(const std::string& text) {
+  static const RE2 lead("^\\s*(?:ตัวชี้วัดที่\\s*)?\\(?([0-9๐-๙]{1,2})(?:[.):]|\\s|$)\\s*");
+  static const RE2 tool_tag("\\s*\\(?(?:IIT|EIT|OIT)\\)?\\s*$");
+  IndicatorLabel label;
+  re2::StringPiece rest(text);
+  std::string digits;
+  if (RE2::Consume(&rest, lead, &digits)) label.number = thai::ParseInteger(digits);
+  label.name = std::string(rest);
+  RE2::Replace(&label.name, tool_tag, "");
+  // Spaces and the colon OCR leaves between a name and its score.
+  while (!label.name.empty() && (std::isspace(static_cast<unsigned char>(label.name.back())) || label.name.back() == ':'))
+    label.name.pop_back();
+  return label;
+}
+
+// What a row of a score table is: an indicator, the total, the grade, or nothing we read.
+struct RowMeaning {
+  enum Kind { kNothing, kIndicator, kTotal, kGrade } kind = kNothing;
+  int no = 0;
+  std::string name;
+  bool number_agrees = false;  // the written number and the name say the same indicator
+};
+RowMeaning MeaningOf(const std::string& label, bool numbers_trusted = true) {
+  RowMeaning m;
+  std::string compact = thai::CompactForMatching(label);
+  if (compact.empty()) return m;
+  if (compact.find("ระดับ") != std::string::npos || compact.find("เกรด") != std::string::npos) {
+    m.kind = RowMeaning::kGrade;
+    return m;
+  }
+  bool says_score = compact.find("คะแนน") != std::string::npos;
+  // One tool's average ("คะแนนเฉลี่ย IIT") is not the total.
+  bool names_tool = compact.find("IIT") != std::string::npos || compact.find("EIT") != std::string::npos ||
+                    compact.find("OIT") != std::string::npos;
+  bool names_total = (says_score && (compact.find("รวม") != std::string::npos ||
+                                     compact.find("เฉลี่ย") != std::string::npos)) ||
+                     compact.find("ภาพรวม") != std::string::npos || compact == "รวม";
+  if (names_total && !names_tool) {
+    m.kind = RowMeaning::kTotal;
+    return m;
+  }
+  IndicatorLabel split = SplitIndicatorLabel(label);
+  std::optional<int> by_name = IndicatorNumberOf(split.name);
+  // The name decides (OCR garbles Thai digits more than words). Without a name that matches, the
+  // number does when it says what it numbers ("ตัวชี้วัดที่ 1") or stands before a name in a
+  // ruled table's label column; a bare number is a rank, and a number before any words in a
+  // line of text is a paragraph's.
+  bool number_names = split.number && *split.number >= 1 && *split.number <= 10 &&
+                      (compact.rfind("ตัวชี้วัดที่", 0) == 0 || (numbers_trusted && !split.name.empty()));
+  std::optional<int> no = by_name ? by_name : number_names ? split.number : std::nullopt;
+  if (!no) {
+    // "ผลการประเมิน" heading a row of grades.
+    if (compact.find("ผลการประเมิน") != std::string::npos && !says_score) m.kind = RowMeaning::kGrade;
+    return m;
+  }
+  m.kind = RowMeaning::kIndicator;
+  m.no = *no;
+  m.name = split.name;
+  m.number_agrees = split.number && split.number == by_name;
+  return m;
+}
+
+// A row's meaning from its label cell, else from the text the line before adds (lines only),
+// else from its first cell (a total label spanning the columns before the label column).
+RowMeaning RowMeaningOf(const ScoreGrid& g, size_t r, int label_col) {
+  const std::vector<std::string>& row = g.rows[r];
+  RowMeaning m = MeaningOf(label_col < static_cast<int>(row.size()) ? row[label_col] : "", !g.from_lines);
+  if (m.kind == RowMeaning::kNothing && r < g.wrapped_labels.size() && !g.wrapped_labels[r].empty())
+    m = MeaningOf(g.wrapped_labels[r], false);
+  if (m.kind == RowMeaning::kNothing && label_col != 0 && !row.empty()) {
+    RowMeaning first = MeaningOf(row[0]);
+    if (first.kind == RowMeaning::kTotal || first.kind == RowMeaning::kGrade) m = first;
+  }
+  return m;
+}
+
+std::string CellOf(const ScoreGrid& g, size_t r, int c) {
+  return c >= 0 && c < static_cast<int>(g.rows[r].size()) ? g.rows[r][c] : "";
+}
+
+int ColumnsOf(const ScoreGrid& g) {
+  size_t n = 0;
+  for (const auto& row : g.rows) n = std::max(n, row.size());
+  return static_cast<int>(n);
+}
+
+// What a column of values holds, by its header's words and then by its cells.
+enum class Role { kOther, kYear, kScore, kWeight, kWeighted, kChange, kFull, kRank, kTool };
+
+struct ValueColumn {
+  int col = 0;
+  Role role = Role::kOther;
+  int year = 0;    // kYear
+  int scores = 0;  // indicator rows whose cell reads as a score
+};
+
+Role RoleOfHeader(const std::string& header) {
+  std::string h = thai::CompactForMatching(header);
+  if (h.empty()) return Role::kOther;
+  if (h.find("ถ่วง") != std::string::npos) return Role::kWeighted;
+  if (h.find("น้ำหนัก") != std::string::npos) return Role::kWeight;
+  if (h.find("เต็ม") != std::string::npos) return Role::kFull;
+  if (h.find("ผลต่าง") != std::string::npos || h.find("เปลี่ยนแปลง") != std::string::npos ||
+      h.find("ส่วนต่าง") != std::string::npos || h.find("+/-") != std::string::npos || NamesChange(h))
+    return Role::kChange;
+  if (h.find("อันดับ") != std::string::npos || h.find("ลำดับ") != std::string::npos || h == "ที่")
+    return Role::kRank;
+  if (h.find("เครื่องมือ") != std::string::npos) return Role::kTool;
+  if (BeYearIn(h)) return Role::kYear;
+  if (h.find("คะแนน") != std::string::npos || h.find("ผล") != std::string::npos ||
+      h.find("ร้อยละ") != std::string::npos)
+    return Role::kScore;
+  return Role::kOther;
+}
+
+// The column whose cells name the most ITA indicators (at least three) below `header`.
+int LabelColumn(const ScoreGrid& g, int header) {
+  if (g.from_lines) return 0;
   int best = -1, most = 2;
-  for (int c = 0; c < t.Cols(); ++c) {
+  for (int c = 0; c < ColumnsOf(g); ++c) {
     int named = 0;
-    for (int r = header + 1; r < t.Rows(); ++r) {
-      const Cell* cell = t.CellAt(r, c);
-      if (cell != nullptr && cell->row == r && cell->col == c && IndicatorNumberOf(WithoutEnumerator(cell->text)))
-        ++named;
-    }
+    for (size_t r = header + 1; r < g.rows.size(); ++r)
+      if (MeaningOf(CellOf(g, r, c)).kind == RowMeaning::kIndicator) ++named;
     if (named > most) {
       most = named;
       best = c;
@@ -122,106 +203,256 @@ int ColumnOfIndicatorNames(const Table& t, int header) {
   return best;
 }
 
-// A table of one year's scores ("ตัวชี้วัด | คะแนน", or one year's column): the one column
-// whose header says คะแนน or a year and whose cells are scores (0..100) in at least three rows.
-std::optional<int> SingleScoreColumn(const Table& t, int header, int indicator_col, int tool_col) {
-  std::optional<int> found;
-  for (int c = 0; c < t.Cols(); ++c) {
-    if (c == indicator_col || c == tool_col) continue;
-    std::string head = thai::CompactForMatching(TextAt(t, header, c));
-    if (head.find("คะแนน") == std::string::npos && !YearIn(head)) continue;
-    if (ScoreCells(t, header, c) < 3) continue;
-    if (found) return std::nullopt;  // two such columns: not one year's table
-    found = c;
+std::vector<ValueColumn> ValueColumnsOf(const ScoreGrid& g, int header, int label_col,
+                                        const std::vector<size_t>& indicator_rows) {
+  std::vector<ValueColumn> columns;
+  for (int c = 0; c < ColumnsOf(g); ++c) {
+    if (c == label_col) continue;
+    ValueColumn v;
+    v.col = c;
+    std::string head = header >= 0 ? CellOf(g, header, c) : "";
+    v.role = RoleOfHeader(head);
+    if (v.role == Role::kYear) v.year = *BeYearIn(head);
+    int signed_cells = 0, change_words = 0, tools = 0, numbers = 0;
+    bool integers_rising = true;
+    std::optional<double> last;
+    for (size_t r : indicator_rows) {
+      std::string cell = CellOf(g, r, c);
+      std::string compact = thai::CompactForMatching(cell);
+      if (auto s = ScoreOf(cell)) {
+        ++v.scores;
+        ++numbers;
+        if (*s != static_cast<int>(*s) || (last && *s != *last + 1)) integers_rising = false;
+        last = s;
+      }
+      if (IsSigned(cell)) ++signed_cells, ++numbers;
+      if (NamesChange(cell)) ++change_words;
+      if (compact == "IIT" || compact == "EIT" || compact == "OIT") ++tools;
+    }
+    // What the cells hold outweighs a header the scan garbled or a line did not align.
+    if (tools >= 3) v.role = Role::kTool;
+    else if (change_words >= 3 || (numbers > 0 && signed_cells * 2 >= numbers)) v.role = Role::kChange;
+    else if (v.scores >= 3 && integers_rising && v.role == Role::kOther) v.role = Role::kRank;
+    columns.push_back(v);
   }
-  return found;
+  return columns;
 }
 
-std::optional<Candidate> ReadComparisonTable(const Table& t) {
-  for (int header = 0; header < std::min(3, t.Rows()); ++header) {
-    int indicator_col = -1, tool_col = -1;
-    std::vector<std::pair<int, int>> year_cols;  // (year, col)
-    for (int c = 0; c < t.Cols(); ++c) {
-      const Cell* cell = t.CellAt(header, c);
-      if (cell == nullptr || cell->col != c) continue;
-      std::string text = thai::CompactForMatching(cell->text);
-      if (text.find("ตัวชี้วัด") != std::string::npos || text.find("ดัชนี") != std::string::npos)
-        indicator_col = c;
-      if (text.find("เครื่องมือ") != std::string::npos) tool_col = c;
-      if (auto y = YearIn(text); y && text.size() <= 40) year_cols.push_back({*y, c});
+// Two columns of scores without readable year headers, beside a change column of
+// เพิ่มขึ้น/ลดลง: which is this year's, the words say (ties: the right one). `found` may hold one
+// year read from a header; 0 stands for "not known".
+std::optional<std::vector<ValueColumn>> YearsFromChangeWords(const ScoreGrid& g, const std::vector<size_t>& rows,
+                                                             const std::vector<ValueColumn>& numeric,
+                                                             int change_col) {
+  const ValueColumn &left = numeric[0], &right = numeric[1];
+  int right_is_current = 0, left_is_current = 0;
+  for (size_t r : rows) {
+    auto a = ScoreOf(CellOf(g, r, left.col)), b = ScoreOf(CellOf(g, r, right.col));
+    if (!a || !b || *a == *b) continue;
+    std::string change = thai::CompactForMatching(CellOf(g, r, change_col));
+    bool up = change.find("เพิ่ม") != std::string::npos, down = change.find("ลดลง") != std::string::npos;
+    if (up == down) continue;
+    ((*b > *a) == up ? right_is_current : left_is_current) += 1;
+  }
+  ValueColumn current = left_is_current > right_is_current ? left : right;
+  ValueColumn previous = current.col == left.col ? right : left;
+  if (current.year == 0 && previous.year != 0) current.year = previous.year + 1;
+  if (previous.year == 0 && current.year != 0) previous.year = current.year - 1;
+  return std::vector<ValueColumn>{current, previous};
+}
+
+// The columns of this year's scores and, when given, last year's (newest first).
+std::optional<std::vector<ValueColumn>> ScoreColumnsOf(const ScoreGrid& g, const std::vector<size_t>& rows,
+                                                       const std::vector<ValueColumn>& columns) {
+  int needed = std::min<int>(3, static_cast<int>(rows.size()));
+  std::vector<ValueColumn> years, unlabelled;
+  int change_col = -1;
+  for (const ValueColumn& v : columns) {
+    if (v.role == Role::kYear && v.scores >= needed) years.push_back(v);
+    if ((v.role == Role::kYear || v.role == Role::kScore || v.role == Role::kOther) && v.scores >= needed)
+      unlabelled.push_back(v);
+    if (v.role == Role::kChange) {
+      int words = 0;
+      for (size_t r : rows) words += NamesChange(CellOf(g, r, v.col));
+      if (words >= needed) change_col = v.col;
     }
-    // No header names the indicators: the column that holds their names.
-    if (indicator_col < 0) indicator_col = ColumnOfIndicatorNames(t, header);
-    if (indicator_col < 0) continue;
-    std::erase_if(year_cols, [&](const auto& yc) { return yc.second == indicator_col || yc.second == tool_col; });
-    if (year_cols.size() < 2) {
-      // Year headers lost (a stamp over them, OCR): two columns of scores are this year's and
-      // last year's; which is which, the change column's เพิ่มขึ้น/ลดลง tells.
-      if (auto order = YearsFromScores(t, header, indicator_col, tool_col, year_cols)) {
-        year_cols = *order;
-      } else if (auto col = SingleScoreColumn(t, header, indicator_col, tool_col)) {
-        // One year's scores; its year from the header, else the document's fiscal year.
-        int year = year_cols.size() == 1 && year_cols[0].second == *col ? year_cols[0].first : 0;
-        year_cols = {{year, *col}};
-      } else {
-        continue;
-      }
-    }
-    std::sort(year_cols.rbegin(), year_cols.rend());
-    Candidate cand;
-    ItaScores& s = cand.scores;
-    s.current.year = year_cols[0].first;
-    if (year_cols.size() > 1) s.previous = YearScore{year_cols[1].first, std::nullopt, ""};
-    for (int r = header + 1; r < t.Rows(); ++r) {
-      std::string label = TextAt(t, r, indicator_col);
-      std::string first = TextAt(t, r, 0);
-      std::string row_label = thai::CompactForMatching(first + label);
-      auto value = [&](size_t k) -> std::optional<double> {
-        if (k >= year_cols.size()) return std::nullopt;
-        return thai::ParseDecimal(TextAt(t, r, year_cols[k].second));
-      };
-      if (row_label.find("ระดับ") != std::string::npos) {
-        std::string g = thai::CompactForMatching(TextAt(t, r, year_cols[0].second));
-        if (IsGrade(g)) s.current.grade = g;
-        if (s.previous && year_cols.size() > 1) {
-          std::string pg = thai::CompactForMatching(TextAt(t, r, year_cols[1].second));
-          if (IsGrade(pg)) s.previous->grade = pg;
-        }
-        continue;
-      }
-      if ((row_label.find("คะแนน") != std::string::npos &&
-           (row_label.find("เฉลี่ย") != std::string::npos || row_label.find("รวม") != std::string::npos)) ||
-          row_label.find("ภาพรวม") != std::string::npos) {
-        s.current.total = value(0);
-        if (s.previous) s.previous->total = value(1);
-        cand.fit += 2;
-        continue;
-      }
-      std::optional<int> no = thai::LeadingEnumerator(label);
-      std::string name = WithoutEnumerator(label);
-      if (!no || *no < 1 || *no > 10) no = IndicatorNumberOf(name);
-      if (!no) continue;
-      IndicatorScore ind;
-      ind.no = *no;
-      ind.name = name;
-      ind.score = value(0);
-      ind.previous = value(1);
-      std::string tool = tool_col >= 0 ? thai::CompactForMatching(TextAt(t, r, tool_col)) : "";
-      ind.tool = (tool == "IIT" || tool == "EIT" || tool == "OIT") ? tool : ToolOfIndicator(*no);
-      if (!ind.score) continue;
-      bool duplicate = std::any_of(s.indicators.begin(), s.indicators.end(),
-                                   [&](const IndicatorScore& x) { return x.no == ind.no; });
-      if (duplicate) continue;
-      s.indicators.push_back(ind);
-      ++cand.fit;
-      if (IndicatorNumberOf(name) == *no) ++cand.fit;  // the label agrees with the number
-    }
-    if (tool_col >= 0) cand.fit += 2;
-    std::sort(s.indicators.begin(), s.indicators.end(),
-              [](const IndicatorScore& a, const IndicatorScore& b) { return a.no < b.no; });
-    if (s.indicators.size() >= 3) return cand;
+  }
+  if (years.size() >= 2) {
+    std::sort(years.begin(), years.end(), [](const ValueColumn& a, const ValueColumn& b) { return a.year > b.year; });
+    return years;
+  }
+  if (unlabelled.size() == 2 && change_col >= 0) return YearsFromChangeWords(g, rows, unlabelled, change_col);
+  // One year's scores: the one column a year or a score word heads, else the one column of scores.
+  for (Role role : {Role::kYear, Role::kScore, Role::kOther}) {
+    std::vector<ValueColumn> of_role;
+    for (const ValueColumn& v : unlabelled)
+      if (v.role == role) of_role.push_back(v);
+    if (of_role.size() == 1) return of_role;
+    if (of_role.size() > 1) return std::nullopt;  // two such columns: not one year's table
   }
   return std::nullopt;
+}
+
+// Indicators as rows: "ตัวชี้วัด | 2563 | 2564 | การเปลี่ยนแปลง", "ตัวชี้วัด | น้ำหนัก | คะแนน |
+// คะแนนถ่วงน้ำหนัก", "ที่ | ประเด็น | คะแนน".
+std::optional<Candidate> ReadIndicatorRows(const ScoreGrid& g, int header) {
+  int label_col = LabelColumn(g, header);
+  if (label_col < 0) return std::nullopt;
+  std::vector<size_t> indicator_rows;
+  for (size_t r = header + 1; r < g.rows.size(); ++r)
+    if (RowMeaningOf(g, r, label_col).kind == RowMeaning::kIndicator) indicator_rows.push_back(r);
+  if (indicator_rows.size() < 3) return std::nullopt;
+  std::vector<ValueColumn> columns = ValueColumnsOf(g, header, label_col, indicator_rows);
+  auto score_cols = ScoreColumnsOf(g, indicator_rows, columns);
+  if (!score_cols) return std::nullopt;
+  int tool_col = -1, weight_col = -1, weighted_col = -1;
+  for (const ValueColumn& v : columns) {
+    if (v.role == Role::kTool) tool_col = v.col;
+    if (v.role == Role::kWeight) weight_col = v.col;
+    if (v.role == Role::kWeighted) weighted_col = v.col;
+  }
+  const ValueColumn& now = (*score_cols)[0];
+  const ValueColumn* before = score_cols->size() > 1 ? &(*score_cols)[1] : nullptr;
+  Candidate cand;
+  ItaScores& s = cand.scores;
+  s.current.year = now.year;
+  if (before) s.previous = YearScore{before->year == 0 ? -1 : before->year, std::nullopt, ""};
+  double weighted_sum = 0;
+  bool unread_grade = false;  // a grade row whose cell OCR could not read as a grade
+  bool weights_complete = weight_col >= 0;
+  for (size_t r = header + 1; r < g.rows.size(); ++r) {
+    RowMeaning m = RowMeaningOf(g, r, label_col);
+    if (m.kind == RowMeaning::kGrade) {
+      s.current.grade = GradeIn(CellOf(g, r, now.col));
+      if (s.current.grade.empty()) {
+        // The grade written elsewhere in the row (under the weighted total): the one grade there,
+        // when last year's column does not hold it.
+        std::string rest;
+        for (int c = 0; c < static_cast<int>(g.rows[r].size()); ++c)
+          if (c != label_col && (!before || c != before->col)) rest += " " + g.rows[r][c];
+        s.current.grade = GradeIn(rest);
+        unread_grade = s.current.grade.empty() && !thai::CompactForMatching(rest).empty();
+      }
+      if (s.previous) s.previous->grade = GradeIn(CellOf(g, r, before->col));
+      continue;
+    }
+    if (m.kind == RowMeaning::kTotal) {
+      s.current.total = ScoreOf(CellOf(g, r, now.col));
+      if (!s.current.total && weighted_col >= 0) s.current.total = ScoreOf(CellOf(g, r, weighted_col));
+      if (s.previous) s.previous->total = ScoreOf(CellOf(g, r, before->col));
+      cand.fit += 2;
+      continue;
+    }
+    if (m.kind != RowMeaning::kIndicator) continue;
+    IndicatorScore ind;
+    ind.no = m.no;
+    ind.name = m.name;
+    ind.score = ScoreOf(CellOf(g, r, now.col));
+    if (before) ind.previous = ScoreOf(CellOf(g, r, before->col));
+    std::string tool = thai::CompactForMatching(CellOf(g, r, tool_col));
+    ind.tool = (tool == "IIT" || tool == "EIT" || tool == "OIT") ? tool : ToolOfIndicator(m.no);
+    if (!ind.score) continue;
+    bool duplicate = std::any_of(s.indicators.begin(), s.indicators.end(),
+                                 [&](const IndicatorScore& x) { return x.no == ind.no; });
+    if (duplicate) continue;
+    if (weight_col >= 0) {
+      auto w = ScoreOf(CellOf(g, r, weight_col));
+      if (w) weighted_sum += *w * *ind.score / 100;
+      else weights_complete = false;
+    }
+    s.indicators.push_back(ind);
+    ++cand.fit;
+    if (m.number_agrees) ++cand.fit;
+  }
+  if (s.indicators.size() < 3) return std::nullopt;
+  // The grade is written but unreadable ("ระดับ «4" for a bold A): the NACC's bands (since
+  // 2561) give it from the total.
+  if (unread_grade && s.current.total && (s.current.year == 0 || s.current.year >= 2561))
+    s.current.grade = GradeOf(*s.current.total);
+  if (tool_col >= 0) cand.fit += 2;
+  // The weights applied to the scores give the total: the columns were read right.
+  if (weights_complete && s.current.total && std::abs(weighted_sum - *s.current.total) < 0.1) cand.fit += 3;
+  std::sort(s.indicators.begin(), s.indicators.end(),
+            [](const IndicatorScore& a, const IndicatorScore& b) { return a.no < b.no; });
+  return cand;
+}
+
+// Years as rows: "ปีงบประมาณ | IIT | EIT | OIT | คะแนนรวม | ระดับ", or one indicator a column.
+// This year's row is the fiscal year's, else the newest; last year's the one before it.
+std::optional<Candidate> ReadYearRows(const ScoreGrid& g, int header, std::optional<int> fiscal_year) {
+  int cols = ColumnsOf(g);
+  int total_col = -1, grade_col = -1, tools = 0;
+  std::vector<std::pair<int, int>> indicator_cols;  // (col, no)
+  for (int c = 0; c < cols; ++c) {
+    std::string head = CellOf(g, header, c);
+    std::string compact = thai::CompactForMatching(head);
+    if (compact.find("IIT") != std::string::npos || compact.find("EIT") != std::string::npos ||
+        compact.find("OIT") != std::string::npos) {
+      ++tools;
+      continue;
+    }
+    RowMeaning m = MeaningOf(head);
+    if (m.kind == RowMeaning::kTotal) total_col = c;
+    if (m.kind == RowMeaning::kGrade) grade_col = c;
+    if (m.kind == RowMeaning::kIndicator) indicator_cols.push_back({c, m.no});
+  }
+  if (total_col < 0 && indicator_cols.size() < 3) return std::nullopt;
+  if (tools < 2 && indicator_cols.size() < 3) return std::nullopt;  // a total alone could be anything's
+  std::map<int, size_t> year_rows;  // year -> row
+  for (size_t r = header + 1; r < g.rows.size(); ++r) {
+    for (int c = 0; c < cols; ++c) {
+      if (c == total_col || c == grade_col) continue;
+      if (auto y = BeYearIn(CellOf(g, r, c)); y && !ScoreOf(CellOf(g, r, c))) {
+        year_rows.emplace(*y, r);
+        break;
+      }
+    }
+  }
+  if (year_rows.empty()) return std::nullopt;
+  auto now = fiscal_year && year_rows.count(*fiscal_year) ? year_rows.find(*fiscal_year) : std::prev(year_rows.end());
+  Candidate cand;
+  ItaScores& s = cand.scores;
+  auto read_year = [&](int year, size_t r) {
+    YearScore y{year, ScoreOf(CellOf(g, r, total_col)), GradeIn(CellOf(g, r, grade_col))};
+    return y;
+  };
+  s.current = read_year(now->first, now->second);
+  if (now != year_rows.begin()) {
+    auto prev = std::prev(now);
+    s.previous = read_year(prev->first, prev->second);
+  }
+  for (auto [c, no] : indicator_cols) {
+    IndicatorScore ind;
+    ind.no = no;
+    ind.name = SplitIndicatorLabel(CellOf(g, header, c)).name;
+    ind.tool = ToolOfIndicator(no);
+    ind.score = ScoreOf(CellOf(g, now->second, c));
+    if (s.previous) ind.previous = ScoreOf(CellOf(g, year_rows[s.previous->year], c));
+    if (ind.score) s.indicators.push_back(ind);
+  }
+  if (!s.current.total && s.indicators.size() < 3) return std::nullopt;
+  cand.fit = static_cast<int>(s.indicators.size()) + (s.current.total ? 2 : 0) + (s.current.grade.empty() ? 0 : 1);
+  std::sort(s.indicators.begin(), s.indicators.end(),
+            [](const IndicatorScore& a, const IndicatorScore& b) { return a.no < b.no; });
+  return cand;
+}
+
+std::optional<Candidate> ReadGrid(const ScoreGrid& g, std::optional<int> fiscal_year) {
+  std::optional<Candidate> best;
+  auto consider = [&](std::optional<Candidate> c) {
+    if (c && (!best || c->fit > best->fit)) best = c;
+  };
+  if (g.from_lines) {
+    int header = g.has_header ? 0 : -1;
+    consider(ReadIndicatorRows(g, header));
+    if (g.has_header) consider(ReadYearRows(g, 0, fiscal_year));
+    return best;
+  }
+  for (int header = 0; header < std::min<int>(3, static_cast<int>(g.rows.size())); ++header) {
+    consider(ReadIndicatorRows(g, header));
+    consider(ReadYearRows(g, header, fiscal_year));
+  }
+  return best;
 }
 
 // "คะแนนภาพรวม … : ๕๙.๔๖ คะแนน ระดับผลการประเมิน D", "…ได้คะแนนรวม 65.38 ระดับ C".
@@ -231,8 +462,11 @@ const RE2& ProseTotal() {
 }
 
 void TotalFromProse(const std::vector<std::string>& prose, YearScore& year) {
+  // Sentences only: a line ending in two or more values is a row of a table (several years'
+  // totals), which the grids read.
   std::string all;
-  for (const std::string& l : prose) all += l + " ";
+  for (const std::string& l : prose)
+    if (ValuesAtEnd(l) < 2) all += l + " ";
   all = thai::CompactForMatching(all);
   static const RE2 grade("(?:คะแนนภาพรวม|คะแนนรวม|ได้คะแนน|ผลคะแนน).{0,200}?ระดับ"
                          "(?:ผลการประเมิน|ผลการประเมินอยู่ในระดับ|การประเมิน)?(AA|A|B|C|D|E|F)(?:[^A-Za-z]|$)");
@@ -293,11 +527,13 @@ std::optional<int> IndicatorNumberOf(const std::string& name) {
 std::optional<ItaScores> BuildItaScores(const std::vector<Table>& tables,
                                         const std::vector<std::string>& prose,
                                         std::optional<int> fiscal_year) {
+  // Ruled tables first: on a tie their reading is kept over the same numbers read from lines.
   std::optional<Candidate> best;
-  for (const Table& t : tables) {
-    auto cand = ReadComparisonTable(t);
-    if (cand && (!best || cand->fit > best->fit)) best = cand;
-  }
+  auto consider = [&](std::optional<Candidate> c) {
+    if (c && (!best || c->fit > best->fit)) best = c;
+  };
+  for (const Table& t : tables) consider(ReadGrid(GridOf(t), fiscal_year));
+  for (const ScoreGrid& g : GridsInLines(prose)) consider(ReadGrid(g, fiscal_year));
   ItaScores scores;
   if (best) {
     scores = best->scores;

@@ -2,7 +2,8 @@
 // tools/forms/make_forms.py and printed by Chromium in Thai faces the samples do not use):
 // ticks in quarter columns with approach rows and a header repeated on the next page, a table
 // ruled by its columns only, a
-// one-year action plan quoting a framework's years, an ITA result table of one year, a blank
+// one-year action plan quoting a framework's years, ITA result tables (one year; weighted, also
+// as a scan; one row a year; without rulings), a blank
 // ministry template, and tables that are not measures. Read exactly as `extract` reads.
 #include <gtest/gtest.h>
 
@@ -124,6 +125,57 @@ TEST(Forms, ItaResultOfOneYear) {
   ASSERT_EQ(ex.ita_scores->indicators.size(), 10u);
   EXPECT_EQ(ex.ita_scores->indicators[8].score, 100);
   EXPECT_EQ(ex.ita_scores->indicators[9].tool, "OIT");
+}
+
+// ITA score tables of other shapes. Weights beside the scores, indicators named "ตัวชี้วัดที่ N",
+// the year only in a long header, the total in the weighted column; as text and as a 200-dpi
+// grey scan (its bold grade OCR reads as "«4": the total's band gives it).
+TEST(Forms, WeightedItaScoresAsTextAndAsScan) {
+  const double scores[] = {88.51, 84.20, 90.12, 86.75, 91.04, 82.33, 80.90, 79.65, 95.00, 87.50};
+  for (const char* name : {"ita_weighted", "ita_weighted_scan"}) {
+    SCOPED_TRACE(name);
+    Extraction ex = Read(name);
+    ASSERT_TRUE(ex.document);
+    EXPECT_EQ(ex.document->family, Family::kItaAnalysis);
+    ASSERT_TRUE(ex.ita_scores);
+    EXPECT_EQ(ex.ita_scores->current.year, 2568);
+    EXPECT_EQ(ex.ita_scores->current.total, 87.23);
+    EXPECT_EQ(ex.ita_scores->current.grade, "A");
+    EXPECT_FALSE(ex.ita_scores->previous);
+    ASSERT_EQ(ex.ita_scores->indicators.size(), 10u);
+    for (int i = 0; i < 10; ++i) {
+      EXPECT_EQ(ex.ita_scores->indicators[i].no, i + 1);
+      EXPECT_EQ(ex.ita_scores->indicators[i].score, scores[i]) << i;
+    }
+  }
+}
+
+// A history of results, one row a year with the tools' scores: the fiscal year's row and the
+// one before.
+TEST(Forms, ItaResultsOneRowAYear) {
+  Extraction ex = Read("ita_years_as_rows");
+  ASSERT_TRUE(ex.ita_scores);
+  EXPECT_EQ(ex.ita_scores->current.year, 2567);
+  EXPECT_EQ(ex.ita_scores->current.total, 92.18);
+  EXPECT_EQ(ex.ita_scores->current.grade, "A");
+  ASSERT_TRUE(ex.ita_scores->previous);
+  EXPECT_EQ(ex.ita_scores->previous->year, 2566);
+  EXPECT_EQ(ex.ita_scores->previous->total, 86.68);
+}
+
+// Three years' indicator scores and the change, without any ruling: read from the lines.
+TEST(Forms, ItaScoresWithoutRulings) {
+  Extraction ex = Read("ita_three_years_borderless");
+  ASSERT_TRUE(ex.ita_scores);
+  EXPECT_EQ(ex.ita_scores->current.year, 2566);
+  EXPECT_EQ(ex.ita_scores->current.total, 81.79);
+  EXPECT_EQ(ex.ita_scores->current.grade, "B");
+  ASSERT_TRUE(ex.ita_scores->previous);
+  EXPECT_EQ(ex.ita_scores->previous->total, 75.86);
+  ASSERT_EQ(ex.ita_scores->indicators.size(), 10u);
+  EXPECT_EQ(ex.ita_scores->indicators[0].score, 85.47);
+  EXPECT_EQ(ex.ita_scores->indicators[0].previous, 83.40);
+  EXPECT_EQ(ex.ita_scores->indicators[9].score, 75.00);
 }
 
 // An announcement of the measures the ITA asks for by name, numbered paragraphs, no table.

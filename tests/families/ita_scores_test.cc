@@ -111,12 +111,151 @@ TEST(BuildItaScores, OneYearsScoresInTablesOfOtherShapes) {
   ASSERT_EQ(h->indicators.size(), 3u);
   EXPECT_EQ(h->indicators[1].no, 6);
   EXPECT_EQ(h->indicators[1].score, 70.5);
+  // Beside the full marks (คะแนนเต็ม) the scores are the other column.
+  Table full = MakeTable(4, 3, {C(0, 0, "ตัวชี้วัด"), C(0, 1, "คะแนน"), C(0, 2, "คะแนนเต็ม"),
+                                C(1, 0, "การปฏิบัติหน้าที่"), C(1, 1, "80"), C(1, 2, "100"),
+                                C(2, 0, "การใช้งบประมาณ"), C(2, 1, "70"), C(2, 2, "100"),
+                                C(3, 0, "การใช้อำนาจ"), C(3, 1, "60"), C(3, 2, "100")});
+  auto f = BuildItaScores({full}, {}, 2567);
+  ASSERT_TRUE(f);
+  ASSERT_EQ(f->indicators.size(), 3u);
+  EXPECT_EQ(f->indicators[2].score, 60);
   // Two unexplained columns of numbers (a count beside a score) are not one year's scores.
-  Table counts = MakeTable(4, 3, {C(0, 0, "ตัวชี้วัด"), C(0, 1, "คะแนน"), C(0, 2, "คะแนนเต็ม"),
-                                  C(1, 0, "การปฏิบัติหน้าที่"), C(1, 1, "80"), C(1, 2, "100"),
-                                  C(2, 0, "การใช้งบประมาณ"), C(2, 1, "70"), C(2, 2, "100"),
-                                  C(3, 0, "การใช้อำนาจ"), C(3, 1, "60"), C(3, 2, "100")});
+  Table counts = full;
+  for (Cell& c : counts.cells)
+    if (c.row == 0 && c.col > 0) c.text = c.col == 1 ? "ก" : "ข";
   EXPECT_FALSE(BuildItaScores({counts}, {}, 2567));
+}
+
+// One year's scores beside each indicator's weight: the total stands in the weighted column
+// only, the grade in a sentence-like cell, the year in a long header; the weights applied to the
+// scores give the total.
+TEST(BuildItaScores, WeightedScoresTable) {
+  Table t = MakeTable(6, 4, {C(0, 0, "ตัวชี้วัด"), C(0, 1, "น้ำหนัก (ร้อยละ)"),
+                             C(0, 2, "คะแนน ปีงบประมาณ พ.ศ. ๒๕๖๘"), C(0, 3, "คะแนนถ่วงน้ำหนัก"),
+                             C(1, 0, "ตัวชี้วัดที่ 1 การปฏิบัติหน้าที่"), C(1, 1, "30"), C(1, 2, "90.00"), C(1, 3, "27.00"),
+                             C(2, 0, "ตัวชี้วัดที่ 6 คุณภาพการดำเนินงาน (EIT)"), C(2, 1, "30"), C(2, 2, "80.00"),
+                             C(2, 3, "24.00"),
+                             C(3, 0, "ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล"), C(3, 1, "40"), C(3, 2, "100"), C(3, 3, "40.00"),
+                             C(4, 0, "คะแนนรวม"), C(4, 1, "100"), C(4, 3, "91.00"),
+                             C(5, 0, "ผลการประเมิน"), C(5, 3, "ระดับ A")});
+  auto s = BuildItaScores({t}, {}, 2567);
+  ASSERT_TRUE(s);
+  EXPECT_EQ(s->current.year, 2568);  // the header's year, not the document's
+  EXPECT_EQ(s->current.total, 91);
+  EXPECT_EQ(s->current.grade, "A");
+  EXPECT_FALSE(s->previous);
+  ASSERT_EQ(s->indicators.size(), 3u);
+  EXPECT_EQ(s->indicators[0].no, 1);
+  EXPECT_EQ(s->indicators[0].score, 90);
+  EXPECT_EQ(s->indicators[1].name, "คุณภาพการดำเนินงาน");
+  EXPECT_EQ(s->indicators[1].score, 80);
+  EXPECT_EQ(s->indicators[2].score, 100);
+}
+
+// A tool's average between its indicators is neither the total nor an indicator; a number
+// alone names its indicator.
+TEST(BuildItaScores, ToolAveragesAndBareIndicatorNumbers) {
+  Table t = MakeTable(7, 2, {C(0, 0, "ตัวชี้วัด"), C(0, 1, "คะแนน"),
+                             C(1, 0, "ตัวชี้วัดที่ 1"), C(1, 1, "80.00"),
+                             C(2, 0, "ตัวชี้วัดที่ 2"), C(2, 1, "70.00"),
+                             C(3, 0, "คะแนนเฉลี่ย IIT"), C(3, 1, "75.00"),
+                             C(4, 0, "ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล (OIT)"), C(4, 1, "90.00"),
+                             C(5, 0, "คะแนนเฉลี่ย OIT"), C(5, 1, "90.00"),
+                             C(6, 0, "คะแนนรวม"), C(6, 1, "81.50")});
+  auto s = BuildItaScores({t}, {}, 2566);
+  ASSERT_TRUE(s);
+  EXPECT_EQ(s->current.total, 81.5);
+  ASSERT_EQ(s->indicators.size(), 3u);
+  EXPECT_EQ(s->indicators[0].no, 1);
+  EXPECT_EQ(s->indicators[1].no, 2);
+  EXPECT_EQ(s->indicators[2].no, 9);
+  EXPECT_EQ(s->indicators[2].name, "การเปิดเผยข้อมูล");
+  // Without the overall row, a tool's average is not taken for it.
+  t.cells.resize(t.cells.size() - 2);
+  auto no_total = BuildItaScores({t}, {}, 2566);
+  ASSERT_TRUE(no_total);
+  EXPECT_FALSE(no_total->current.total);
+}
+
+// Years as rows, the tools' scores as columns: this year's row is the fiscal year's.
+TEST(BuildItaScores, YearsAsRows) {
+  Table t = MakeTable(4, 6, {C(0, 0, "ปีงบประมาณ"), C(0, 1, "IIT"), C(0, 2, "EIT"), C(0, 3, "OIT"),
+                             C(0, 4, "คะแนนรวม"), C(0, 5, "ระดับผลการประเมิน"),
+                             C(1, 0, "พ.ศ. ๒๕๖๕"), C(1, 1, "78.33"), C(1, 2, "82.10"), C(1, 3, "74.50"),
+                             C(1, 4, "77.95"), C(1, 5, "B"),
+                             C(2, 0, "พ.ศ. ๒๕๖๖"), C(2, 1, "84.90"), C(2, 2, "86.02"), C(2, 3, "88.40"),
+                             C(2, 4, "86.68"), C(2, 5, "A"),
+                             C(3, 0, "พ.ศ. ๒๕๖๗"), C(3, 1, "90.15"), C(3, 2, "88.76"), C(3, 3, "96.30"),
+                             C(3, 4, "92.18"), C(3, 5, "A")});
+  auto s = BuildItaScores({t}, {}, 2566);
+  ASSERT_TRUE(s);
+  EXPECT_EQ(s->current.year, 2566);
+  EXPECT_EQ(s->current.total, 86.68);
+  EXPECT_EQ(s->current.grade, "A");
+  ASSERT_TRUE(s->previous);
+  EXPECT_EQ(s->previous->year, 2565);
+  EXPECT_EQ(s->previous->total, 77.95);
+  EXPECT_EQ(s->previous->grade, "B");
+  EXPECT_TRUE(s->indicators.empty());  // the tools' scores are no indicator's
+  // Without the document's year, the newest row.
+  auto newest = BuildItaScores({t}, {}, std::nullopt);
+  ASSERT_TRUE(newest);
+  EXPECT_EQ(newest->current.year, 2567);
+  EXPECT_EQ(newest->current.total, 92.18);
+  // A column of totals beside years, without the tools or indicators, could be anything's.
+  Table totals = MakeTable(3, 2, {C(0, 0, "ปี"), C(0, 1, "คะแนนรวม"), C(1, 0, "2565"), C(1, 1, "70.00"),
+                                  C(2, 0, "2566"), C(2, 1, "75.00")});
+  EXPECT_FALSE(BuildItaScores({totals}, {}, 2566));
+}
+
+// A table without rulings reaches the reader as lines: the header line's years head the values
+// each line ends in; the signed change column is no year's.
+TEST(BuildItaScores, TableWithoutRulingsReadFromLines) {
+  std::vector<std::string> lines = {
+      "เปรียบเทียบผลคะแนนรายตัวชี้วัด ปี 2564 ถึง 2566",
+      "ตัวชี้วัด ปี 2564 ปี 2565 ปี 2566 ผลต่าง",
+      "1. การปฏิบัติหน้าที่ 79.12 83.40 85.47 +2.07",
+      "2. การใช้งบประมาณ 76.30 80.11 82.64 +2.53",
+      "4. การใช้ทรัพย์สินของ",
+      "ราชการ 74.55 78.02 80.13 +2.11",
+      "10. การป้องกันการทุจริต 55.00 62.50 75.00 +12.50",
+      "คะแนนรวม 70.11 75.86 81.79 +5.93",
+      "ระดับ C B B",
+      "จากผลคะแนนรวม 81.79 หน่วยงานจะปรับปรุงต่อไป"};
+  auto s = BuildItaScores({}, lines, 2566);
+  ASSERT_TRUE(s);
+  EXPECT_EQ(s->current.year, 2566);
+  EXPECT_EQ(s->current.total, 81.79);
+  EXPECT_EQ(s->current.grade, "B");
+  ASSERT_TRUE(s->previous);
+  EXPECT_EQ(s->previous->year, 2565);
+  EXPECT_EQ(s->previous->total, 75.86);
+  ASSERT_EQ(s->indicators.size(), 4u);
+  EXPECT_EQ(s->indicators[0].score, 85.47);
+  EXPECT_EQ(s->indicators[0].previous, 83.40);
+  EXPECT_EQ(s->indicators[2].no, 4);  // the name wrapped onto two lines
+  EXPECT_EQ(s->indicators[2].score, 80.13);
+  EXPECT_EQ(s->indicators[3].no, 10);
+  EXPECT_EQ(s->indicators[3].score, 75);
+  // The table's totals are not the sentence's: without the header line, a row of three totals
+  // does not give the first as this year's.
+  auto rows_only = BuildItaScores({}, {"คะแนนรวม 70.11 75.86 81.79", "ได้คะแนนรวม 81.79 คะแนน"}, 2566);
+  ASSERT_TRUE(rows_only);
+  EXPECT_EQ(rows_only->current.total, 81.79);
+}
+
+// Years as rows written as lines, the tools named in the header line.
+TEST(BuildItaScores, YearsAsRowsReadFromLines) {
+  auto s = BuildItaScores({}, {"ปีงบประมาณ IIT EIT OIT คะแนนรวม ระดับ", "พ.ศ. ๒๕๖๖ 84.90 86.02 88.40 86.68 A",
+                               "พ.ศ. ๒๕๖๗ 90.15 88.76 96.30 92.18 A"},
+                          2567);
+  ASSERT_TRUE(s);
+  EXPECT_EQ(s->current.year, 2567);
+  EXPECT_EQ(s->current.total, 92.18);
+  EXPECT_EQ(s->current.grade, "A");
+  ASSERT_TRUE(s->previous);
+  EXPECT_EQ(s->previous->total, 86.68);
 }
 
 TEST(BuildItaScores, OverallScoreFromProseWhenNoTable) {

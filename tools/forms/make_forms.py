@@ -121,6 +121,65 @@ def ita_one_year():
                  "ประจำปีงบประมาณ พ.ศ. ๒๕๖๗", "เทศบาลตำบลบ้านเป็ด อำเภอเมืองขอนแก่น จังหวัดขอนแก่น"], body, "Waree", size=14)
 
 
+ITA_INDICATORS = ["การปฏิบัติหน้าที่", "การใช้งบประมาณ", "การใช้อำนาจ", "การใช้ทรัพย์สินของราชการ",
+                  "การแก้ไขปัญหาการทุจริต", "คุณภาพการดำเนินงาน", "ประสิทธิภาพการสื่อสาร",
+                  "การปรับปรุงการทำงาน", "การเปิดเผยข้อมูล", "การป้องกันการทุจริต"]
+
+
+def ita_weighted():
+    """One year's scores beside each indicator's weight and weighted score; indicators named
+    "ตัวชี้วัดที่ N …"; the year only in a long header ("ปีงบประมาณ พ.ศ. 2568"); the total
+    given in the weighted column only."""
+    weights = [6, 6, 6, 6, 6, 10, 10, 10, 20, 20]
+    scores = [88.51, 84.20, 90.12, 86.75, 91.04, 82.33, 80.90, 79.65, 95.00, 87.50]
+    rows = "".join(
+        "<tr><td>ตัวชี้วัดที่ %d %s</td><td class='c'>%d</td><td class='c'>%.2f</td><td class='c'>%.2f</td></tr>"
+        % (i + 1, ITA_INDICATORS[i], w, s, w * s / 100) for i, (w, s) in enumerate(zip(weights, scores)))
+    total = sum(w * s / 100 for w, s in zip(weights, scores))
+    body = ("<p>ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงาน ปรากฏผลตามตาราง</p>"
+            "<table><thead><tr><th>ตัวชี้วัด</th><th>น้ำหนัก (ร้อยละ)</th><th>คะแนน ปีงบประมาณ พ.ศ. 2568</th>"
+            "<th>คะแนนถ่วงน้ำหนัก</th></tr></thead><tbody>" + rows
+            + "<tr><td><b>คะแนนรวม</b></td><td class='c'>100</td><td></td><td class='c'><b>%.2f</b></td></tr>"
+            "<tr><td><b>ผลการประเมิน</b></td><td></td><td></td><td class='c'><b>ระดับ A</b></td></tr>"
+            "</tbody></table>" % total)
+    return page(["รายงานการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงาน",
+                 "ของหน่วยงานภาครัฐ ประจำปีงบประมาณ พ.ศ. 2568",
+                 "องค์การบริหารส่วนตำบลดอนแก้ว อำเภอแม่ริม จังหวัดเชียงใหม่"], body, "Kinnari", size=14)
+
+
+def ita_years_as_rows():
+    """A history of results: one row a year, the three tools' scores, the total and the grade."""
+    years = [(2564, 71.20, 80.45, 65.10, 71.85, "C"), (2565, 78.33, 82.10, 74.50, 77.95, "B"),
+             (2566, 84.90, 86.02, 88.40, 86.68, "A"), (2567, 90.15, 88.76, 96.30, 92.18, "A")]
+    rows = "".join("<tr><td class='c'>พ.ศ. %s</td><td class='c'>%.2f</td><td class='c'>%.2f</td>"
+                   "<td class='c'>%.2f</td><td class='c'>%.2f</td><td class='c'>%s</td></tr>"
+                   % (str(y).translate(THAI_DIGITS), i, e, o, t, g) for y, i, e, o, t, g in years)
+    body = ("<p>ผลคะแนนการประเมิน ITA ของเทศบาลย้อนหลัง 4 ปี เป็นดังนี้</p>"
+            "<table><thead><tr><th>ปีงบประมาณ</th><th>IIT</th><th>EIT</th><th>OIT</th><th>คะแนนรวม</th>"
+            "<th>ระดับผลการประเมิน</th></tr></thead><tbody>" + rows + "</tbody></table>")
+    return page(["การวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใส (ITA)", "ประจำปีงบประมาณ พ.ศ. 2567",
+                 "เทศบาลเมืองลำพูน อำเภอเมืองลำพูน จังหวัดลำพูน"], body, "Tlwg Typo", size=14)
+
+
+def ita_three_years_borderless():
+    """Three years' indicator scores and the change, set as a table without any ruling."""
+    data = [(79.12, 83.40, 85.47), (76.30, 80.11, 82.64), (81.00, 84.25, 88.90), (74.55, 78.02, 80.13),
+            (70.20, 75.66, 79.81), (77.45, 79.90, 83.02), (72.10, 76.35, 78.44), (69.80, 73.20, 77.65),
+            (60.00, 71.43, 85.71), (55.00, 62.50, 75.00)]
+    rows = "".join("<tr><td>%d. %s</td><td class='c'>%.2f</td><td class='c'>%.2f</td><td class='c'>%.2f</td>"
+                   "<td class='c'>+%.2f</td></tr>" % (i + 1, ITA_INDICATORS[i], a, b, c, c - b)
+                   for i, (a, b, c) in enumerate(data))
+    style = "<style>table td, table th { border: none; padding: 2pt 6pt; }</style>"
+    body = (style + "<p>เปรียบเทียบผลคะแนนรายตัวชี้วัด ปี 2564 ถึง 2566</p>"
+            "<table><thead><tr><th style='text-align:left'>ตัวชี้วัด</th><th>ปี 2564</th><th>ปี 2565</th>"
+            "<th>ปี 2566</th><th>ผลต่าง</th></tr></thead><tbody>" + rows
+            + "<tr><td><b>คะแนนรวม</b></td><td class='c'>70.11</td><td class='c'>75.86</td><td class='c'><b>81.79</b></td>"
+            "<td class='c'>+5.93</td></tr><tr><td><b>ระดับ</b></td><td class='c'>C</td><td class='c'>B</td>"
+            "<td class='c'><b>B</b></td><td></td></tr></tbody></table>")
+    return page(["การวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงาน", "ประจำปีงบประมาณ พ.ศ. 2566",
+                 "องค์การบริหารส่วนตำบลบ้านใหม่ อำเภอเมืองนครราชสีมา จังหวัดนครราชสีมา"], body, "Purisa", size=13)
+
+
 def blank_template():
     """A ministry's form handed out blank: placeholders and numbered empty rows, no measure."""
     rows = ("<tr><td class='c'>1</td><td>(1) ชื่อโครงการ / กิจกรรม ..............................</td>"
@@ -195,6 +254,9 @@ FORMS = {
     "quarter_ticks_plan": quarter_ticks_plan,
     "one_year_action_plan": one_year_action_plan,
     "ita_one_year": ita_one_year,
+    "ita_weighted": ita_weighted,
+    "ita_years_as_rows": ita_years_as_rows,
+    "ita_three_years_borderless": ita_three_years_borderless,
     "blank_template": blank_template,
     "not_measures": not_measures,
 }
@@ -239,7 +301,7 @@ def scan_of(pdf, out, dpi=200):
 
 
 # Forms also written as scans: OCR must find the same structure and read the ticks.
-SCANNED = ["quarter_ticks_plan"]
+SCANNED = ["quarter_ticks_plan", "ita_weighted"]
 
 
 def main():
