@@ -74,10 +74,21 @@ bool IsHeaderLine(const std::vector<std::string>& tokens) {
   return years >= 2 || tools >= 2;
 }
 
+// A value token without the marks OCR puts beside it ("ๆ72.10", "ฯ+4.15", "85.00|").
+std::string WithoutOcrNoise(const std::string& token) {
+  static const RE2 noise("^(?:ๆ|ฯ|[|'\"“”‘’])+|(?:ๆ|ฯ|[|'\"“”‘’])+$");
+  std::string t = token;
+  RE2::GlobalReplace(&t, noise, "");
+  return t.empty() ? token : t;
+}
+
 // The values a line ends in, as the line's cells after its label; empty when it ends in none.
-std::vector<std::string> DataCells(const std::vector<std::string>& tokens) {
+std::vector<std::string> DataCells(std::vector<std::string> tokens) {
   size_t first_value = tokens.size();
-  while (first_value > 0 && IsScoreLineValue(tokens[first_value - 1])) --first_value;
+  while (first_value > 0 && IsScoreLineValue(WithoutOcrNoise(tokens[first_value - 1]))) {
+    --first_value;
+    tokens[first_value] = WithoutOcrNoise(tokens[first_value]);
+  }
   if (first_value == tokens.size() || first_value == 0) return {};
   // A number just before the values that reads as none ("8342" for 83.42): one of the line's
   // values is lost, so which column each of the others stands in is not known.

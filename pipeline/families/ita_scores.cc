@@ -46,12 +46,14 @@ std::string GradeIn(const std::string& text) {
 }
 
 // A score as a cell writes it: "85.47", "๘๕.๔๗", "85.47%", "85.47 คะแนน"; 0..100, unsigned (a
-// signed number is a change).
+// signed number is a change), two decimals at most.
 std::optional<double> ScoreOf(const std::string& text) {
   std::string t = thai::CompactForMatching(text);
   if (t.size() > 9 && t.compare(t.size() - 9, 9, "คะแนน") == 0) t.resize(t.size() - 9);
   if (!t.empty() && t.back() == '%') t.pop_back();
   if (t.empty() || t[0] == '+' || t[0] == '-') return std::nullopt;
+  // Scores have two decimals at most: "71.453" is a misread.
+  if (size_t dot = t.find('.'); dot != std::string::npos && t.size() - dot - 1 > 2) return std::nullopt;
   auto v = thai::ParseDecimal(t);
   if (!v || *v < 0 || *v > 100) return std::nullopt;
   return v;
@@ -89,7 +91,7 @@ IndicatorLabel SplitIndicatorLabel(const std::string& text) {
 
 // What a row of a score table is: an indicator, the total, the grade, or nothing we read.
 struct RowMeaning {
-  enum Kind { kNothing, kIndicator, kTotal, kGrade } kind = kNothing;
+  enum Kind { kNothing, kIndicator, kTool, kTotal, kGrade } kind = kNothing;
   int no = 0;
   std::string name;
   bool number_agrees = false;  // the written number and the name say the same indicator
@@ -105,7 +107,9 @@ RowMeaning MeaningOf(const std::string& label, bool numbers_trusted = true) {
   bool says_score = compact.find("คะแนน") != std::string::npos;
   // One tool's average ("คะแนนเฉลี่ย IIT") is not the total.
   bool names_tool = compact.find("IIT") != std::string::npos || compact.find("EIT") != std::string::npos ||
-                    compact.find("OIT") != std::string::npos;
+                    compact.find("OIT") != std::string::npos || compact.find("ส่วนเสียภายใน") != std::string::npos ||
+                    compact.find("ส่วนเสียภายนอก") != std::string::npos ||
+                    compact.find("เปิดเผยข้อมูลสาธารณะ") != std::string::npos;
   bool names_total = (says_score && (compact.find("รวม") != std::string::npos ||
                                      compact.find("เฉลี่ย") != std::string::npos)) ||
                      compact.find("ภาพรวม") != std::string::npos || compact == "รวม";
@@ -123,8 +127,9 @@ RowMeaning MeaningOf(const std::string& label, bool numbers_trusted = true) {
                       (compact.rfind("ตัวชี้วัดที่", 0) == 0 || (numbers_trusted && !split.name.empty()));
   std::optional<int> no = by_name ? by_name : number_names ? split.number : std::nullopt;
   if (!no) {
-    // "ผลการประเมิน" heading a row of grades.
+    // "ผลการประเมิน" heading a row of grades; a tool's row of a summary by tools.
     if (compact.find("ผลการประเมิน") != std::string::npos && !says_score) m.kind = RowMeaning::kGrade;
+    else if (names_tool && !says_score) m.kind = RowMeaning::kTool;
     return m;
   }
   m.kind = RowMeaning::kIndicator;
@@ -190,17 +195,21 @@ Role RoleOfHeader(const std::string& header) {
 // The column whose cells name the most ITA indicators (at least three) below `header`.
 int LabelColumn(const ScoreGrid& g, int header) {
   if (g.from_lines) return 0;
-  int best = -1, most = 2;
-  for (int c = 0; c < ColumnsOf(g); ++c) {
-    int named = 0;
-    for (size_t r = header + 1; r < g.rows.size(); ++r)
-      if (MeaningOf(CellOf(g, r, c)).kind == RowMeaning::kIndicator) ++named;
-    if (named > most) {
-      most = named;
-      best = c;
+  // Else the column naming two or more tools (a summary by tools).
+  for (RowMeaning::Kind kind : {RowMeaning::kIndicator, RowMeaning::kTool}) {
+    int best = -1, most = kind == RowMeaning::kIndicator ? 2 : 1;
+    for (int c = 0; c < ColumnsOf(g); ++c) {
+      int named = 0;
+      for (size_t r = header + 1; r < g.rows.size(); ++r)
+        if (MeaningOf(CellOf(g, r, c)).kind == kind) ++named;
+      if (named > most) {
+        most = named;
+        best = c;
+      }
     }
+    if (best >= 0) return best;
   }
-  return best;
+  return -1;
 }
 
 std::vector<ValueColumn> ValueColumnsOf(const ScoreGrid& g, int header, int label_col,
@@ -294,16 +303,22 @@ std::optional<std::vector<ValueColumn>> ScoreColumnsOf(const ScoreGrid& g, const
 }
 
 // Indicators as rows: "ตัวชี้วัด | 2563 | 2564 | การเปลี่ยนแปลง", "ตัวชี้วัด | น้ำหนัก | คะแนน |
-// คะแนนถ่วงน้ำหนัก", "ที่ | ประเด็น | คะแนน".
+// คะแนนถ่วงน้ำหนัก", "ที่ | ประเด็น | คะแนน"; or the tools as rows ("IIT | 85.12 … คะแนนรวม"),
+// which give the total and grade only.
 std::optional<Candidate> ReadIndicatorRows(const ScoreGrid& g, int header) {
   int label_col = LabelColumn(g, header);
   if (label_col < 0) return std::nullopt;
-  std::vector<size_t> indicator_rows;
-  for (size_t r = header + 1; r < g.rows.size(); ++r)
-    if (RowMeaningOf(g, r, label_col).kind == RowMeaning::kIndicator) indicator_rows.push_back(r);
-  if (indicator_rows.size() < 3) return std::nullopt;
-  std::vector<ValueColumn> columns = ValueColumnsOf(g, header, label_col, indicator_rows);
-  auto score_cols = ScoreColumnsOf(g, indicator_rows, columns);
+  std::vector<size_t> indicator_rows, tool_rows;
+  for (size_t r = header + 1; r < g.rows.size(); ++r) {
+    RowMeaning::Kind kind = RowMeaningOf(g, r, label_col).kind;
+    if (kind == RowMeaning::kIndicator) indicator_rows.push_back(r);
+    if (kind == RowMeaning::kTool) tool_rows.push_back(r);
+  }
+  bool by_tools = indicator_rows.size() < 3;
+  if (by_tools && tool_rows.size() < 2) return std::nullopt;
+  const std::vector<size_t>& value_rows = by_tools ? tool_rows : indicator_rows;
+  std::vector<ValueColumn> columns = ValueColumnsOf(g, header, label_col, value_rows);
+  auto score_cols = ScoreColumnsOf(g, value_rows, columns);
   if (!score_cols) return std::nullopt;
   int tool_col = -1, weight_col = -1, weighted_col = -1;
   for (const ValueColumn& v : columns) {
@@ -364,7 +379,19 @@ std::optional<Candidate> ReadIndicatorRows(const ScoreGrid& g, int header) {
     ++cand.fit;
     if (m.number_agrees) ++cand.fit;
   }
-  if (s.indicators.size() < 3) return std::nullopt;
+  if (by_tools ? !s.current.total : s.indicators.size() < 3) return std::nullopt;
+  if (by_tools) {
+    // The tools' weights ("IIT 30, EIT 30, OIT 40, รวม 100") are no scores.
+    double sum = 0;
+    bool whole = true;
+    for (size_t r : tool_rows) {
+      auto v = ScoreOf(CellOf(g, r, now.col));
+      sum += v.value_or(0);
+      whole = whole && v && *v == std::floor(*v);
+    }
+    if (whole && std::abs(sum - 100) < 0.5) return std::nullopt;
+  }
+  if (by_tools) s.indicators.clear();  // one or two indicators among tools' rows are no table of them
   // The grade is written but unreadable ("ระดับ «4" for a bold A): the NACC's bands (since
   // 2561) give it from the total.
   if (unread_grade && s.current.total && (s.current.year == 0 || s.current.year >= 2561))

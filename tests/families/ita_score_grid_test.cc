@@ -53,6 +53,13 @@ TEST(GridsInLines, ToolHeaderAndTextBetweenTables) {
   EXPECT_TRUE(GridsInLines({"85.00 86.00", "ไม่มีตัวเลข"}).empty());
   EXPECT_EQ(ValuesAtEnd("คะแนนรวม 70.11 75.86 81.79"), 3u);
   EXPECT_EQ(ValuesAtEnd("ได้คะแนนรวม 81.79 คะแนน"), 0u);
+  // Marks OCR puts beside a value are not part of it; a garbled number before the values leaves
+  // their columns unknown, so the line is no row (a year is a label).
+  auto noisy = GridsInLines({"7. ประสิทธิภาพการสื่อสาร ๆ72.10 76.35 ฯ+2.09"});
+  ASSERT_EQ(noisy.size(), 1u);
+  EXPECT_EQ(noisy[0].rows[0], (Row{"7. ประสิทธิภาพการสื่อสาร", "72.10", "76.35", "+2.09"}));
+  EXPECT_TRUE(GridsInLines({"คุณภาพการดำเนินงาน 84.49 8342 87.77"}).empty());
+  EXPECT_EQ(ValuesAtEnd("พ.ศ. 2566 84.90 86.02"), 2u);
 }
 
 TEST(GridOf, MergedCellsStandAtEveryPosition) {

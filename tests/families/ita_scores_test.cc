@@ -178,6 +178,26 @@ TEST(BuildItaScores, ToolAveragesAndBareIndicatorNumbers) {
   EXPECT_FALSE(no_total->current.total);
 }
 
+// A summary by tools gives the total and grade; the tools' weights give nothing.
+TEST(BuildItaScores, SummaryByTools) {
+  Table t = MakeTable(6, 2, {C(0, 0, "เครื่องมือการประเมิน"), C(0, 1, "คะแนน"),
+                             C(1, 0, "แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน (IIT)"), C(1, 1, "85.12"),
+                             C(2, 0, "แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายนอก (EIT)"), C(2, 1, "80.00"),
+                             C(3, 0, "แบบตรวจการเปิดเผยข้อมูลสาธารณะ (OIT)"), C(3, 1, "90.00"),
+                             C(4, 0, "คะแนนรวม"), C(4, 1, "85.54"), C(5, 0, "ระดับผลการประเมิน"), C(5, 1, "A")});
+  auto s = BuildItaScores({t}, {}, 2567);
+  ASSERT_TRUE(s);
+  EXPECT_EQ(s->current.year, 2567);
+  EXPECT_EQ(s->current.total, 85.54);
+  EXPECT_EQ(s->current.grade, "A");
+  EXPECT_TRUE(s->indicators.empty());
+  auto lines = BuildItaScores({}, {"IIT 85.12", "EIT 80.00", "OIT 90.00", "คะแนนรวม 85.54", "ระดับ A"}, 2567);
+  ASSERT_TRUE(lines);
+  EXPECT_EQ(lines->current.total, 85.54);
+  EXPECT_EQ(lines->current.grade, "A");
+  EXPECT_FALSE(BuildItaScores({}, {"IIT 30", "EIT 30", "OIT 40", "รวม 100"}, 2567));
+}
+
 // Years as rows, the tools' scores as columns: this year's row is the fiscal year's.
 TEST(BuildItaScores, YearsAsRows) {
   Table t = MakeTable(4, 6, {C(0, 0, "ปีงบประมาณ"), C(0, 1, "IIT"), C(0, 2, "EIT"), C(0, 3, "OIT"),

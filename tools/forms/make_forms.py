@@ -301,7 +301,7 @@ def scan_of(pdf, out, dpi=200):
 
 
 # Forms also written as scans: OCR must find the same structure and read the ticks.
-SCANNED = ["quarter_ticks_plan", "ita_weighted"]
+SCANNED = ["quarter_ticks_plan", "ita_weighted", "ita_three_years_borderless"]
 
 
 def main():
