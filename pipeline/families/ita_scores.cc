@@ -320,8 +320,9 @@ std::optional<Candidate> ReadIndicatorRows(const ScoreGrid& g, int header) {
   std::vector<ValueColumn> columns = ValueColumnsOf(g, header, label_col, value_rows);
   auto score_cols = ScoreColumnsOf(g, value_rows, columns);
   if (!score_cols) return std::nullopt;
-  int tool_col = -1, weight_col = -1, weighted_col = -1;
+  int tool_col = -1, weight_col = -1, weighted_col = -1, change_col = -1;
   for (const ValueColumn& v : columns) {
+    if (v.role == Role::kChange) change_col = v.col;
     if (v.role == Role::kTool) tool_col = v.col;
     if (v.role == Role::kWeight) weight_col = v.col;
     if (v.role == Role::kWeighted) weighted_col = v.col;
@@ -364,6 +365,16 @@ std::optional<Candidate> ReadIndicatorRows(const ScoreGrid& g, int header) {
     ind.name = m.name;
     ind.score = ScoreOf(CellOf(g, r, now.col));
     if (before) ind.previous = ScoreOf(CellOf(g, r, before->col));
+    // The change column contradicts the two scores (เพิ่มขึ้น beside a fall): one is misread and
+    // which is not known, so neither is given.
+    if (ind.score && ind.previous && change_col >= 0) {
+      std::string change = thai::CompactForMatching(CellOf(g, r, change_col));
+      bool up = change.find("เพิ่ม") != std::string::npos, down = change.find("ลดลง") != std::string::npos;
+      if ((up && *ind.score < *ind.previous) || (down && *ind.score > *ind.previous)) {
+        ind.score.reset();
+        ind.previous.reset();
+      }
+    }
     std::string tool = thai::CompactForMatching(CellOf(g, r, tool_col));
     ind.tool = (tool == "IIT" || tool == "EIT" || tool == "OIT") ? tool : ToolOfIndicator(m.no);
     if (!ind.score) continue;
@@ -547,8 +558,20 @@ std::optional<int> IndicatorNumberOf(const std::string& name) {
   }
   // Allow about one error in five letters ("การปรับปรุงระบบการทำงาน" is indicator 8).
   std::u32string ref = NormalizeHeader(IndicatorNames()[best - 1]);
-  if (best_distance * 5 > static_cast<int>(std::max(ref.size(), n.size()))) return std::nullopt;
-  return best;
+  if (best_distance * 5 <= static_cast<int>(std::max(ref.size(), n.size()))) return best;
+  // A name inside a few letters of OCR's noise ("การใช้งบประมาณม% โญ"): the name found within.
+  std::optional<int> within;
+  double best_ratio = 0.2;
+  for (size_t i = 0; i < IndicatorNames().size(); ++i) {
+    std::u32string r = NormalizeHeader(IndicatorNames()[i]);
+    if (n.size() > r.size() + 8) continue;
+    double ratio = static_cast<double>(thai::SubstringEditDistance(n, r)) / static_cast<double>(r.size());
+    if (ratio <= best_ratio) {
+      best_ratio = ratio;
+      within = static_cast<int>(i) + 1;
+    }
+  }
+  return within;
 }
 
 std::optional<ItaScores> BuildItaScores(const std::vector<Table>& tables,

@@ -72,6 +72,17 @@ TEST(BuildItaScores, ComparisonTableWithoutReadableYears) {
   EXPECT_EQ(s->indicators[0].score, 86.02);
   EXPECT_EQ(s->indicators[0].previous, 82.39);
   EXPECT_EQ(s->indicators[1].score, 67.18);
+  // A row whose change word contradicts its two scores has one of them misread: neither is given.
+  Table contradicted = t;
+  contradicted.cells.push_back(C(5, 0, "๗. ประสิทธิภาพการสื่อสาร"));
+  contradicted.cells.push_back(C(5, 1, "๘.๕๑"));  // 85.18 misread
+  contradicted.cells.push_back(C(5, 2, "๘๗.๐๙"));
+  contradicted.cells.push_back(C(5, 3, "เพิ่มขึ้น"));
+  contradicted.row_edges.push_back(60);
+  auto c = BuildItaScores({contradicted}, {}, 2564);
+  ASSERT_TRUE(c);
+  ASSERT_EQ(c->indicators.size(), 4u);
+  EXPECT_EQ(c->indicators[3].no, 5);
   // With the change words swapped, the right column is this year's.
   for (Cell& c : t.cells)
     if (c.col == 3 && c.row > 0) c.text = c.text == "ลดลง" ? "เพิ่มขึ้น" : "ลดลง";
@@ -328,6 +339,10 @@ TEST(Grades, BandsAndIndicators) {
   EXPECT_EQ(IndicatorNumberOf("การปรับปรุงระบบการทำงาน"), 8);
   EXPECT_EQ(IndicatorNumberOf("การเปิดเผยข้อมูล"), 9);
   EXPECT_EQ(IndicatorNumberOf("ภาพรวม"), std::nullopt);
+  // A name inside a few letters of OCR's noise; not inside a sentence.
+  EXPECT_EQ(IndicatorNumberOf("๒,. การใช้งบประมาณม% โญ"), 2);
+  EXPECT_EQ(IndicatorNumberOf("ษ์: คุณภาพการดำเนินงาน"), 6);
+  EXPECT_EQ(IndicatorNumberOf("หน่วยงานควรปรับปรุงการใช้งบประมาณให้เป็นไปตามแผนที่วางไว้"), std::nullopt);
 }
 
 TEST(CheckCompleteness, GradeMismatchAndScoreOutOfRange) {
