@@ -456,6 +456,10 @@ std::vector<Project> ProjectsFromTableRows(const std::vector<Measure>& rows) {
     d.target = companion(m, MeasureField::kTarget);
     d.budget_text = companion(m, MeasureField::kBudget);
     if (!d.budget_text.empty()) d.budget_baht = thai::ParseAmountBaht(d.budget_text);
+    // A column a year: each year's amount ("-" is none planned); a cell that holds no amount is
+    // left out rather than guessed.
+    for (const auto& [year, cell] : m.by_year)
+      if (auto baht = thai::ParseAmountBaht(cell)) p.budget[year] = *baht;
     d.responsible = p.responsible;
     if (std::string out = text(m, MeasureField::kOutput); !out.empty()) d.outputs = Items(out);
     if (std::string out = text(m, MeasureField::kOutcome); !out.empty()) d.outcomes = Items(out);

@@ -106,7 +106,29 @@ std::optional<std::pair<int, int>> PeriodTickOfNormalized(const std::u32string& 
   return std::nullopt;
 }
 
+// YearColumnOf on a header already normalised.
+std::optional<int> YearColumnOfNormalized(const std::u32string& header) {
+  std::u32string_view rest(header);
+  for (std::u32string_view lead : {std::u32string_view(U"ปีงบประมาณ"), std::u32string_view(U"ปี")}) {
+    if (rest.starts_with(lead)) {
+      rest.remove_prefix(lead.size());
+      break;
+    }
+  }
+  if (rest.starts_with(U"พ.ศ.")) rest.remove_prefix(4);
+  auto digit = [&](size_t i) { return i < rest.size() && rest[i] >= U'0' && rest[i] <= U'9'; };
+  if (!(digit(0) && digit(1) && digit(2) && digit(3)) || digit(4) || rest[0] != U'2') return std::nullopt;
+  int year = 0;
+  for (size_t i = 0; i < 4; ++i) year = year * 10 + static_cast<int>(rest[i] - U'0');
+  if (year < 2500 || year > 2699) return std::nullopt;
+  return year;
+}
+
 }  // namespace
+
+std::optional<int> YearColumnOf(std::string_view header_text) {
+  return YearColumnOfNormalized(NormalizeHeader(header_text));
+}
 
 std::optional<std::pair<int, int>> PeriodTickOf(std::string_view header_text) {
   return PeriodTickOfNormalized(NormalizeHeader(header_text));
@@ -137,6 +159,9 @@ std::optional<MeasureField> HeaderFieldOf(std::string_view header_text) {
     return out;
   }();
   const std::vector<HeaderSynonym>& synonyms = MeasureHeaderSynonyms();
+  // A year's column in a plan holds that year's money; under a heading of months or quarters,
+  // the lower cells decide the column.
+  if (YearColumnOfNormalized(header)) return MeasureField::kBudget;
   // Companion columns are named by their first word ("สถิติการกระทำผิด…", "จำนวน"); inside a
   // cell ("จนท. จำนวน 150 คน") such a word is data.
   auto found = [&](size_t k) {

@@ -33,6 +33,9 @@ std::optional<MeasureField> HeaderFieldOf(std::string_view header_text);
 // the fiscal months it covers, 1 = October .. 12 = September, first and last.
 std::optional<std::pair<int, int>> PeriodTickOf(std::string_view header_text);
 
+// The BE year a plan's year column is headed by ("ปี 2566 งบประมาณ (บาท)", "พ.ศ. ๒๕๖๗", "2568").
+std::optional<int> YearColumnOf(std::string_view header_text);
+
 // Header text normalised for matching: no spaces or line breaks, repaired Thai, ASCII digits,
 // lower-case Latin.
 std::u32string NormalizeHeader(std::string_view text);

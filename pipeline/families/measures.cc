@@ -1,5 +1,7 @@
 #include "pipeline/families/measures.h"
 
+#include "pipeline/families/header_synonyms.h"
+
 #include <algorithm>
 
 #include "pipeline/families/measure_table.h"
@@ -176,7 +178,11 @@ void TakeCell(const Cell& cell, MeasureField field, const std::string& header, c
     return;
   }
   if (!IsContractField(field)) {
-    if (!cell.text.empty()) AppendWrapped(m.companions[field], cell.text);
+    if (cell.text.empty()) return;
+    if (auto year = YearColumnOf(header); year && field == MeasureField::kBudget)
+      AppendWrapped(m.by_year[*year], cell.text);
+    else
+      AppendWrapped(m.companions[field], cell.text);
     return;
   }
   for (const auto& [piece_field, text] : PiecesOfCell(cell, map, field)) {

@@ -127,6 +127,7 @@ Json ActionPlanJson(const ActionPlan& p) {
   for (const Project& pr : p.projects) {
     Json x{{"seq", pr.seq}, {"dimension", pr.dimension}, {"mission", pr.mission},
            {"name", pr.name}, {"responsible", TextOrNull(pr.responsible)}};
+    if (!pr.budget.empty()) x["budget"] = BudgetJson(pr.budget);
     if (pr.detail) {
       const ProjectDetail& d = *pr.detail;
       x["detail"] = Json{{"rationale", TextOrNull(d.rationale)},
@@ -151,6 +152,10 @@ Json ActionPlanJson(const ActionPlan& p) {
   if (budget.empty()) {
     for (const Mission& m : p.missions)
       for (const auto& [year, amount] : m.budget) budget[year] += amount;
+  }
+  if (budget.empty()) {
+    for (const Project& pr : p.projects)
+      for (const auto& [year, amount] : pr.budget) budget[year] += amount;
   }
   j["totals"] = Json{{"projects", p.stated_projects ? *p.stated_projects : static_cast<int>(p.projects.size())},
                      {"budget", BudgetJson(budget)}};

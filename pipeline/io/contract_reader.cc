@@ -140,6 +140,7 @@ ActionPlan ActionPlanOf(const Json& j) {
     pr.mission = Text(x, "mission");
     pr.name = Text(x, "name");
     pr.responsible = Text(x, "responsible");
+    pr.budget = BudgetOf(x.value("budget", Json::object()));
     if (x.contains("detail") && x["detail"].is_object()) {
       const Json& d = x["detail"];
       ProjectDetail detail;

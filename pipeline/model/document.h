@@ -226,6 +226,8 @@ struct Measure {
   // Companion columns' text (target group, objective, budget, remarks…): not contract fields,
   // read by the families that have a use for them (an action plan's projects).
   std::map<MeasureField, std::string> companions;
+  // A plan's year columns ("ปี 2566 งบประมาณ"): each year's cell text, by BE year.
+  std::map<int, std::string> by_year;
   std::string measure_heading;  // the measure column's header as printed (not written)
 
   bool Has(MeasureField f) const { return columns.contains(f); }
@@ -309,6 +311,7 @@ struct Project {
   std::string name;
   std::string responsible;          // empty: not given
   std::optional<ProjectDetail> detail;
+  std::map<int, double> budget;     // BE year -> baht, from a table with a column a year
 };
 
 struct ActionPlan {

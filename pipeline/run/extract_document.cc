@@ -252,7 +252,21 @@ Extraction ExtractDocument(const PdfSource& pdf, SourceInfo source, const Extrac
       meta.organization.name = corrected;
     }
   }
-  if (!meta.fiscal_year) meta.fiscal_year = FiscalYearOf(first_page_cells);
+  // A plan whose title block spans years ("(พ.ศ. 2566 - 2569)") has no single fiscal year unless
+  // one is named before the span ("ประจำปีงบประมาณ 2569 … (พ.ศ. 2566 - 2570)"); a year column's
+  // "ปี 2566" further down is not one.
+  std::string before_span;
+  bool spans_years = false;
+  for (size_t k = 0; k < std::min<size_t>(5, title_lines.size()) && !spans_years; ++k) {
+    before_span += title_lines[k] + "\n";
+    auto span = PlanYearsOf({title_lines[k]});
+    spans_years = span && span->first < span->second;
+  }
+  if (spans_years) {
+    meta.fiscal_year = FiscalYearOf(before_span);
+  } else if (!meta.fiscal_year) {
+    meta.fiscal_year = FiscalYearOf(first_page_cells);
+  }
   if (meta.organization.name.empty()) {
     // A form may name its issuer in a field of a table ("หน่วยงาน : โรงพยาบาลน้ำยืน"): only the
     // cells that open with such a label, so a body named inside a project's name is not taken.

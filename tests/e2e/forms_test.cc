@@ -196,6 +196,25 @@ TEST(Forms, ItaScoresWithoutRulings) {
   EXPECT_EQ(ex.ita_scores->indicators[9].score, 75.00);
 }
 
+// A four-year plan's projects with a column a year, set without any ruling: six projects, each
+// year's budget, no single fiscal year though its year columns say "ปี 2566".
+TEST(Forms, MultiYearPlanWithoutRulings) {
+  Extraction ex = Read("borderless_action_plan");
+  ASSERT_TRUE(ex.document);
+  EXPECT_EQ(ex.document->family, Family::kActionPlan);
+  EXPECT_FALSE(ex.document->fiscal_year);
+  ASSERT_TRUE(ex.action_plan);
+  EXPECT_EQ(ex.action_plan->year_from, 2566);
+  EXPECT_EQ(ex.action_plan->year_to, 2569);
+  ASSERT_EQ(ex.action_plan->projects.size(), 6u);
+  EXPECT_EQ(ex.action_plan->projects[0].name, "โครงการอบรมคุณธรรมจริยธรรมแก่ผู้บริหาร สมาชิกสภา และพนักงาน");
+  EXPECT_EQ(ex.action_plan->projects[2].budget,
+            (std::map<int, double>{{2566, 10000}, {2567, 10000}, {2568, 15000}, {2569, 15000}}));
+  EXPECT_EQ(ex.action_plan->projects[5].budget,
+            (std::map<int, double>{{2566, 0}, {2567, 5000}, {2568, 5000}, {2569, 5000}}));
+  EXPECT_EQ(ex.action_plan->projects[4].responsible, "กองสวัสดิการสังคม");
+}
+
 // An announcement of the measures the ITA asks for by name, numbered paragraphs, no table.
 TEST(Forms, AnnouncementListsItsMeasuresInParagraphs) {
   Extraction ex = Read("bribery_announcement");

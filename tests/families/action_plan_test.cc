@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include "pipeline/families/measures.h"
 #include "pipeline/validate/completeness.h"
+#include "tests/testutil/tables.h"
 
 namespace ita {
 namespace {
@@ -197,6 +199,26 @@ TEST(BuildActionPlan, RisksMergeContinuationRows) {
   EXPECT_EQ(plan->risks[0].risk, "การบรรจุแต่งตั้งและการมอบหมายงาน");
   EXPECT_EQ(plan->risks[0].level, "สูง\nปานกลาง");
   EXPECT_EQ(plan->risks[1].level, "ต่ำ");
+}
+
+
+// A plan's projects in a table of their own with a column a year: each year's amount ("-" is
+// none planned), the grand total summed from them.
+TEST(ProjectsFromTableRows, BudgetsByYear) {
+  Table t = testing::GridTable(0, 3, 4, {T(0, 0, "โครงการ/กิจกรรม"), T(0, 1, "ปี 2566 งบประมาณ (บาท)"),
+                                         T(0, 2, "ปี 2567 งบประมาณ (บาท)"), T(0, 3, "ผู้รับผิดชอบ"),
+                                         T(1, 0, "โครงการอบรมคุณธรรม"), T(1, 1, "30,000"), T(1, 2, "๓๕,๐๐๐.-"),
+                                         T(1, 3, "สำนักปลัด"), T(2, 0, "กิจกรรมประกาศเจตจำนง"), T(2, 1, "-"),
+                                         T(2, 2, "ตามแผน"), T(2, 3, "กองคลัง")});
+  MeasuresResult rows = BuildMeasures({t}, std::nullopt);
+  ASSERT_EQ(rows.measures.size(), 2u);
+  std::vector<Project> projects = ProjectsFromTableRows(rows.measures);
+  ASSERT_EQ(projects.size(), 2u);
+  EXPECT_EQ(projects[0].budget, (std::map<int, double>{{2566, 30000}, {2567, 35000}}));
+  EXPECT_EQ(projects[0].responsible, "สำนักปลัด");
+  EXPECT_EQ(projects[1].budget, (std::map<int, double>{{2566, 0}}));  // no amount in 2567's cell
+  ASSERT_TRUE(projects[0].detail);
+  EXPECT_TRUE(projects[0].detail->budget_text.empty());  // the years' amounts are not one text
 }
 
 TEST(PlanYearsOf, ImplausibleRangesArePassedOver) {

@@ -41,6 +41,16 @@ TEST(HeaderFieldOf, CompanionRolesOfRealForms) {
       {"ต.ค. 66", MeasureField::kPeriodTick},
   };
   for (const Case& c : cases) EXPECT_EQ(HeaderFieldOf(c.header), c.field) << c.header;
+  // A plan's column a year holds that year's money.
+  EXPECT_EQ(HeaderFieldOf("ปี 2566 งบประมาณ (บาท)"), MeasureField::kBudget);
+  EXPECT_EQ(HeaderFieldOf("พ.ศ. ๒๕๖๗"), MeasureField::kBudget);
+  EXPECT_EQ(YearColumnOf("ปี 2566 งบประมาณ (บาท)"), 2566);
+  EXPECT_EQ(YearColumnOf("ปีงบประมาณ พ.ศ. ๒๕๖๘"), 2568);
+  EXPECT_EQ(YearColumnOf("2569"), 2569);
+  EXPECT_EQ(YearColumnOf("25690"), std::nullopt);
+  EXPECT_EQ(YearColumnOf("งบประมาณ (บาท)"), std::nullopt);
+  EXPECT_EQ(YearColumnOf("ปีที่ 1"), std::nullopt);
+  EXPECT_EQ(YearColumnOf("1250"), std::nullopt);
   // A companion word inside a cell's text is data, not a header.
   EXPECT_EQ(HeaderFieldOf("จนท. จำนวน 150 คน"), std::nullopt);
   EXPECT_EQ(HeaderFieldOf("ชื่อ-สกุล"), std::nullopt);

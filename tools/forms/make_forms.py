@@ -180,6 +180,28 @@ def ita_three_years_borderless():
                  "องค์การบริหารส่วนตำบลบ้านใหม่ อำเภอเมืองนครราชสีมา จังหวัดนครราชสีมา"], body, "Purisa", size=13)
 
 
+def borderless_action_plan():
+    """A four-year plan's projects with one budget column a year, set without any ruling."""
+    projects = [
+        ("โครงการอบรมคุณธรรมจริยธรรมแก่ผู้บริหาร สมาชิกสภา และพนักงาน", ["30,000", "30,000", "30,000", "30,000"], "สำนักปลัด"),
+        ("กิจกรรมประกาศเจตจำนงสุจริตในการบริหารงาน", ["-", "-", "-", "-"], "สำนักปลัด"),
+        ("โครงการเผยแพร่ข้อมูลข่าวสารด้านการจัดซื้อจัดจ้าง", ["10,000", "10,000", "15,000", "15,000"], "กองคลัง"),
+        ("มาตรการตรวจสอบการใช้ดุลยพินิจในการอนุมัติ อนุญาต", ["-", "-", "-", "-"], "กองช่าง"),
+        ("โครงการส่งเสริมเครือข่ายภาคประชาชนต่อต้านการทุจริต", ["20,000", "20,000", "20,000", "25,000"], "กองสวัสดิการสังคม"),
+        ("กิจกรรมรายงานผลการใช้จ่ายงบประมาณต่อสาธารณะ", ["-", "5,000", "5,000", "5,000"], "กองคลัง"),
+    ]
+    rows = "".join("<tr><td class='c'>%d</td><td>%s</td>%s<td>%s</td></tr>"
+                   % (i + 1, name, "".join("<td class='c'>%s</td>" % b for b in budgets), unit)
+                   for i, (name, budgets, unit) in enumerate(projects))
+    style = "<style>table td, table th { border: none; padding: 3pt 5pt; }</style>"
+    body = (style + "<p>แผนปฏิบัติการป้องกันการทุจริตฉบับนี้ประกอบด้วยโครงการ กิจกรรม และมาตรการ ดังต่อไปนี้</p>"
+            "<table><thead><tr><th>ที่</th><th>โครงการ/กิจกรรม/มาตรการ</th><th>ปี 2566 งบประมาณ (บาท)</th>"
+            "<th>ปี 2567 งบประมาณ (บาท)</th><th>ปี 2568 งบประมาณ (บาท)</th><th>ปี 2569 งบประมาณ (บาท)</th>"
+            "<th>ผู้รับผิดชอบ</th></tr></thead><tbody>" + rows + "</tbody></table>")
+    return page(["แผนปฏิบัติการป้องกันการทุจริต 4 ปี", "(พ.ศ. 2566 - 2569)",
+                 "องค์การบริหารส่วนตำบลหนองแวง อำเภอเมืองขอนแก่น จังหวัดขอนแก่น"], body, "Tlwg Typist", "landscape", 13, 15)
+
+
 def blank_template():
     """A ministry's form handed out blank: placeholders and numbered empty rows, no measure."""
     rows = ("<tr><td class='c'>1</td><td>(1) ชื่อโครงการ / กิจกรรม ..............................</td>"
@@ -257,6 +279,7 @@ FORMS = {
     "ita_weighted": ita_weighted,
     "ita_years_as_rows": ita_years_as_rows,
     "ita_three_years_borderless": ita_three_years_borderless,
+    "borderless_action_plan": borderless_action_plan,
     "blank_template": blank_template,
     "not_measures": not_measures,
 }
