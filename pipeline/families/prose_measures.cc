@@ -48,10 +48,14 @@ bool ReadsAsThai(const std::string& text) {
          thai >= kMinThaiShare * (thai + other);
 }
 
-// The item number a line starts with: "5.", "(5)", "5)"; or a bare "5 " before Thai words
+// The item number a line starts with: "5.", "(5)", "5)", "มาตรการที่ 5", "ข้อ 5"; or a bare "5 " before Thai words
 // (OCR drops the dot) when it is the very next number of the list.
 std::optional<int> ItemNumber(const std::string& line, int last) {
   if (auto n = thai::LeadingEnumerator(line)) return n;
+  // A word that names what is numbered: "มาตรการที่ ๑", "ข้อ 2", "ประการที่ 3", "กิจกรรมที่ 4".
+  static const RE2 named("^\\s*(?:มาตรการ|ข้อ|ประการ|กิจกรรม|โครงการ|แนวทาง)\\s*(?:ที่)?\\s*([0-9๐-๙]{1,2})(?:[.:)]|\\s|$)");
+  std::string named_digits;
+  if (RE2::PartialMatch(line, named, &named_digits)) return std::stoi(thai::ThaiDigitsToAscii(named_digits));
   if (last < 1) return std::nullopt;
   static const RE2 bare("^\\s*([0-9๐-๙]{1,2})\\s+\\p{Thai}");
   std::string digits;

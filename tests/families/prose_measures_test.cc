@@ -72,5 +72,34 @@ TEST(MeasuresInProse, NothingWithoutAListNumberedFromOne) {
             "1. การเปิดเผยข้อมูลต่อสาธารณะ 5 คน เข้าร่วมการประชุมชี้แจงทั้งหมด");
 }
 
+// Measures headed as offices head them: "มาตรการที่ ๑ …", "ข้อ 2 …", "(3) …", "4) …", each with
+// a paragraph of description under it.
+TEST(MeasuresInProse, HeadedMeasuresWithDescriptions) {
+  auto lines = Lines({{0, "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประกอบด้วย"},
+                      {0, "มาตรการที่ ๑ การเปิดเผยข้อมูลข่าวสารของหน่วยงานต่อสาธารณะ"},
+                      {0, "เผยแพร่ข้อมูลผ่านเว็บไซต์ของหน่วยงานอย่างสม่ำเสมอ"},
+                      {0, "มาตรการที่ ๒ การป้องกันการรับสินบนในการให้บริการ"},
+                      {0, "กำหนดแนวทางปฏิบัติและช่องทางร้องเรียน"},
+                      {0, "มาตรการที่ ๓ การส่งเสริมการมีส่วนร่วมของประชาชน"}});
+  std::vector<Measure> m = MeasuresInProse(lines);
+  ASSERT_EQ(m.size(), 3u);
+  EXPECT_EQ(m[0].seq, 1);
+  EXPECT_EQ(m[1].seq, 2);
+  EXPECT_NE(m[1].columns.at(MeasureField::kMeasure).find("การป้องกันการรับสินบนในการให้บริการ"), std::string::npos);
+  for (const char* lead : {"ข้อ %d ", "(%d) ", "%d) "}) {
+    std::vector<std::pair<int, std::string>> raw;
+    const char* names[] = {"จัดทำคู่มือการปฏิบัติงานด้านการจัดซื้อจัดจ้าง", "ประกาศนโยบายไม่รับของขวัญและของกำนัล",
+                           "อบรมบุคลากรเรื่องผลประโยชน์ทับซ้อน"};
+    for (int i = 0; i < 3; ++i) {
+      char buf[32];
+      std::snprintf(buf, sizeof buf, lead, i + 1);
+      raw.push_back({0, std::string(buf) + names[i]});
+    }
+    std::vector<Measure> items = MeasuresInProse(Lines(raw));
+    ASSERT_EQ(items.size(), 3u) << lead;
+    EXPECT_EQ(items[2].seq, 3) << lead;
+  }
+}
+
 }  // namespace
 }  // namespace ita
