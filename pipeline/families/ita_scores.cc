@@ -51,6 +51,9 @@ std::optional<double> ScoreOf(const std::string& text) {
   std::string t = thai::CompactForMatching(text);
   if (t.size() > 9 && t.compare(t.size() - 9, 9, "คะแนน") == 0) t.resize(t.size() - 9);
   if (!t.empty() && t.back() == '%') t.pop_back();
+  // A comma beside the decimal point is OCR's ("๘๖,.๐๒"): no score has thousands.
+  for (const char* stray : {",.", ".,"})
+    if (size_t at = t.find(stray); at != std::string::npos) t.replace(at, 2, ".");
   if (t.empty() || t[0] == '+' || t[0] == '-') return std::nullopt;
   // Scores have two decimals at most: "71.453" is a misread.
   if (size_t dot = t.find('.'); dot != std::string::npos && t.size() - dot - 1 > 2) return std::nullopt;

@@ -515,8 +515,13 @@ std::optional<PendingOcr> SubmitPageOcr(const PdfSource& pdf, PageResult& result
     return std::nullopt;
   }
   RestoreScanProportions(*raster, result, options);
-  bool photographed = options.correct_photos && CorrectPhoto(*raster, result);
-  if (ClearDarkEdges(*raster) > 0)
+  // A page drawn from vectors (outlined glyphs, a broken text layer's page) is a clean rendering:
+  // no scanner edges, no camera, no grey paper, no skew. Its clean-up would only take from it
+  // (table frames near the edge taken for a scanner's dark border).
+  double page_px = result.page.width_pt * result.page.height_pt * (dpi / 72.0) * (dpi / 72.0);
+  bool drawn = !result.scan_ppi && pdf.ImagePixels(index) < 0.05 * page_px;
+  bool photographed = !drawn && options.correct_photos && CorrectPhoto(*raster, result);
+  if (!drawn && ClearDarkEdges(*raster) > 0)
     result.page.diagnostics.push_back(PageLabel(index) + "dark scanner edges cleared");
   if (options.detect_orientation) TurnUpright(*raster, result, options);
   // Scanned rulings are grey and broken at the darkness that suits text pages; how grey a
@@ -529,9 +534,11 @@ std::optional<PendingOcr> SubmitPageOcr(const PdfSource& pdf, PageResult& result
   // Pictures are measured before light pixels are whitened: a light photograph keeps its
   // texture until then.
   double pictures = options.picture_share ? options.picture_share(*raster) : 0;
-  WhitenLight(*raster, options.whiten_level);
-  double skew = EstimateSkewDegrees(*raster);
-  if (std::abs(skew) >= 0.05) *raster = Deskew(*raster, skew);
+  if (!drawn) {
+    WhitenLight(*raster, options.whiten_level);
+    double skew = EstimateSkewDegrees(*raster);
+    if (std::abs(skew) >= 0.05) *raster = Deskew(*raster, skew);
+  }
   PendingOcr pending;
   pending.index = index;
   pending.grids = DetectGrids(*raster, grid);

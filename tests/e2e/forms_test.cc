@@ -215,6 +215,32 @@ TEST(Forms, MultiYearPlanWithoutRulings) {
   EXPECT_EQ(ex.action_plan->projects[4].responsible, "กองสวัสดิการสังคม");
 }
 
+// Glyphs drawn as vector paths (Ghostscript's -dNoOutputFonts): no text layer and no image, so
+// OCR reads a clean rendering, without a scan's clean-up. The plan printed to 5 mm of the paper's
+// edge gives its five measures as its text version does; the ITA table without rulings its
+// total and most indicators.
+TEST(Forms, OutlinedPagesReadLikeTheirText) {
+  Extraction text = Read("narrow_margin_plan");
+  Extraction outlined = Read("narrow_margin_plan_outlined");
+  ASSERT_TRUE(outlined.document);
+  EXPECT_EQ(outlined.document->family, Family::kMeasuresPlan);
+  EXPECT_EQ(outlined.document->fiscal_year, 2568);
+  ASSERT_EQ(text.measures.size(), 5u);
+  ASSERT_EQ(outlined.measures.size(), 5u);
+  for (size_t i = 0; i < 5; ++i) {
+    EXPECT_EQ(outlined.measures[i].seq, text.measures[i].seq);
+    EXPECT_EQ(outlined.measures[i].period.has_value(), text.measures[i].period.has_value()) << i;
+    EXPECT_FALSE(outlined.measures[i].columns.at(MeasureField::kResponsible).empty()) << i;
+  }
+  EXPECT_EQ(outlined.measures[1].period->start, text.measures[1].period->start);
+  for (const std::string& d : outlined.diagnostics) EXPECT_EQ(d.find("dark scanner edges"), std::string::npos) << d;
+  Extraction ita = Read("ita_three_years_borderless_outlined");
+  ASSERT_TRUE(ita.ita_scores);
+  EXPECT_EQ(ita.ita_scores->current.total, 81.79);
+  EXPECT_GE(ita.ita_scores->indicators.size(), 6u);
+  EXPECT_EQ(ita.ita_scores->indicators.at(0).score, 85.47);
+}
+
 // An announcement of the measures the ITA asks for by name, numbered paragraphs, no table.
 TEST(Forms, AnnouncementListsItsMeasuresInParagraphs) {
   Extraction ex = Read("bribery_announcement");

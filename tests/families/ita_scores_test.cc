@@ -51,6 +51,13 @@ TEST(BuildItaScores, ComparisonTable) {
   EXPECT_EQ(s->indicators[0].score, 86.02);
   EXPECT_EQ(s->indicators[0].previous, 82.39);
   EXPECT_EQ(s->indicators[1].tool, "IIT");  // spanned tool cell
+  // OCR's comma beside the decimal point is not part of the score.
+  Table commas = ComparisonTable();
+  for (Cell& c : commas.cells)
+    if (c.text == "๘๖.๐๒") c.text = "๘๖,.๐๒";
+  auto with_commas = BuildItaScores({commas}, {}, 2564);
+  ASSERT_TRUE(with_commas);
+  EXPECT_EQ(with_commas->indicators[0].score, 86.02);
   EXPECT_EQ(s->indicators[2].no, 10);
   EXPECT_EQ(s->indicators[2].tool, "OIT");
 }

@@ -21,7 +21,7 @@ import zlib
 
 STYLE = """
 <style>
-@page { size: A4 %(orient)s; margin: 18mm 15mm; }
+@page { size: A4 %(orient)s; margin: %(margin)s; }
 body { font-family: '%(face)s'; font-size: %(size)spt; }
 h1, h2 { font-size: %(hsize)spt; text-align: center; margin: 2pt 0; font-weight: bold; }
 table { border-collapse: collapse; width: 100%%; margin-top: 8pt; }
@@ -34,9 +34,9 @@ p { margin: 3pt 0; text-indent: 30pt; }
 """
 
 
-def page(title_lines, body, face, orient="portrait", size=15, hsize=17):
+def page(title_lines, body, face, orient="portrait", size=15, hsize=17, margin="18mm 15mm"):
     head = "".join("<h1>%s</h1>" % t for t in title_lines)
-    return ("<html><head><meta charset='utf-8'>" + STYLE % dict(face=face, orient=orient, size=size, hsize=hsize)
+    return ("<html><head><meta charset='utf-8'>" + STYLE % dict(face=face, orient=orient, size=size, hsize=hsize, margin=margin)
             + "</head><body>" + head + body + "</body></html>")
 
 
@@ -202,6 +202,24 @@ def borderless_action_plan():
                  "องค์การบริหารส่วนตำบลหนองแวง อำเภอเมืองขอนแก่น จังหวัดขอนแก่น"], body, "Tlwg Typist", "landscape", 13, 15)
 
 
+def narrow_margin_plan():
+    """A measures plan printed almost to the paper's edge (5 mm margins): the table's frame runs
+    near the page border, where a scanner's dark edge would be."""
+    items = [
+        ("ประกาศเจตจำนงสุจริตในการบริหารงาน", "ผู้บริหารลงนามประกาศและเผยแพร่ทางเว็บไซต์", "ตุลาคม 2567", "สำนักปลัด"),
+        ("เปิดเผยข้อมูลการจัดซื้อจัดจ้างทุกเดือน", "จัดทำสรุปผลการจัดซื้อจัดจ้างรายเดือนเผยแพร่", "ต.ค. 67 - ก.ย. 68", "กองคลัง"),
+        ("ป้องกันผลประโยชน์ทับซ้อน", "อบรมบุคลากรและจัดทำคู่มือ", "ไตรมาส 2", "สำนักปลัด"),
+        ("ส่งเสริมการมีส่วนร่วมของประชาชน", "จัดเวทีประชาคมรับฟังความคิดเห็น", "มกราคม - มีนาคม 2568", "กองยุทธศาสตร์ฯ"),
+        ("รับเรื่องร้องเรียนการทุจริต", "เปิดช่องทางร้องเรียนออนไลน์และตู้รับเรื่อง", "ตลอดปีงบประมาณ", "สำนักปลัด"),
+    ]
+    rows = "".join("<tr><td class='c'>%d</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>" % (i + 1, *it)
+                   for i, it in enumerate(items))
+    body = ("<table><thead><tr><th>ที่</th><th>มาตรการ</th><th>วิธีการดำเนินการ</th><th>ระยะเวลาดำเนินการ</th>"
+            "<th>ผู้รับผิดชอบ</th></tr></thead><tbody>" + rows + "</tbody></table>")
+    return page(["มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน", "ประจำปีงบประมาณ พ.ศ. 2568",
+                 "เทศบาลตำบลนาข่า อำเภอเมืองอุดรธานี จังหวัดอุดรธานี"], body, "Kinnari", size=14, margin="5mm 4mm")
+
+
 def blank_template():
     """A ministry's form handed out blank: placeholders and numbered empty rows, no measure."""
     rows = ("<tr><td class='c'>1</td><td>(1) ชื่อโครงการ / กิจกรรม ..............................</td>"
@@ -280,6 +298,7 @@ FORMS = {
     "ita_years_as_rows": ita_years_as_rows,
     "ita_three_years_borderless": ita_three_years_borderless,
     "borderless_action_plan": borderless_action_plan,
+    "narrow_margin_plan": narrow_margin_plan,
     "blank_template": blank_template,
     "not_measures": not_measures,
 }
@@ -323,6 +342,16 @@ def scan_of(pdf, out, dpi=200):
             f.write(body)
 
 
+def outlined_of(pdf, out):
+    """The same pages with every glyph drawn as a vector path (Ghostscript's -dNoOutputFonts):
+    no text layer, no image; the pipeline has to OCR a clean rendering."""
+    subprocess.run(["gs", "-q", "-dNOPAUSE", "-dBATCH", "-dSAFER", "-sDEVICE=pdfwrite", "-dNoOutputFonts",
+                    "-sOutputFile=" + out, pdf], check=True)
+
+
+# Forms also written with their glyphs outlined (apt-get install ghostscript).
+OUTLINED = ["narrow_margin_plan", "ita_three_years_borderless"]
+
 # Forms also written as scans: OCR must find the same structure and read the ticks.
 SCANNED = ["quarter_ticks_plan", "ita_weighted", "ita_three_years_borderless"]
 
@@ -341,6 +370,10 @@ def main():
                             "--print-to-pdf=" + pdf, "file://" + html],
                            check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             print(pdf)
+            if name in OUTLINED:
+                outlined = os.path.abspath(os.path.join(out, name + "_outlined.pdf"))
+                outlined_of(pdf, outlined)
+                print(outlined)
             if name in SCANNED:
                 scan = os.path.abspath(os.path.join(out, name + "_scan.pdf"))
                 scan_of(pdf, scan)
