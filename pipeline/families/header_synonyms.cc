@@ -16,6 +16,10 @@ const std::vector<HeaderSynonym>& MeasureHeaderSynonyms() {
       {MeasureField::kSeq, "ลำดับที่"},
       {MeasureField::kSeq, "ลำดับ"},
       {MeasureField::kSeq, "ข้อที่"},
+      // A deadline is a period, though it holds a tick column's "แล้วเสร็จ".
+      {MeasureField::kPeriod, "กำหนดแล้วเสร็จ"},
+      {MeasureField::kPeriod, "ระยะเวลาแล้วเสร็จ"},
+      {MeasureField::kPeriod, "วันแล้วเสร็จ"},
       // Tick columns under a "การดำเนินงาน" or "สถานะ" heading; "not done" first, since
       // "ยังไม่ได้ดำเนินการ" holds "ดำเนินการ" and a report's "ผลการดำเนินการ" is not a tick.
       {MeasureField::kNotDone, "ยังมิได้ดำเนินการ"},
@@ -40,10 +44,13 @@ const std::vector<HeaderSynonym>& MeasureHeaderSynonyms() {
       {MeasureField::kOutput, "ผลการดำเนินงาน"},
       {MeasureField::kOutput, "ผลการปฏิบัติ"},
       {MeasureField::kOutput, "output"},
+      {MeasureField::kOutput, "ผลผลิต"},
       {MeasureField::kResponsible, "ผู้รับผิดชอบ"},
       {MeasureField::kResponsible, "หน่วยงานที่รับผิดชอบ"},
       {MeasureField::kResponsible, "หน่วยงานรับผิดชอบ"},
       {MeasureField::kResponsible, "ผู้ดำเนินการ"},
+      {MeasureField::kResponsible, "ส่วนราชการที่รับผิดชอบ"},
+      {MeasureField::kResponsible, "ที่รับผิดชอบ"},  // "กอง/ฝ่ายที่รับผิดชอบ"
       {MeasureField::kSuggestion, "ข้อเสนอแนะ"},
       {MeasureField::kFollowUp, "การติดตามผล"},
       {MeasureField::kFollowUp, "ติดตามผล"},

@@ -39,6 +39,12 @@ TEST(HeaderFieldOf, CompanionRolesOfRealForms) {
       {"หมายเหตุ", MeasureField::kRemark},
       {"ไตรมาส ๑", MeasureField::kPeriodTick},
       {"ต.ค. 66", MeasureField::kPeriodTick},
+      {"กำหนดแล้วเสร็จ", MeasureField::kPeriod},
+      {"ระยะเวลาแล้วเสร็จ", MeasureField::kPeriod},
+      {"แล้วเสร็จ", MeasureField::kDone},
+      {"ผลผลิต", MeasureField::kOutput},
+      {"กอง/ฝ่ายที่รับผิดชอบ", MeasureField::kResponsible},
+      {"ส่วนราชการที่รับผิดชอบ", MeasureField::kResponsible},
   };
   for (const Case& c : cases) EXPECT_EQ(HeaderFieldOf(c.header), c.field) << c.header;
   // A plan's column a year holds that year's money.
