@@ -113,8 +113,11 @@ RowMeaning MeaningOf(const std::string& label, bool numbers_trusted = true) {
                     compact.find("OIT") != std::string::npos || compact.find("ส่วนเสียภายใน") != std::string::npos ||
                     compact.find("ส่วนเสียภายนอก") != std::string::npos ||
                     compact.find("เปิดเผยข้อมูลสาธารณะ") != std::string::npos;
-  bool names_total = (says_score && (compact.find("รวม") != std::string::npos ||
-                                     compact.find("เฉลี่ย") != std::string::npos)) ||
+  // "เฉลี่ย" with one letter misread ("คะแนนเลลี่ย") still names the average.
+  bool says_average = compact.find("เฉลี่ย") != std::string::npos ||
+                      (says_score && thai::DecodeUtf8(compact).size() <= 16 &&
+                       thai::SubstringEditDistance(thai::DecodeUtf8(compact), U"เฉลี่ย") <= 1);
+  bool names_total = (says_score && (compact.find("รวม") != std::string::npos || says_average)) ||
                      compact.find("ภาพรวม") != std::string::npos || compact == "รวม";
   if (names_total && !names_tool) {
     m.kind = RowMeaning::kTotal;

@@ -244,7 +244,12 @@ Extraction ExtractDocument(const PdfSource& pdf, SourceInfo source, const Extrac
   // A name read by OCR off a title page may have one letter wrong; the dictionary mends it.
   bool title_from_ocr = std::any_of(results.begin(), results.begin() + std::min<int>(pages, options.title_pages),
                                     [](const PageResult& p) { return p.page.source == TextSource::kOcr; });
-  if (title_from_ocr && options.dictionary != nullptr && !meta.organization.name.empty()) {
+  // A name that ends in the district or province read beside it is confirmed by a second reading
+  // of the place (เทศบาลตำบลหนองหาน, อำเภอหนองหาน): the dictionary's word (ห่าน) is not taken.
+  const Organization& org = meta.organization;
+  auto ends_in = [&](const std::string& place) { return !place.empty() && org.name.ends_with(place); };
+  bool place_confirmed = ends_in(org.district) || ends_in(org.province);
+  if (title_from_ocr && options.dictionary != nullptr && !meta.organization.name.empty() && !place_confirmed) {
     std::string corrected = thai::CorrectOcrName(*options.dictionary, meta.organization.name);
     if (corrected != meta.organization.name) {
       ex.diagnostics.push_back("organization name \"" + meta.organization.name + "\" read as \"" + corrected +

@@ -241,6 +241,25 @@ TEST(Forms, OutlinedPagesReadLikeTheirText) {
   EXPECT_EQ(ita.ita_scores->indicators.at(0).score, 85.47);
 }
 
+// A two-year comparison in Noto Sans Thai, scanned with the sheet fed sideways: turned upright
+// from its ink and read like an upright page; the office's name, which is also its district's,
+// is not "mended" by the dictionary into another word (หนองหาน, not ห่าน).
+TEST(Forms, SidewaysScanInAnotherFace) {
+  Extraction ex = Read("ita_comparison_noto_scan_turned");
+  ASSERT_TRUE(ex.document);
+  EXPECT_EQ(ex.document->family, Family::kItaAnalysis);
+  EXPECT_EQ(ex.document->fiscal_year, 2566);
+  EXPECT_EQ(ex.document->organization.name, "เทศบาลตำบลหนองหาน");
+  ASSERT_TRUE(ex.ita_scores);
+  EXPECT_EQ(ex.ita_scores->current.year, 2566);
+  EXPECT_EQ(ex.ita_scores->current.total, 65.38);
+  ASSERT_TRUE(ex.ita_scores->previous);
+  EXPECT_EQ(ex.ita_scores->previous->total, 62.10);
+  EXPECT_GE(ex.ita_scores->indicators.size(), 9u);
+  EXPECT_EQ(ex.ita_scores->indicators.at(0).score, 86.02);
+  EXPECT_EQ(ex.ita_scores->indicators.at(0).previous, 82.39);
+}
+
 // An announcement of the measures the ITA asks for by name, numbered paragraphs, no table.
 TEST(Forms, AnnouncementListsItsMeasuresInParagraphs) {
   Extraction ex = Read("bribery_announcement");

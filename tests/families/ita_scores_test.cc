@@ -51,6 +51,13 @@ TEST(BuildItaScores, ComparisonTable) {
   EXPECT_EQ(s->indicators[0].score, 86.02);
   EXPECT_EQ(s->indicators[0].previous, 82.39);
   EXPECT_EQ(s->indicators[1].tool, "IIT");  // spanned tool cell
+  // "เฉลี่ย" with a letter misread still names the average row.
+  Table misread = ComparisonTable();
+  for (Cell& c : misread.cells)
+    if (c.text == "คะแนนเฉลี่ย") c.text = "คะแนนเลลี่ย";
+  auto average = BuildItaScores({misread}, {}, 2564);
+  ASSERT_TRUE(average);
+  EXPECT_EQ(average->current.total, 59.46);
   // OCR's comma beside the decimal point is not part of the score.
   Table commas = ComparisonTable();
   for (Cell& c : commas.cells)

@@ -220,6 +220,26 @@ def narrow_margin_plan():
                  "เทศบาลตำบลนาข่า อำเภอเมืองอุดรธานี จังหวัดอุดรธานี"], body, "Kinnari", size=14, margin="5mm 4mm")
 
 
+def ita_comparison_noto():
+    """Two years' indicator scores with tools and the change in words, in Noto Sans Thai."""
+    prev = [82.39, 69.17, 81.50, 71.46, 69.29, 83.42, 87.09, 80.61, 41.49, 12.50]
+    now = [86.02, 67.18, 76.01, 70.55, 70.04, 84.49, 85.18, 79.98, 36.54, 25.00]
+    tools = ["IIT"] * 5 + ["EIT"] * 3 + ["OIT"] * 2
+    rows = "".join("<tr><td class='c'>%s</td><td>%d. %s</td><td class='c'>%.2f</td><td class='c'>%.2f</td>"
+                   "<td class='c'>%s</td></tr>" % (tools[i], i + 1, ITA_INDICATORS[i], prev[i], now[i],
+                                                  "เพิ่มขึ้น" if now[i] > prev[i] else "ลดลง")
+                   for i in range(10))
+    body = ("<p>ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงาน เปรียบเทียบกับปีที่ผ่านมา ดังนี้</p>"
+            "<table><thead><tr><th>เครื่องมือ</th><th>ตัวชี้วัด</th><th>2565</th><th>2566</th>"
+            "<th>การเปลี่ยนแปลง</th></tr></thead><tbody>" + rows
+            + "<tr><td colspan='2'><b>คะแนนเฉลี่ย</b></td><td class='c'>62.10</td><td class='c'>65.38</td>"
+            "<td class='c'>เพิ่มขึ้น</td></tr><tr><td colspan='2'><b>ระดับการประเมิน</b></td><td class='c'>D</td>"
+            "<td class='c'>C</td><td></td></tr></tbody></table>")
+    return page(["รายงานการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ",
+                 "ประจำปีงบประมาณ พ.ศ. 2566", "เทศบาลตำบลหนองหาน อำเภอหนองหาน จังหวัดอุดรธานี"],
+                body, "Noto Sans Thai", size=12, hsize=14)
+
+
 def blank_template():
     """A ministry's form handed out blank: placeholders and numbered empty rows, no measure."""
     rows = ("<tr><td class='c'>1</td><td>(1) ชื่อโครงการ / กิจกรรม ..............................</td>"
@@ -299,14 +319,22 @@ FORMS = {
     "ita_three_years_borderless": ita_three_years_borderless,
     "borderless_action_plan": borderless_action_plan,
     "narrow_margin_plan": narrow_margin_plan,
+    "ita_comparison_noto": ita_comparison_noto,
     "blank_template": blank_template,
     "not_measures": not_measures,
 }
 
 
-def scan_of(pdf, out, dpi=200):
+def turned(width, height, pixels):
+    """Grey pixels turned a quarter clockwise, as a sheet fed sideways into a scanner."""
+    w, h = int(width), int(height)
+    rows = [bytes(reversed(pixels[c::w])) for c in range(w)]
+    return str(h).encode(), str(w).encode(), b"".join(rows)
+
+
+def scan_of(pdf, out, dpi=200, turn=False):
     """A scanner's copy of `pdf`: each page rendered to grey pixels (pdftoppm) and placed as one
-    image, no text layer, so the pipeline has to OCR it."""
+    image, no text layer, so the pipeline has to OCR it; with `turn`, fed sideways."""
     with tempfile.TemporaryDirectory() as work:
         subprocess.run(["pdftoppm", "-gray", "-r", str(dpi), pdf, os.path.join(work, "p")], check=True)
         pages = sorted(f for f in os.listdir(work) if f.endswith(".pgm"))
@@ -316,6 +344,8 @@ def scan_of(pdf, out, dpi=200):
             with open(os.path.join(work, name), "rb") as f:
                 magic, width, height, depth, pixels = f.read().split(maxsplit=4)
             assert magic == b"P5" and depth == b"255"
+            if turn:
+                width, height, pixels = turned(width, height, pixels[:int(width) * int(height)])
             data = zlib.compress(pixels, 9)
             objects.append(b"<< /Type /XObject /Subtype /Image /Width %s /Height %s /ColorSpace /DeviceGray "
                            b"/BitsPerComponent 8 /Filter /FlateDecode /Length %d >>\nstream\n%s\nendstream"
@@ -352,6 +382,9 @@ def outlined_of(pdf, out):
 # Forms also written with their glyphs outlined (apt-get install ghostscript).
 OUTLINED = ["narrow_margin_plan", "ita_three_years_borderless"]
 
+# Forms also written as scans fed sideways (the page's pixels turned a quarter).
+TURNED = ["ita_comparison_noto"]
+
 # Forms also written as scans: OCR must find the same structure and read the ticks.
 SCANNED = ["quarter_ticks_plan", "ita_weighted", "ita_three_years_borderless"]
 
@@ -374,6 +407,10 @@ def main():
                 outlined = os.path.abspath(os.path.join(out, name + "_outlined.pdf"))
                 outlined_of(pdf, outlined)
                 print(outlined)
+            if name in TURNED:
+                scan = os.path.abspath(os.path.join(out, name + "_scan_turned.pdf"))
+                scan_of(pdf, scan, turn=True)
+                print(scan)
             if name in SCANNED:
                 scan = os.path.abspath(os.path.join(out, name + "_scan.pdf"))
                 scan_of(pdf, scan)
