@@ -499,10 +499,19 @@ std::optional<Candidate> ReadGrid(const ScoreGrid& g, std::optional<int> fiscal_
   return best;
 }
 
-// "คะแนนภาพรวม … : ๕๙.๔๖ คะแนน ระดับผลการประเมิน D", "…ได้คะแนนรวม 65.38 ระดับ C".
-const RE2& ProseTotal() {
-  static const RE2 total("(?:คะแนนภาพรวม|คะแนนรวม|ได้คะแนน|ผลคะแนน)[^0-9]{0,80}?([0-9]{1,3}\\.[0-9]{1,2})");
-  return total;
+// Words that lead to a stated total, in compact text.
+#define ITA_TOTAL_WORDS "คะแนนภาพรวม|คะแนนรวม|ได้คะแนน|ผลคะแนน|คะแนนที่ได้|ได้รับคะแนน|คะแนนITA|คะแนนการประเมิน"
+
+// The total a sentence states, in compact text: "คะแนนภาพรวม … : ๕๙.๔๖ คะแนน", "…ได้คะแนนรวม
+// 65.38", "คะแนน ITA 92.45", or a score said to be got: "ได้ 92.45 คะแนน", "ได้รับ 88.10 คะแนน".
+std::optional<double> ProseTotalIn(const std::string& compact) {
+  static const RE2 led("(?:" ITA_TOTAL_WORDS ")[^0-9]{0,80}?([0-9]{1,3}\\.[0-9]{1,2})");
+  static const RE2 got("ได้(?:รับ)?([0-9]{1,3}\\.[0-9]{1,2})คะแนน");
+  std::string value;
+  if (!RE2::PartialMatch(compact, led, &value) && !RE2::PartialMatch(compact, got, &value)) return std::nullopt;
+  double v = std::stod(value);
+  if (v > 100) return std::nullopt;
+  return v;
 }
 
 void TotalFromProse(const std::vector<std::string>& prose, YearScore& year) {
@@ -512,13 +521,10 @@ void TotalFromProse(const std::vector<std::string>& prose, YearScore& year) {
   for (const std::string& l : prose)
     if (ValuesAtEnd(l) < 2) all += l + " ";
   all = thai::CompactForMatching(all);
-  static const RE2 grade("(?:คะแนนภาพรวม|คะแนนรวม|ได้คะแนน|ผลคะแนน).{0,200}?ระดับ"
+  static const RE2 grade("(?:" ITA_TOTAL_WORDS "|ได้(?:รับ)?[0-9]{1,3}\\.[0-9]{1,2}คะแนน).{0,200}?ระดับ"
                          "(?:ผลการประเมิน|ผลการประเมินอยู่ในระดับ|การประเมิน)?(AA|A|B|C|D|E|F)(?:[^A-Za-z]|$)");
-  std::string value, g;
-  if (!year.total && RE2::PartialMatch(all, ProseTotal(), &value)) {
-    double v = std::stod(value);
-    if (v <= 100) year.total = v;
-  }
+  std::string g;
+  if (!year.total) year.total = ProseTotalIn(all);
   if (year.grade.empty() && RE2::PartialMatch(all, grade, &g)) year.grade = g;
 }
 
@@ -529,8 +535,7 @@ bool StatesItaResult(const std::vector<std::string>& prose) {
   for (const std::string& l : prose) all += l + " ";
   all = thai::CompactForMatching(all);
   static const RE2 ita("ITA|ไอทีเอ|ประเมินคุณธรรมและความโปร่งใส");
-  std::string value;
-  return RE2::PartialMatch(all, ita) && RE2::PartialMatch(all, ProseTotal(), &value) && std::stod(value) <= 100;
+  return RE2::PartialMatch(all, ita) && ProseTotalIn(all).has_value();
 }
 
 std::string GradeOf(double score) {

@@ -333,6 +333,16 @@ TEST(BuildItaScores, ResultStatedInSentences) {
   EXPECT_DOUBLE_EQ(*s->current.total, 65.38);
   EXPECT_EQ(s->current.grade, "C");
   EXPECT_EQ(s->current.year, 2562);
+  // A score said to be got, or led by "คะแนน ITA".
+  for (const char* sentence : {"ผลการประเมิน ITA ประจำปี 2567 หน่วยงานได้ 92.45 คะแนน อยู่ในระดับ A",
+                               "คะแนน ITA ของหน่วยงาน 92.45 ระดับ A"}) {
+    std::vector<std::string> said = {"การประเมินคุณธรรมและความโปร่งใส", sentence};
+    EXPECT_TRUE(StatesItaResult(said)) << sentence;
+    auto got = BuildItaScores({}, said, 2567);
+    ASSERT_TRUE(got) << sentence;
+    EXPECT_EQ(got->current.total, 92.45) << sentence;
+    EXPECT_EQ(got->current.grade, "A") << sentence;
+  }
   // A score in a sentence that is not about the ITA, or a number that is no score.
   EXPECT_FALSE(StatesItaResult({"นักเรียนได้คะแนนรวม 65.38 คะแนน"}));
   EXPECT_FALSE(StatesItaResult({"การประเมิน ITA ประจำปี 2562 ได้คะแนนรวม 512.5"}));
