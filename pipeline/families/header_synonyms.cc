@@ -74,9 +74,6 @@ const std::vector<HeaderSynonym>& MeasureHeaderSynonyms() {
       {MeasureField::kMeasure, "แผนงาน"},
       {MeasureField::kMeasure, "กิจกรรม"},
       {MeasureField::kMeasure, "โครงการ"},
-      // Generic words for what a row is about, below every specific one ("รายการ", "หัวข้อ").
-      {MeasureField::kMeasure, "รายการ"},
-      {MeasureField::kMeasure, "หัวข้อ"},
       {MeasureField::kStatus, "สถานะ"},
       {MeasureField::kStatus, "การดำเนินงาน"},
       {MeasureField::kTarget, "เป้าหมาย"},
