@@ -3,12 +3,14 @@
 
   python3 tools/forms/make_forms.py OUT_DIR
 
-Each form is one HTML page set in a Thai face of fonts-thai-tlwg (apt-get install
-fonts-thai-tlwg chromium): ticks in quarter columns under a spanning heading, approach rows that
+Each form is one HTML page set in a Thai face of fonts-thai-tlwg or fonts-noto-core (apt-get
+install fonts-thai-tlwg fonts-noto-core chromium ghostscript): ticks in quarter columns under a spanning heading, approach rows that
 span the table, a table long enough that its header repeats on the next page (Chromium repeats
 <thead>), a one-year action plan whose preamble quotes a framework's years, an ITA result table
 of one year, a ministry's blank template, and tables that are not measures (staff, budget);
-the quarter-tick plan also as a scan (pages rendered to grey pixels, no text layer).
+the quarter-tick plan also as a scan (pages rendered to grey pixels, no text layer); ITA score
+tables of other shapes (weights, one row a year, without rulings; as text, scans, a scan fed
+sideways and outlined glyphs) and plans with a column a year.
 The PDFs in tests/data/forms/ were made with this script; tests/e2e/forms_test.cc reads them
 through the shipped pipeline. Content is invented for the tests; the wording follows the forms
 offices use.
