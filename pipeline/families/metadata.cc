@@ -262,7 +262,7 @@ std::optional<int> FiscalYearOf(const std::string& text) {
   // SARA AM and SARA AA may stand for each other (a broken font: "ประจาปี", "งบประมำณ"); OCR
   // may read the vowel of "ปี" as another above it ("ประจำปิืงบประมาณ").
   static const RE2 labelled(
-      "(?:ประจ[ำา]ป[ีิื]{1,2}|ปีงบประม[าำ]ณ|ปี)\\s*(?:งบประม[าำ]ณ)?\\s*(?:พ\\s*\\.?\\s*ศ\\s*\\.?)?\\s*(\\d{4})"
+      "(?:ประจ[ำา]ป[ีิืั]{1,3}|ปีงบประม[าำ]ณ|ปี)\\s*(?:งบประม[าำ]ณ)?\\s*(?:พ\\s*\\.?\\s*ศ\\s*\\.?)?\\s*(\\d{4})"
       "(\\s*(?:-|–|—|ถึง)\\s*(?:พ\\s*\\.?\\s*ศ\\s*\\.?)?\\s*\\d{4})?");
   // A report period that ends on 30 September ends a fiscal year.
   static const RE2 ends_september("สิ้นสุด\\s*(?:วันที่)?\\s*30\\s*(?:กันยายน|ก\\.\\s*ย\\.)\\s*"

@@ -545,7 +545,24 @@ Period ParsePeriod(std::string_view text, const DateContext& context) {
   }
   if (tokens.empty()) return Unread(text, "no date found");
   if (has(Tok::kQuarter)) return ParseQuarters(text, tokens, context);
-  if (has(Tok::kMonth)) return ParseMonths(text, tokens, context);
+  if (has(Tok::kMonth)) {
+    Period p = ParseMonths(text, tokens, context);
+    if (!p.start.empty() || !context.fiscal_year_be || p.reason != "implausible year") return p;
+    // OCR garbles a year's Thai digits ("ต.ค. อ๑ - ก.ย. ๖๘"): the months without the unreadable
+    // years, in the document's fiscal year, when what they give lies inside it.
+    std::vector<Token> kept;
+    for (size_t k = 0; k < tokens.size(); ++k) {
+      bool year_slot = k > 0 && tokens[k - 1].kind == Tok::kMonth && tokens[k].kind == Tok::kNum;
+      if (year_slot && !YearOf(tokens[k], false)) continue;
+      kept.push_back(tokens[k]);
+    }
+    if (kept.size() == tokens.size()) return p;
+    Period months = ParseMonths(text, kept, context);
+    std::string first = IsoDate(FiscalYearStart(*context.fiscal_year_be));
+    std::string last = IsoDate(FiscalYearEnd(*context.fiscal_year_be));
+    if (months.start.empty() || months.start < first || months.end > last) return p;
+    return months;
+  }
   if (has(Tok::kFiscal) || has(Tok::kThroughout)) return ParseFiscal(text, tokens, context);
   // Bare years with an era ("พ.ศ. 2565"): calendar years.
   if (has(Tok::kBe) || has(Tok::kCe)) {

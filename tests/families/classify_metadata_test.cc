@@ -77,6 +77,7 @@ TEST(FiscalYearOf, TitleBlockForms) {
   EXPECT_EQ(FiscalYearOf("ประจำปี งบประมาณ พ.ศ. ๒๕๖๔"), 2564);
   EXPECT_EQ(FiscalYearOf("ประจำปีงบประมาณ พ.ศ.2568"), 2568);
   EXPECT_EQ(FiscalYearOf("ประจำปิืงบประมาณ พ.ศ. 2566"), 2566);  // OCR's vowels over ป
+  EXPECT_EQ(FiscalYearOf("ประจำปิังบประมาณ พ.ศ. 2568"), 2568);
   EXPECT_EQ(FiscalYearOf("ปีงบประมาณ 2566"), 2566);
   EXPECT_EQ(FiscalYearOf("ประจำปี 2021"), 2564);
   EXPECT_EQ(FiscalYearOf("(พ.ศ. 2566 - 2570)"), std::nullopt);

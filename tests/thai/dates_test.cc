@@ -255,7 +255,25 @@ const Unreadable kUnreadable[] = {
     {"", 2564, "no date"},
     {"-", 2564, "no date"},
     {"มี.ค. 65 - ม.ค. 65", 0, "end before start"},
+    // Years OCR garbled: without the document's fiscal year nothing is guessed; with it, the
+    // months must fall inside it ("ต.ค. – ก.ย." of 2568 does; "ก.ค. – ธ.ค." does not).
+    {"ต.ค. อ๑ - ก.ย. อ๕", 0, "implausible year"},
+    {"ก.ค. อ๑ - ธ.ค. อ๕", 2568, "implausible year"},
 };
+
+TEST(ParsePeriod, GarbledYearsReadFromTheFiscalYearWhenTheMonthsFitIt) {
+  DateContext fy2568;
+  fy2568.fiscal_year_be = 2568;
+  for (const char* text : {"ต.ค. อ๑ - ก.ย. ๖๘", "ต.ุค. อฆฒ - กุย. อ๕", "ต.ค. 67 - ก.ย. 6"}) {
+    Period p = ParsePeriod(text, fy2568);
+    EXPECT_EQ(p.start, "2024-10-01") << text;
+    EXPECT_EQ(p.end, "2025-09-30") << text;
+    EXPECT_EQ(p.text, text);
+  }
+  Period spring = ParsePeriod("ม.ค. ๖ - มี.ค. อ", fy2568);
+  EXPECT_EQ(spring.start, "2025-01-01");
+  EXPECT_EQ(spring.end, "2025-03-31");
+}
 
 TEST(ParsePeriod, UnreadableGivesNullWithReason) {
   for (const Unreadable& c : kUnreadable) {
