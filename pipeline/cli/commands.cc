@@ -127,6 +127,10 @@ std::string OutcomeLine(const DocumentOutcome& o) {
   } else if (o.error) {
     std::snprintf(line, sizeof line, "error  %s: %s: %s\n", input.c_str(),
                   ErrorCodeName(o.error->code).c_str(), PrintableName(o.error->message).c_str());
+  } else if (o.family == "unknown") {
+    // Not one of the four families: nothing to be complete against.
+    std::snprintf(line, sizeof line, "ok     %s: unknown, %d pages (%d OCR), not assessed, %.2fs\n", input.c_str(),
+                  o.pages, o.ocr_pages, o.seconds);
   } else {
     std::snprintf(line, sizeof line,
                   "ok     %s: %s, %d pages (%d OCR), %zu measures, complete %.0f%%, %.2fs\n",

@@ -131,8 +131,8 @@ std::vector<ExportTable> ExportSchema() {
       {"pages", C::kInteger, "จำนวนหน้า", "pages in the PDF"},
       {"ocr_pages", C::kInteger, "หน้าที่อ่านด้วย OCR", "pages read by OCR"},
       {"measures", C::kInteger, "จำนวนมาตรการ", "measures found"},
-      {"valid", C::kInteger, "ถูกต้อง", "1 when the record has no finding, else 0"},
-      {"completeness", C::kReal, "ความครบถ้วน", "share of required values present (0..1)"},
+      {"valid", C::kInteger, "ถูกต้อง", "1 when the document was read, classified and has no finding, else 0"},
+      {"completeness", C::kReal, "ความครบถ้วน", "share of required values present (0..1); empty for unknown and failed documents"},
       {"findings", C::kInteger, "จำนวนข้อค้นพบ", "validation findings (rows in findings)"},
       {"error_code", C::kText, "รหัสข้อผิดพลาด", "why the PDF could not be read: not_pdf, corrupt, encrypted, empty, too_large, timeout, crashed, not_found, io, internal"},
       {"error_message", C::kText, "ข้อผิดพลาด", "the error in words"}},
@@ -300,12 +300,19 @@ std::vector<ExportTable> BuildExportTables(const std::vector<ContractRecord>& re
     long long measure_count = At(j, "measures").is_array() ? static_cast<long long>(At(j, "measures").size()) : 0;
     long long finding_count = At(validation, "errors").is_array() ? static_cast<long long>(At(validation, "errors").size()) : 0;
     std::string key = OrganizationKey(org);
+    // Only a document read and classified is assessed: an unknown or failed one is never valid
+    // or complete, and has no completeness (an average over documents must not count it as 1).
+    std::string family = Str(doc, "family");
+    bool assessable = !family.empty() && family != "unknown" && !At(j, "error").is_object();
+    CellValue valid = !At(validation, "valid").is_boolean() ? CellValue{}
+                      : CellValue{assessable && At(validation, "valid").get<bool>() ? 1LL : 0LL};
     documents.rows.push_back({id, Text(source, "file"), r.path, Text(doc, "family"), Text(doc, "title"),
                               Text(org, "name"), Text(org, "type"), Text(org, "district"), Text(org, "province"),
                               key.empty() ? CellValue{} : CellValue{key}, Integer(doc, "fiscal_year"),
                               Text(doc, "ita_item"), Integer(source, "pages"), ocr_pages, measure_count,
-                              At(validation, "valid").is_boolean() ? CellValue{At(validation, "valid").get<bool>() ? 1LL : 0LL} : CellValue{},
-                              Real(validation, "completeness"), finding_count, Text(error, "code"),
+                              assessable ? valid : CellValue{0LL},
+                              assessable ? Real(validation, "completeness") : CellValue{}, finding_count,
+                              Text(error, "code"),
                               Text(error, "message")});
     long long n = 0;
     for (const Json& m : At(j, "measures")) {

@@ -54,6 +54,31 @@ TEST(Export, RowsMatchTheRecordsAndDuplicatesCountOnce) {
   EXPECT_EQ(Table(BuildExportTables(twice), "measures").rows.size(), measures);
 }
 
+// An unknown or failed document is never valid or complete: valid 0, completeness empty, so that
+// an average over the documents table counts only what was assessed.
+TEST(Export, UnknownAndFailedDocumentsAreNotAssessed) {
+  std::vector<ContractRecord> records = Goldens();
+  ASSERT_FALSE(records.empty());
+  ContractRecord unknown = records[0], failed = records[0];
+  unknown.json["document"]["family"] = "unknown";
+  unknown.json["source"]["sha256"] = std::string(64, 'a');
+  failed.json["error"] = {{"code", "corrupt"}, {"message", "x"}};
+  failed.json["source"]["sha256"] = std::string(64, 'b');
+  std::vector<ExportTable> tables = BuildExportTables({records[0], unknown, failed});
+  const ExportTable& docs = Table(tables, "documents");
+  size_t valid = 0, completeness = 0;
+  for (size_t c = 0; c < docs.columns.size(); ++c) {
+    if (docs.columns[c].name == "valid") valid = c;
+    if (docs.columns[c].name == "completeness") completeness = c;
+  }
+  ASSERT_EQ(docs.rows.size(), 3u);
+  EXPECT_TRUE(std::holds_alternative<double>(docs.rows[0][completeness]));
+  for (size_t r : {1u, 2u}) {
+    EXPECT_EQ(std::get<long long>(docs.rows[r][valid]), 0) << r;
+    EXPECT_TRUE(std::holds_alternative<std::monostate>(docs.rows[r][completeness])) << r;
+  }
+}
+
 TEST(Export, CsvIsExcelReadyAndDeterministic) {
   auto tables = BuildExportTables(Goldens());
   std::string csv = ToCsv(Table(tables, "measures"));
