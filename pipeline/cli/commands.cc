@@ -6,7 +6,9 @@
 
 #include <CLI/CLI.hpp>
 #include <chrono>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -58,6 +60,7 @@ exit codes:
   3  fatal, found before any work: output folder or ledger not writable, OCR language data
      or the numeric model cannot be loaded, built-in schemas broken
   4  interrupted (SIGINT/SIGTERM): finished documents are kept, the ledger says which
+  5  with --out -: stdout refused a record (closed pipe, full disk); the batch stopped
 )";
 
 std::atomic<int> g_signals{0};  // lock-free: safe in a signal handler
@@ -326,6 +329,9 @@ int RunExtract(const ExtractArgs& a) {
       }
     });
   }
+  std::mutex stream_mu;
+  std::string stream_error;  // why stdout refused a record (--out -), once
+  int records_lost = 0;
   BatchSummary summary = RunBatch(inputs, options, runner, [&](const DocumentOutcome& o) {
     if (a.timings) {
       for (const PageTiming& t : o.timings) {
@@ -339,7 +345,16 @@ int RunExtract(const ExtractArgs& a) {
         status.Print(line, stderr);
       }
     }
-    if (!o.stream_json.empty()) status.Print(o.stream_json + "\n", stdout);
+    if (!o.stream_json.empty()) {
+      std::lock_guard<std::mutex> lock(stream_mu);
+      if (stream_error.empty() && !status.Print(o.stream_json + "\n", stdout)) {
+        // A closed pipe (EPIPE) or a full disk: no later record can be delivered either, so
+        // no new document starts; the ledger keeps what was done.
+        stream_error = std::strerror(errno);
+        control.stop.store(true);
+      }
+      if (!stream_error.empty()) ++records_lost;
+    }
     bool quiet_kind = o.status == kLedgerSkipped || o.status == kLedgerDuplicate;
     if (o.error || o.status == kLedgerInterrupted) {
       status.Print(OutcomeLine(o), stderr);
@@ -378,6 +393,11 @@ int RunExtract(const ExtractArgs& a) {
     if (shown < summary.failed_inputs.size()) out << " … (" << summary.failed_inputs.size() - shown << " more)";
     if (options.ledger != "-") out << "\n  details: ita-extract ledger " << options.ledger;
     out << "\n";
+  }
+  if (!stream_error.empty()) {
+    std::cerr << "ita-extract: เขียนผลลงเอาต์พุตมาตรฐานไม่ได้ / cannot write records to stdout: " << stream_error
+              << "; " << records_lost << " record(s) not delivered, the batch stopped (the ledger says what was done)\n";
+    return kExitOutputFailed;
   }
   if (summary.interrupted > 0 || g_signals > 0) return kExitInterrupted;
   if (summary.write_failed > 0) return kExitFatal;

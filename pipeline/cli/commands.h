@@ -16,6 +16,7 @@ enum ExitCode : int {
   kExitUsage = 2,           // bad arguments
   kExitFatal = 3,           // set-up failed before any work (output, OCR data, model, schemas)
   kExitInterrupted = 4,     // stopped by SIGINT/SIGTERM; the ledger says what was done
+  kExitOutputFailed = 5,    // records could not be written during the run (stdout closed or full); stopped
 };
 
 int RunCli(int argc, char** argv);

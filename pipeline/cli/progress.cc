@@ -1,5 +1,7 @@
 #include "pipeline/cli/progress.h"
 
+#include <cerrno>
+
 #include <cmath>
 
 namespace ita::cli {
@@ -34,15 +36,18 @@ void StatusLine::Show(const std::string& text) {
   std::fflush(stderr);
 }
 
-void StatusLine::Print(const std::string& line, FILE* stream) {
+bool StatusLine::Print(const std::string& line, FILE* stream) {
   std::lock_guard<std::mutex> lock(mu_);
   if (enabled_ && !shown_.empty()) std::fprintf(stderr, "\r\x1b[K");
-  std::fputs(line.c_str(), stream);
-  std::fflush(stream);
+  bool written = std::fputs(line.c_str(), stream) >= 0;
+  written = std::fflush(stream) == 0 && written;
+  int saved = errno;
   if (enabled_ && !shown_.empty()) {
     std::fprintf(stderr, "%s", shown_.c_str());
     std::fflush(stderr);
   }
+  errno = saved;
+  return written;
 }
 
 void StatusLine::Clear() {

@@ -28,7 +28,8 @@ class StatusLine {
  public:
   explicit StatusLine(bool enabled) : enabled_(enabled) {}
   void Show(const std::string& text);   // replaces the status line
-  void Print(const std::string& line, FILE* stream);  // a line above it (ends in \n)
+  // A line above it (ends in \n); false when `stream` refused it (errno says why).
+  bool Print(const std::string& line, FILE* stream);
   void Clear();
 
  private:

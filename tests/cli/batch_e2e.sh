@@ -116,6 +116,15 @@ rows = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
 assert len(rows) == 5 and all(r["contract"] == "thai-ita-extract/1" for r in rows), len(rows)
 PY
 
+echo "== stdout that refuses records stops the batch with exit 5 and says so"
+set +e; "$bin" extract @- --out - --ledger - < list.txt 2>full.err > /dev/full; rc=$?; set -e
+[ $rc -eq 5 ] || fail "--out - > /dev/full: exit $rc, want 5"
+grep -q "cannot write records to stdout: No space left on device" full.err || fail "/dev/full: $(cat full.err)"
+set +e; "$bin" extract @- --out - --ledger - < list.txt 2>pipe.err | head -c 10 > /dev/null
+rc=${PIPESTATUS[0]}; set -e
+[ $rc -eq 5 ] || fail "--out - | head: exit $rc, want 5"
+grep -q "not delivered" pipe.err || fail "closed pipe: $(cat pipe.err)"
+
 echo "== a missing list entry is an error record, the batch goes on"
 cp list.txt list2.txt; echo "in/gone.pdf" >> list2.txt
 set +e; "$bin" extract @list2.txt --out o_missing --resume -q >/dev/null 2>&1; rc=$?; set -e
