@@ -120,7 +120,10 @@ bool CheckOcrModels(const TesseractOptions& tesseract, std::string* error) {
 std::string OutcomeLine(const DocumentOutcome& o) {
   char line[768];
   std::string input = PrintableName(o.input);
-  if (o.status == kLedgerSkipped) {
+  if (o.status == kLedgerSkipped && o.error) {
+    std::snprintf(line, sizeof line, "error  %s: %s (kept from an earlier run; --retry-failed runs it again)\n",
+                  input.c_str(), ErrorCodeName(o.error->code).c_str());
+  } else if (o.status == kLedgerSkipped) {
     std::snprintf(line, sizeof line, "skip   %s (output is current)\n", input.c_str());
   } else if (o.status == kLedgerDuplicate) {
     std::snprintf(line, sizeof line, "dup    %s (same bytes as %s)\n", input.c_str(),
@@ -377,9 +380,10 @@ int RunExtract(const ExtractArgs& a) {
 
   char line[512];
   std::snprintf(line, sizeof line,
-                "%d documents: %d ok, %d failed, %d skipped, %d duplicates%s; %d pages (%d OCR), "
+                "%d documents: %d ok, %d failed%s, %d skipped, %d duplicates%s; %d pages (%d OCR), "
                 "%zu measures; %.1fs -> %s\n",
                 summary.documents, summary.ok, summary.failed + summary.write_failed,
+                summary.failed_earlier > 0 ? (" (" + std::to_string(summary.failed_earlier) + " kept from earlier runs)").c_str() : "",
                 summary.skipped, summary.duplicates,
                 summary.interrupted > 0 ? (", " + std::to_string(summary.interrupted) + " not done (interrupted)").c_str() : "",
                 summary.pages, summary.ocr_pages, summary.measures, summary.seconds,

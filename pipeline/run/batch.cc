@@ -129,7 +129,7 @@ DocumentOutcome Deliver(const std::string& input, const std::string& out_path, E
 }
 
 bool OutputIsCurrent(const std::string& out_path, const std::string& sha256, bool retry_failed,
-                     std::string* why) {
+                     std::string* why, DocumentOutcome* earlier) {
   std::ifstream in(out_path, std::ios::binary);
   if (!in) {
     *why = "no output yet";
@@ -155,6 +155,20 @@ bool OutputIsCurrent(const std::string& out_path, const std::string& sha256, boo
   if (retry_failed && j.contains("error") && j["error"].is_object()) {
     *why = "the output is an error record";
     return false;
+  }
+  if (earlier != nullptr) {
+    // What the kept output says, so that a resumed run reports it as the run that made it did:
+    // an error record stays a failure; pages and measures still count.
+    earlier->pages = source.value("pages", 0);
+    for (const auto& s : source.value("page_sources", nlohmann::json::array())) earlier->ocr_pages += s == "ocr";
+    if (j.contains("measures") && j["measures"].is_array()) earlier->measures = j["measures"].size();
+    if (j.contains("document") && j["document"].is_object()) earlier->family = j["document"].value("family", "");
+    if (j.contains("error") && j["error"].is_object()) {
+      ErrorCode code = ErrorCode::kInternal;
+      for (ErrorCode c : kAllErrorCodes)
+        if (ErrorCodeName(c) == j["error"].value("code", "")) code = c;
+      earlier->error = Error{code, j["error"].value("message", "")};
+    }
   }
   return true;
 }
@@ -218,7 +232,11 @@ BatchSummary RunBatch(const std::vector<BatchInput>& all_inputs, const BatchOpti
       outcome.write_failed = true;
       if (!outcome.error) outcome.error = Error{ErrorCode::kIo, ledger_error};
     }
-    if (outcome.status == kLedgerSkipped) ++summary.skipped;
+    if (outcome.status == kLedgerSkipped && outcome.error) {
+      ++summary.failed;  // an error record kept: still a failure until retried
+      ++summary.failed_earlier;
+      summary.failed_inputs.push_back(outcome.input);
+    } else if (outcome.status == kLedgerSkipped) ++summary.skipped;
     else if (outcome.status == kLedgerDuplicate) ++summary.duplicates;
     else if (outcome.status == kLedgerInterrupted) ++summary.interrupted;
     else if (outcome.write_failed) ++summary.write_failed;
@@ -265,7 +283,7 @@ BatchSummary RunBatch(const std::vector<BatchInput>& all_inputs, const BatchOpti
         outcome.status = kLedgerDuplicate;
         outcome.duplicate_of = duplicate_of;
       } else if (options.resume && !stream && !sha256.empty() &&
-                 OutputIsCurrent(out_path, sha256, options.retry_failed, &why)) {
+                 OutputIsCurrent(out_path, sha256, options.retry_failed, &why, &outcome)) {
         outcome.status = kLedgerSkipped;
         outcome.output = out_path;
       } else {

@@ -63,8 +63,9 @@ struct DocumentOutcome {
 struct BatchSummary {
   int documents = 0;    // inputs in this shard
   int ok = 0;
-  int failed = 0;       // error records written
-  int skipped = 0;
+  int failed = 0;       // error records written, and error records kept by --resume
+  int failed_earlier = 0;  // of them, kept by --resume from an earlier run (not retried)
+  int skipped = 0;      // outputs kept by --resume that are not error records
   int duplicates = 0;
   int interrupted = 0;  // abandoned or never started because of a stop request
   int write_failed = 0;
@@ -93,9 +94,10 @@ std::string PartialPathFor(const std::string& path);
 // Writes `extraction` to `out_path` (or into `stream_json` for "-") and fills the outcome.
 DocumentOutcome Deliver(const std::string& input, const std::string& out_path, Extraction extraction);
 
-// Whether --resume may skip an input whose output is `out_path`; `why` says why not.
+// Whether --resume may skip an input whose output is `out_path`; `why` says why not. When it may,
+// `earlier` (if given) gets what the kept output says: its error, pages, measures and family.
 bool OutputIsCurrent(const std::string& out_path, const std::string& sha256, bool retry_failed,
-                     std::string* why);
+                     std::string* why, DocumentOutcome* earlier = nullptr);
 
 // Runs one input (never throws). `sha256` is its bytes' hash as the batch read them; `worker`
 // is the index of the calling batch thread.

@@ -10,6 +10,7 @@
 #include <ctime>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <map>
 #include <set>
 
 namespace ita {
@@ -101,13 +102,19 @@ LedgerSummary SummarizeLedger(const std::vector<LedgerEntry>& entries,
                               const std::vector<std::string>& expected) {
   LedgerSummary s;
   std::set<std::string> seen;
+  // The seconds an input's output cost: the last line that made it, not a resume's skip.
+  std::map<std::string, double> work_seconds;
+  for (const LedgerEntry& e : entries)
+    if (e.status != kLedgerSkipped) work_seconds[e.input] = e.seconds;
   for (const LedgerEntry& e : LatestPerInput(entries)) {
     seen.insert(e.input);
     ++s.inputs;
     s.pages += e.pages;
     s.ocr_pages += e.ocr_pages;
-    s.seconds += e.seconds;
-    if (e.status == kLedgerOk || e.status == kLedgerSkipped) {
+    auto work = work_seconds.find(e.input);
+    s.seconds += e.status == kLedgerSkipped && work != work_seconds.end() ? work->second : e.seconds;
+    // A skipped input whose kept output is an error record is still a failure.
+    if (e.status == kLedgerOk || (e.status == kLedgerSkipped && e.error_code.empty())) {
       ++s.ok;
     } else if (e.status == kLedgerDuplicate) {
       ++s.duplicates;

@@ -116,6 +116,15 @@ rows = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
 assert len(rows) == 5 and all(r["contract"] == "thai-ita-extract/1" for r in rows), len(rows)
 PY
 
+cp list.txt list2.txt; echo "in/gone.pdf" >> list2.txt
+echo "== --resume keeps a failure a failure: exit 1, the ledger still counts it"
+printf 'not a pdf' > notpdf.pdf; cp list.txt list3.txt; echo "notpdf.pdf" >> list3.txt
+set +e; "$bin" extract @list3.txt --out o_keep -q >/dev/null 2>&1; "$bin" extract @list3.txt --out o_keep --resume >keep.out 2>&1; rc=$?; set -e
+[ $rc -eq 1 ] || fail "resume over an error record: exit $rc, want 1"
+grep -q "1 failed (1 kept from earlier runs)" keep.out || fail "resume summary: $(tail -3 keep.out)"
+set +e; "$bin" ledger o_keep >/dev/null; rc=$?; set -e
+[ $rc -eq 1 ] || fail "ledger after resume: exit $rc, want 1"
+
 echo "== stdout that refuses records stops the batch with exit 5 and says so"
 set +e; "$bin" extract @- --out - --ledger - < list.txt 2>full.err > /dev/full; rc=$?; set -e
 [ $rc -eq 5 ] || fail "--out - > /dev/full: exit $rc, want 5"
@@ -126,7 +135,6 @@ rc=${PIPESTATUS[0]}; set -e
 grep -q "not delivered" pipe.err || fail "closed pipe: $(cat pipe.err)"
 
 echo "== a missing list entry is an error record, the batch goes on"
-cp list.txt list2.txt; echo "in/gone.pdf" >> list2.txt
 set +e; "$bin" extract @list2.txt --out o_missing --resume -q >/dev/null 2>&1; rc=$?; set -e
 [ $rc -eq 1 ] || fail "missing entry: exit $rc, want 1"
 grep -q '"not_found"' o_missing/in/gone.json || fail "missing entry: no not_found record"

@@ -227,6 +227,18 @@ TEST(Ledger, SummaryTakesTheLastLinePerInput) {
   EXPECT_EQ(s.failed_inputs, std::vector<std::string>{"c"});
   EXPECT_EQ(s.pending, std::vector<std::string>{"f"});
   EXPECT_EQ(s.pages, 10);
+  // A resume that kept c's error record does not make it done; a resume's skip keeps the
+  // seconds of the run that made the output.
+  LedgerEntry made = entry("b", kLedgerOk);
+  made.seconds = 4;
+  entries.push_back(entry("c", kLedgerSkipped, "corrupt"));
+  entries.push_back(entry("b", kLedgerSkipped));
+  entries[1].seconds = 4;
+  LedgerSummary resumed = SummarizeLedger(entries, {});
+  EXPECT_EQ(resumed.ok, 2);
+  EXPECT_EQ(resumed.failed_by_code["corrupt"], 1);
+  EXPECT_EQ(resumed.failed_inputs, std::vector<std::string>{"c"});
+  EXPECT_EQ(resumed.seconds, 4);
 }
 
 class ResumeRule : public ::testing::Test {
@@ -259,7 +271,11 @@ TEST_F(ResumeRule, OnlyACurrentOutputFromTheSameBytesIsSkipped) {
   EXPECT_FALSE(OutputIsCurrent(Write("noversion.json", Record(sha, "", false)), sha, false, &why));
   EXPECT_FALSE(OutputIsCurrent(Write("torn.json", Record(sha, kProgramVersion, false).substr(0, 40)), sha, false, &why));
   std::string failed = Write("failed.json", Record(sha, kProgramVersion, true));
-  EXPECT_TRUE(OutputIsCurrent(failed, sha, /*retry_failed=*/false, &why));
+  DocumentOutcome earlier;
+  EXPECT_TRUE(OutputIsCurrent(failed, sha, /*retry_failed=*/false, &why, &earlier));
+  ASSERT_TRUE(earlier.error);  // the kept output's failure travels with the skip
+  EXPECT_EQ(earlier.error->code, ErrorCode::kCorrupt);
+  EXPECT_EQ(earlier.pages, 1);
   EXPECT_FALSE(OutputIsCurrent(failed, sha, /*retry_failed=*/true, &why));
 }
 
