@@ -104,11 +104,13 @@ TEST(RunBatch, ResumeSkipsCurrentOutputsAndRetriesFailures) {
   RunBatch(inputs, options, InProcessRunner(OpenPopplerPdf, **validator, options), nullptr);
   EXPECT_EQ(ReadJson(out / "dev_001_born.json")["error"]["code"], "too_large");
 
-  // An error record is done for --resume...
+  // An error record is kept by --resume, and stays a failure...
   options.resume = true;
   options.max_bytes = 1ull << 30;
   BatchSummary s = RunBatch(inputs, options, InProcessRunner(OpenPopplerPdf, **validator, options), nullptr);
-  EXPECT_EQ(s.skipped, 1);
+  EXPECT_EQ(s.skipped, 0);
+  EXPECT_EQ(s.failed, 1);
+  EXPECT_EQ(s.failed_earlier, 1);
   EXPECT_EQ(ReadJson(out / "dev_001_born.json")["error"]["code"], "too_large");  // untouched
   // ...and run again with --retry-failed.
   options.retry_failed = true;
