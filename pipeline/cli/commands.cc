@@ -332,8 +332,8 @@ int RunExtract(const ExtractArgs& a) {
       }
     });
   }
-  std::mutex stream_mu;
-  std::string stream_error;  // why stdout refused a record (--out -), once
+  // Why stdout refused a record (--out -), once. RunBatch calls this callback one at a time.
+  std::string stream_error;
   int records_lost = 0;
   BatchSummary summary = RunBatch(inputs, options, runner, [&](const DocumentOutcome& o) {
     if (a.timings) {
@@ -349,7 +349,6 @@ int RunExtract(const ExtractArgs& a) {
       }
     }
     if (!o.stream_json.empty()) {
-      std::lock_guard<std::mutex> lock(stream_mu);
       if (stream_error.empty() && !status.Print(o.stream_json + "\n", stdout)) {
         // A closed pipe (EPIPE) or a full disk: no later record can be delivered either, so
         // no new document starts; the ledger keeps what was done.

@@ -24,11 +24,6 @@ std::string Joined(const std::vector<std::string>& tokens, size_t from, size_t t
   return s;
 }
 
-bool IsToolName(const std::string& token) {
-  std::string t = thai::CompactForMatching(token);
-  return t == "IIT" || t == "EIT" || t == "OIT";
-}
-
 // Header cells of a line naming years: what precedes the first year, one cell a year (with the
 // words that lead it, "ปี", "พ.ศ."), what follows the last.
 std::vector<std::string> YearHeaderCells(const std::vector<std::string>& tokens) {
@@ -37,12 +32,12 @@ std::vector<std::string> YearHeaderCells(const std::vector<std::string>& tokens)
   bool label_done = false;
   for (size_t i = 0; i < tokens.size(); ++i) {
     if (!BeYearIn(tokens[i])) continue;
-    // Words that lead a year ("ปี", "พ.ศ.", "ปีงบประมาณ") belong to it, not to the cell before.
+    // The word that leads a year ("ปี", "ปีงบประมาณ", "พ.ศ.") belongs to it, not to the cell before.
     size_t lead = i;
-    while (lead > start && i - lead < 2 && !BeYearIn(tokens[lead - 1]) && !thai::HasDigit(tokens[lead - 1]) &&
-           thai::CompactForMatching(tokens[lead - 1]).find("ปี") != std::string::npos)
-      --lead;
-    if (lead > start && i - lead < 2 && thai::CompactForMatching(tokens[lead - 1]) == "พ.ศ.") --lead;
+    if (lead > start) {
+      std::string before = thai::CompactForMatching(tokens[i - 1]);
+      if (before == "พ.ศ." || (before.find("ปี") != std::string::npos && !thai::HasDigit(before))) --lead;
+    }
     if (!label_done) {
       cells.push_back(Joined(tokens, 0, lead));
       label_done = true;
@@ -100,6 +95,11 @@ std::vector<std::string> DataCells(std::vector<std::string> tokens) {
 }
 
 }  // namespace
+
+bool IsToolName(const std::string& text) {
+  std::string t = thai::CompactForMatching(text);
+  return t == "IIT" || t == "EIT" || t == "OIT";
+}
 
 std::optional<int> BeYearIn(const std::string& text) {
   std::string compact = thai::CompactForMatching(text);

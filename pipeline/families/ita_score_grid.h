@@ -45,6 +45,9 @@ bool IsScoreLineValue(const std::string& token);
 // How many values (as IsScoreLineValue) `line` ends in, after some label.
 size_t ValuesAtEnd(const std::string& line);
 
+// True when `text` is one of the ITA's tools alone: IIT, EIT or OIT.
+bool IsToolName(const std::string& text);
+
 // The Buddhist Era year a short text names ("ปี ๒๕๖๔", "ปีงบประมาณ พ.ศ. 2566"), if one.
 std::optional<int> BeYearIn(const std::string& text);
 

@@ -9,7 +9,6 @@
 
 #include "pipeline/families/header_synonyms.h"
 #include "pipeline/families/ita_score_grid.h"
-#include "pipeline/families/metadata.h"
 #include "pipeline/thai/numerals.h"
 #include "pipeline/thai/places.h"
 #include "pipeline/thai/utf8.h"
@@ -92,6 +91,13 @@ IndicatorLabel SplitIndicatorLabel(const std::string& text) {
   return label;
 }
 
+// True when `compact` mentions a tool: IIT, EIT, OIT or one of their Thai names.
+bool MentionsTool(const std::string& compact) {
+  for (const char* tool : {"IIT", "EIT", "OIT", "ส่วนเสียภายใน", "ส่วนเสียภายนอก", "เปิดเผยข้อมูลสาธารณะ"})
+    if (compact.find(tool) != std::string::npos) return true;
+  return false;
+}
+
 // What a row of a score table is: an indicator, the total, the grade, or nothing we read.
 struct RowMeaning {
   enum Kind { kNothing, kIndicator, kTool, kTotal, kGrade } kind = kNothing;
@@ -109,10 +115,7 @@ RowMeaning MeaningOf(const std::string& label, bool numbers_trusted = true) {
   }
   bool says_score = compact.find("คะแนน") != std::string::npos;
   // One tool's average ("คะแนนเฉลี่ย IIT") is not the total.
-  bool names_tool = compact.find("IIT") != std::string::npos || compact.find("EIT") != std::string::npos ||
-                    compact.find("OIT") != std::string::npos || compact.find("ส่วนเสียภายใน") != std::string::npos ||
-                    compact.find("ส่วนเสียภายนอก") != std::string::npos ||
-                    compact.find("เปิดเผยข้อมูลสาธารณะ") != std::string::npos;
+  bool names_tool = MentionsTool(compact);
   // "เฉลี่ย" with one letter misread ("คะแนนเลลี่ย") still names the average.
   bool says_average = compact.find("เฉลี่ย") != std::string::npos ||
                       (says_score && thai::DecodeUtf8(compact).size() <= 16 &&
@@ -233,7 +236,6 @@ std::vector<ValueColumn> ValueColumnsOf(const ScoreGrid& g, int header, int labe
     std::optional<double> last;
     for (size_t r : indicator_rows) {
       std::string cell = CellOf(g, r, c);
-      std::string compact = thai::CompactForMatching(cell);
       if (auto s = ScoreOf(cell)) {
         ++v.scores;
         ++numbers;
@@ -242,7 +244,7 @@ std::vector<ValueColumn> ValueColumnsOf(const ScoreGrid& g, int header, int labe
       }
       if (IsSigned(cell)) ++signed_cells, ++numbers;
       if (NamesChange(cell)) ++change_words;
-      if (compact == "IIT" || compact == "EIT" || compact == "OIT") ++tools;
+      if (IsToolName(cell)) ++tools;
     }
     // What the cells hold outweighs a header the scan garbled or a line did not align.
     if (tools >= 3) v.role = Role::kTool;
@@ -256,7 +258,7 @@ std::vector<ValueColumn> ValueColumnsOf(const ScoreGrid& g, int header, int labe
 // Two columns of scores without readable year headers, beside a change column of
 // เพิ่มขึ้น/ลดลง: which is this year's, the words say (ties: the right one). `found` may hold one
 // year read from a header; 0 stands for "not known".
-std::optional<std::vector<ValueColumn>> YearsFromChangeWords(const ScoreGrid& g, const std::vector<size_t>& rows,
+std::vector<ValueColumn> YearsFromChangeWords(const ScoreGrid& g, const std::vector<size_t>& rows,
                                                              const std::vector<ValueColumn>& numeric,
                                                              int change_col) {
   const ValueColumn &left = numeric[0], &right = numeric[1];
@@ -381,8 +383,8 @@ std::optional<Candidate> ReadIndicatorRows(const ScoreGrid& g, int header) {
         ind.previous.reset();
       }
     }
-    std::string tool = thai::CompactForMatching(CellOf(g, r, tool_col));
-    ind.tool = (tool == "IIT" || tool == "EIT" || tool == "OIT") ? tool : ToolOfIndicator(m.no);
+    std::string tool = CellOf(g, r, tool_col);
+    ind.tool = IsToolName(tool) ? thai::CompactForMatching(tool) : ToolOfIndicator(m.no);
     if (!ind.score) continue;
     bool duplicate = std::any_of(s.indicators.begin(), s.indicators.end(),
                                  [&](const IndicatorScore& x) { return x.no == ind.no; });
@@ -499,13 +501,14 @@ std::optional<Candidate> ReadGrid(const ScoreGrid& g, std::optional<int> fiscal_
   return best;
 }
 
-// Words that lead to a stated total, in compact text.
-#define ITA_TOTAL_WORDS "คะแนนภาพรวม|คะแนนรวม|ได้คะแนน|ผลคะแนน|คะแนนที่ได้|ได้รับคะแนน|คะแนนITA|คะแนนการประเมิน"
+// Words that lead to a stated total, in compact text (an RE2 alternation).
+const std::string kTotalWords =
+    "คะแนนภาพรวม|คะแนนรวม|ได้คะแนน|ผลคะแนน|คะแนนที่ได้|ได้รับคะแนน|คะแนนITA|คะแนนการประเมิน";
 
 // The total a sentence states, in compact text: "คะแนนภาพรวม … : ๕๙.๔๖ คะแนน", "…ได้คะแนนรวม
 // 65.38", "คะแนน ITA 92.45", or a score said to be got: "ได้ 92.45 คะแนน", "ได้รับ 88.10 คะแนน".
 std::optional<double> ProseTotalIn(const std::string& compact) {
-  static const RE2 led("(?:" ITA_TOTAL_WORDS ")[^0-9]{0,80}?([0-9]{1,3}\\.[0-9]{1,2})");
+  static const RE2 led("(?:" + kTotalWords + ")[^0-9]{0,80}?([0-9]{1,3}\\.[0-9]{1,2})");
   static const RE2 got("ได้(?:รับ)?([0-9]{1,3}\\.[0-9]{1,2})คะแนน");
   std::string value;
   if (!RE2::PartialMatch(compact, led, &value) && !RE2::PartialMatch(compact, got, &value)) return std::nullopt;
@@ -521,7 +524,7 @@ void TotalFromProse(const std::vector<std::string>& prose, YearScore& year) {
   for (const std::string& l : prose)
     if (ValuesAtEnd(l) < 2) all += l + " ";
   all = thai::CompactForMatching(all);
-  static const RE2 grade("(?:" ITA_TOTAL_WORDS "|ได้(?:รับ)?[0-9]{1,3}\\.[0-9]{1,2}คะแนน).{0,200}?ระดับ"
+  static const RE2 grade("(?:" + kTotalWords + "|ได้(?:รับ)?[0-9]{1,3}\\.[0-9]{1,2}คะแนน).{0,200}?ระดับ"
                          "(?:ผลการประเมิน|ผลการประเมินอยู่ในระดับ|การประเมิน)?(AA|A|B|C|D|E|F)(?:[^A-Za-z]|$)");
   std::string g;
   if (!year.total) year.total = ProseTotalIn(all);
@@ -555,12 +558,18 @@ std::string ToolOfIndicator(int no) {
 }
 
 std::optional<int> IndicatorNumberOf(const std::string& name) {
+  // The names normalised once: this runs for every cell of every score table's candidate column.
+  static const std::vector<std::u32string> names = [] {
+    std::vector<std::u32string> out;
+    for (const std::string& n : IndicatorNames()) out.push_back(NormalizeHeader(n));
+    return out;
+  }();
   std::u32string n = NormalizeHeader(name);
   if (n.empty()) return std::nullopt;
   int best = -1;
   int best_distance = 1 << 30;
-  for (size_t i = 0; i < IndicatorNames().size(); ++i) {
-    std::u32string ref = NormalizeHeader(IndicatorNames()[i]);
+  for (size_t i = 0; i < names.size(); ++i) {
+    const std::u32string& ref = names[i];
     int d = thai::EditDistance(n, ref);
     if (d < best_distance) {
       best_distance = d;
@@ -568,13 +577,13 @@ std::optional<int> IndicatorNumberOf(const std::string& name) {
     }
   }
   // Allow about one error in five letters ("การปรับปรุงระบบการทำงาน" is indicator 8).
-  std::u32string ref = NormalizeHeader(IndicatorNames()[best - 1]);
+  const std::u32string& ref = names[best - 1];
   if (best_distance * 5 <= static_cast<int>(std::max(ref.size(), n.size()))) return best;
   // A name inside a few letters of OCR's noise ("การใช้งบประมาณม% โญ"): the name found within.
   std::optional<int> within;
   double best_ratio = 0.2;
-  for (size_t i = 0; i < IndicatorNames().size(); ++i) {
-    std::u32string r = NormalizeHeader(IndicatorNames()[i]);
+  for (size_t i = 0; i < names.size(); ++i) {
+    const std::u32string& r = names[i];
     if (n.size() > r.size() + 8) continue;
     double ratio = static_cast<double>(thai::SubstringEditDistance(n, r)) / static_cast<double>(r.size());
     if (ratio <= best_ratio) {

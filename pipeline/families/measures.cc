@@ -179,7 +179,8 @@ void TakeCell(const Cell& cell, MeasureField field, const std::string& header, c
   }
   if (!IsContractField(field)) {
     if (cell.text.empty()) return;
-    if (auto year = YearColumnOf(header); year && field == MeasureField::kBudget)
+    std::optional<int> year = field == MeasureField::kBudget ? YearColumnOf(header) : std::nullopt;
+    if (year)
       AppendWrapped(m.by_year[*year], cell.text);
     else
       AppendWrapped(m.companions[field], cell.text);

@@ -189,10 +189,7 @@ Result<Extraction> ReadContractJson(const std::string& text) {
     if (j.contains("error") && j["error"].is_object()) {
       Error e;
       e.message = Text(j["error"], "message");
-      std::string code = Text(j["error"], "code");
-      for (ErrorCode c : kAllErrorCodes) {
-        if (ErrorCodeName(c) == code) e.code = c;
-      }
+      e.code = ErrorCodeFromName(Text(j["error"], "code"));
       ex.error = e;
     }
     if (j.contains("document") && j["document"].is_object()) {

@@ -304,13 +304,14 @@ std::vector<ExportTable> BuildExportTables(const std::vector<ContractRecord>& re
     // or complete, and has no completeness (an average over documents must not count it as 1).
     std::string family = Str(doc, "family");
     bool assessable = !family.empty() && family != "unknown" && !At(j, "error").is_object();
-    CellValue valid = !At(validation, "valid").is_boolean() ? CellValue{}
-                      : CellValue{assessable && At(validation, "valid").get<bool>() ? 1LL : 0LL};
+    CellValue valid;  // empty when an assessed record has no verdict
+    if (!assessable) valid = 0LL;
+    else if (At(validation, "valid").is_boolean()) valid = At(validation, "valid").get<bool>() ? 1LL : 0LL;
     documents.rows.push_back({id, Text(source, "file"), r.path, Text(doc, "family"), Text(doc, "title"),
                               Text(org, "name"), Text(org, "type"), Text(org, "district"), Text(org, "province"),
                               key.empty() ? CellValue{} : CellValue{key}, Integer(doc, "fiscal_year"),
                               Text(doc, "ita_item"), Integer(source, "pages"), ocr_pages, measure_count,
-                              assessable ? valid : CellValue{0LL},
+                              valid,
                               assessable ? Real(validation, "completeness") : CellValue{}, finding_count,
                               Text(error, "code"),
                               Text(error, "message")});

@@ -18,6 +18,12 @@ std::string ErrorCodeName(ErrorCode code) {
   return "internal";
 }
 
+ErrorCode ErrorCodeFromName(std::string_view name) {
+  for (ErrorCode c : kAllErrorCodes)
+    if (ErrorCodeName(c) == name) return c;
+  return ErrorCode::kInternal;
+}
+
 std::string FamilyName(Family family) {
   switch (family) {
     case Family::kMeasuresPlan: return "measures_plan";

@@ -8,6 +8,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -133,6 +134,8 @@ struct Error {
 };
 
 std::string ErrorCodeName(ErrorCode code);
+// The code a contract record names ("corrupt"); kInternal for a name it does not know.
+ErrorCode ErrorCodeFromName(std::string_view name);
 
 // ---------------------------------------------------------------- records
 
@@ -311,7 +314,7 @@ struct Project {
   std::string name;
   std::string responsible;          // empty: not given
   std::optional<ProjectDetail> detail;
-  std::map<int, double> budget;     // BE year -> baht, from a table with a column a year
+  std::map<int, double> budget{};   // BE year -> baht, from a table with a column a year
 };
 
 struct ActionPlan {

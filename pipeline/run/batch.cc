@@ -164,10 +164,7 @@ bool OutputIsCurrent(const std::string& out_path, const std::string& sha256, boo
     if (j.contains("measures") && j["measures"].is_array()) earlier->measures = j["measures"].size();
     if (j.contains("document") && j["document"].is_object()) earlier->family = j["document"].value("family", "");
     if (j.contains("error") && j["error"].is_object()) {
-      ErrorCode code = ErrorCode::kInternal;
-      for (ErrorCode c : kAllErrorCodes)
-        if (ErrorCodeName(c) == j["error"].value("code", "")) code = c;
-      earlier->error = Error{code, j["error"].value("message", "")};
+      earlier->error = Error{ErrorCodeFromName(j["error"].value("code", "")), j["error"].value("message", "")};
     }
   }
   return true;
@@ -340,10 +337,7 @@ std::optional<DocumentOutcome> OutcomeFromLine(const std::string& line) {
     if (j.contains("error") && j["error"].is_object()) {
       Error e;
       e.message = j["error"].value("message", "");
-      std::string code = j["error"].value("code", "");
-      for (ErrorCode c : kAllErrorCodes) {
-        if (ErrorCodeName(c) == code) e.code = c;
-      }
+      e.code = ErrorCodeFromName(j["error"].value("code", ""));
       o.error = e;
     }
     o.family = j.value("family", "");

@@ -40,13 +40,8 @@ def main():
                     head, body = page.split("<tbody>")
                     page = head + "<tbody>" + body.translate(THAI_DIGITS)
                 name = "%s_%s" % (face.replace(" ", "_"), digits)
-                src = os.path.join(work, name + ".html")
-                with open(src, "w", encoding="utf-8") as f:
-                    f.write(page)
                 pdf = os.path.join(work, name + ".pdf")
-                subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
-                                "--user-data-dir=" + os.path.join(work, "profile"), "--print-to-pdf=" + pdf,
-                                "file://" + src], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                make_forms.print_pdf(page, pdf, work)
                 make_forms.scan_of(pdf, os.path.join(scans, name + ".pdf"))
         out = os.path.join(work, "out")
         subprocess.run([binary, "extract", scans, "--out", out, "--ledger", "-"], check=False,

@@ -374,6 +374,18 @@ def scan_of(pdf, out, dpi=200, turn=False):
             f.write(body)
 
 
+def print_pdf(html, pdf, work):
+    """`html` (a page's text) printed to `pdf` by headless Chromium; `work` holds the page and
+    the browser's profile."""
+    src = os.path.join(work, os.path.basename(pdf) + ".html")
+    with open(src, "w", encoding="utf-8") as f:
+        f.write(html)
+    subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                    "--user-data-dir=" + os.path.join(work, "profile"), "--no-pdf-header-footer",
+                    "--print-to-pdf=" + pdf, "file://" + src],
+                   check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
 def outlined_of(pdf, out):
     """The same pages with every glyph drawn as a vector path (Ghostscript's -dNoOutputFonts):
     no text layer, no image; the pipeline has to OCR a clean rendering."""
@@ -396,14 +408,8 @@ def main():
     os.makedirs(out, exist_ok=True)
     with tempfile.TemporaryDirectory() as work:
         for name, make in FORMS.items():
-            html = os.path.join(work, name + ".html")
-            with open(html, "w", encoding="utf-8") as f:
-                f.write(make())
             pdf = os.path.abspath(os.path.join(out, name + ".pdf"))
-            subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                            "--user-data-dir=" + os.path.join(work, "profile"), "--no-pdf-header-footer",
-                            "--print-to-pdf=" + pdf, "file://" + html],
-                           check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            print_pdf(make(), pdf, work)
             print(pdf)
             if name in OUTLINED:
                 outlined = os.path.abspath(os.path.join(out, name + "_outlined.pdf"))
