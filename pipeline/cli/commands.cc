@@ -56,21 +56,47 @@ exit codes:
   0  every document was processed (validation findings do not count as failures)
   1  at least one document got an error record (not_pdf, corrupt, encrypted, timeout,
      crashed, not_found, ...); the others were processed
-  2  bad arguments (unknown option, no input, a missing command-line path)
-  3  fatal, found before any work: output folder or ledger not writable, OCR language data
-     or the numeric model cannot be loaded, built-in schemas broken
+  2  bad arguments (unknown option, no input, a missing command-line path, no PDF found)
+  3  fatal, found before any work: output folder or ledger not writable, another batch
+     writing to the same output folder (or shard), OCR language data or the numeric model
+     cannot be loaded, built-in schemas broken
   4  interrupted (SIGINT/SIGTERM): finished documents are kept, the ledger says which
-  5  with --out -: stdout refused a record (closed pipe, full disk); the batch stopped
+  5  results could not be written during the run: stdout refused a record (--out -: closed
+     pipe, full disk), or an output file or the ledger could not be written (full disk, quota,
+     read-only folder, I/O error). The batch stopped, no new document started; the ledger
+     holds whole lines only, and --resume goes on from there
 )";
 
 std::atomic<int> g_signals{0};  // lock-free: safe in a signal handler
 std::atomic<BatchControl*> g_control{nullptr};
+
+// Async-signal-safe: write(2) of text built in a fixed buffer.
+void SayAtSignal(int seen, int running) {
+  char text[256];
+  size_t n = 0;
+  auto put = [&](const char* s) {
+    while (*s && n < sizeof text) text[n++] = *s++;
+  };
+  if (seen >= 2) {
+    put("\nita-extract: abandoning the running documents (recorded as interrupted)\n");
+  } else {
+    char digits[12];
+    int k = 0;
+    do digits[k++] = static_cast<char>('0' + running % 10); while ((running /= 10) > 0 && k < 11);
+    put("\nita-extract: stopping: no new document starts; finishing ");
+    while (k > 0 && n < sizeof text) text[n++] = digits[--k];
+    put(" running (Ctrl-C again to abandon them)\n");
+  }
+  ssize_t ignored = ::write(STDERR_FILENO, text, n);
+  (void)ignored;
+}
 
 void OnStopSignal(int) {
   int seen = ++g_signals;
   if (BatchControl* control = g_control.load()) {
     control->stop.store(true);
     if (seen >= 2) control->abandon.store(true);
+    SayAtSignal(seen, control->running.load());
   }
 }
 
@@ -130,6 +156,8 @@ std::string OutcomeLine(const DocumentOutcome& o) {
                   PrintableName(o.duplicate_of).c_str());
   } else if (o.status == kLedgerInterrupted) {
     std::snprintf(line, sizeof line, "stop   %s (abandoned, no output)\n", input.c_str());
+  } else if (o.status == kLedgerRefused) {
+    std::snprintf(line, sizeof line, "error  %s: %s\n", input.c_str(), PrintableName(o.note).c_str());
   } else if (o.error) {
     std::snprintf(line, sizeof line, "error  %s: %s: %s\n", input.c_str(),
                   ErrorCodeName(o.error->code).c_str(), PrintableName(o.error->message).c_str());
@@ -157,6 +185,7 @@ struct ExtractArgs {
   int jobs = 0;
   bool resume = false;
   bool retry_failed = false;
+  bool follow_links = false;
   // The reading options' defaults are what ships (ShippedEngineConfig).
   uint64_t max_mb = ShippedEngineConfig().max_bytes >> 20;
   int max_pages = ShippedEngineConfig().max_pages;
@@ -188,6 +217,7 @@ void AddExtract(CLI::App& app, ExtractArgs& a) {
       ->check(CLI::Range(0, 1024));
   cmd->add_flag("--resume", a.resume, "skip inputs whose output is current (same bytes, compatible version)");
   cmd->add_flag("--retry-failed", a.retry_failed, "with --resume: run again inputs whose output is an error record");
+  cmd->add_flag("--follow-links", a.follow_links, "search folders that links point to (each folder once)");
   cmd->add_option("--max-mb", a.max_mb, "files larger than this get a too_large record")
       ->capture_default_str()->check(CLI::Range(uint64_t{1}, uint64_t{1} << 30));
   cmd->add_option("--max-pages", a.max_pages, "documents longer than this get a too_large record")
@@ -241,10 +271,15 @@ int RunExtract(const ExtractArgs& a) {
   }
   EngineConfig config = EngineConfigOf(a);
 
-  std::vector<std::string> fatal;
-  std::vector<BatchInput> inputs = ExpandInputs(a.inputs, a.base, &std::cin, &fatal);
+  std::vector<std::string> fatal, notes;
+  std::vector<BatchInput> inputs = ExpandInputs(a.inputs, a.base, &std::cin, &fatal, &notes, a.follow_links);
   for (const std::string& p : fatal) std::cerr << "ita-extract: " << PrintableName(p) << "\n";
   if (!fatal.empty()) return kExitUsage;
+  for (const std::string& n : notes) std::cerr << "ita-extract: note: " << PrintableName(n) << "\n";
+  if (inputs.empty()) {
+    std::cerr << "ita-extract: ไม่พบไฟล์ PDF / nothing to do: no PDF in the inputs given\n";
+    return kExitUsage;
+  }
 
   // Checks before work: everything a document needs is known to load before the first one.
   std::string error;
@@ -255,6 +290,12 @@ int RunExtract(const ExtractArgs& a) {
     return kExitFatal;
   }
   if (options.ledger != "-" && !CheckLedger(options.ledger, &error)) {
+    std::cerr << "ita-extract: fatal: " << error << "\n";
+    return kExitFatal;
+  }
+  // One batch per output folder (or per shard of an array): a second writer is refused.
+  OutputFolderLock folder_lock;
+  if (!stream && !folder_lock.Acquire(a.out, options.shard.index, options.shard.count, &error)) {
     std::cerr << "ita-extract: fatal: " << error << "\n";
     return kExitFatal;
   }
@@ -325,7 +366,8 @@ int RunExtract(const ExtractArgs& a) {
         {
           std::lock_guard<std::mutex> lock(counts_mu);
           ProgressCounts c = counts;
-          c.running = std::min(threads, c.total - c.done);
+          c.running = control.running.load();
+          if (workers) c.in_flight = workers->PagesInFlight();
           status.Show(FormatProgress(c, elapsed()));
         }
         for (int i = 0; i < 10 && ticking.load(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
@@ -358,7 +400,7 @@ int RunExtract(const ExtractArgs& a) {
       if (!stream_error.empty()) ++records_lost;
     }
     bool quiet_kind = o.status == kLedgerSkipped || o.status == kLedgerDuplicate;
-    if (o.error || o.status == kLedgerInterrupted) {
+    if (o.error || o.status == kLedgerInterrupted || o.status == kLedgerRefused) {
       status.Print(OutcomeLine(o), stderr);
     } else if (!a.quiet && !tty && !stream && (!quiet_kind || a.verbose)) {
       status.Print(OutcomeLine(o), stdout);
@@ -369,7 +411,7 @@ int RunExtract(const ExtractArgs& a) {
     ++counts.done;
     counts.pages += o.pages;
     counts.ocr_pages += o.ocr_pages;
-    if (o.status == kLedgerError) ++counts.failed;
+    if (o.status == kLedgerError || o.status == kLedgerRefused) ++counts.failed;
   }, &control);
   ticking.store(false);
   if (ticker.joinable()) ticker.join();
@@ -402,6 +444,12 @@ int RunExtract(const ExtractArgs& a) {
               << "; " << records_lost << " record(s) not delivered, the batch stopped (the ledger says what was done)\n";
     return kExitOutputFailed;
   }
+  if (!summary.halted.empty()) {
+    std::cerr << "ita-extract: เขียนผลลัพธ์ไม่ได้ หยุดงาน / cannot write results, the batch stopped: "
+              << PrintableName(summary.halted) << "; " << summary.interrupted
+              << " document(s) not started. Free space (or fix the folder) and run again with --resume\n";
+    return kExitOutputFailed;
+  }
   if (summary.interrupted > 0 || g_signals > 0) return kExitInterrupted;
   if (summary.write_failed > 0) return kExitFatal;
   return summary.failed > 0 ? kExitDocumentFailed : kExitOk;
@@ -427,10 +475,11 @@ int RunLedger(const LedgerArgs& a) {
   std::vector<std::string> expected;
   if (!a.inputs.empty()) {
     std::vector<std::string> fatal;
-    for (const BatchInput& in : ExpandInputs(a.inputs, a.base, &std::cin, &fatal)) expected.push_back(in.path);
+    for (const BatchInput& in : ExpandInputs(a.inputs, a.base, &std::cin, &fatal)) expected.push_back(ShownName(in.path));
     for (const std::string& p : fatal) std::cerr << "ita-extract: " << PrintableName(p) << "\n";
   }
-  std::vector<LedgerEntry> entries = ReadLedger(path);
+  LedgerFile file = ReadLedger(path);
+  const std::vector<LedgerEntry>& entries = file.entries;
   LedgerSummary s = SummarizeLedger(entries, expected);
   int failed = 0;
   for (const auto& [code, n] : s.failed_by_code) failed += n;
@@ -445,6 +494,8 @@ int RunLedger(const LedgerArgs& a) {
     j["failed_by_code"] = s.failed_by_code;
     j["failed_inputs"] = s.failed_inputs;
     j["pending"] = s.pending;
+    j["unreadable_lines"] = file.unreadable_lines;
+    j["shared_outputs"] = s.shared_outputs;
     j["pages"] = s.pages;
     j["ocr_pages"] = s.ocr_pages;
     j["seconds"] = s.seconds;
@@ -458,13 +509,27 @@ int RunLedger(const LedgerArgs& a) {
     std::cout << rate;
     for (const auto& [code, n] : s.failed_by_code) std::cout << "  failed " << code << ": " << n << "\n";
     for (const LedgerEntry& e : LatestPerInput(entries)) {
-      if (e.status == kLedgerError) {
-        std::cout << "  " << e.error_code << "  " << PrintableName(e.input) << ": " << PrintableName(e.message) << "\n";
+      if (e.status == kLedgerError || e.status == kLedgerRefused || (e.status == kLedgerSkipped && !e.error_code.empty())) {
+        std::string code = e.error_code.empty() ? e.status : e.error_code;
+        std::cout << "  " << code << "  " << PrintableName(e.input) << ": " << PrintableName(e.message) << "\n";
       }
     }
     for (const std::string& p : s.pending) std::cout << "  pending  " << PrintableName(p) << "\n";
+    if (!file.unreadable_lines.empty()) {
+      std::cout << "  " << file.unreadable_lines.size() << " line(s) do not parse (torn or edited by hand): line";
+      for (size_t i = 0; i < file.unreadable_lines.size() && i < 10; ++i) std::cout << " " << file.unreadable_lines[i];
+      if (file.unreadable_lines.size() > 10) std::cout << " …";
+      std::cout << "\n";
+    }
+    for (const auto& [output, inputs] : s.shared_outputs) {
+      std::cout << "  shared output " << PrintableName(output) << ": claimed by";
+      for (const std::string& in : inputs) std::cout << " " << PrintableName(in);
+      std::cout << " (only the last one's record is in it)\n";
+    }
   }
-  return failed > 0 || !s.pending.empty() || s.interrupted > 0 ? kExitDocumentFailed : kExitOk;
+  bool trouble = failed > 0 || !s.pending.empty() || s.interrupted > 0 || !file.unreadable_lines.empty() ||
+                 !s.shared_outputs.empty();
+  return trouble ? kExitDocumentFailed : kExitOk;
 }
 
 // ---------------------------------------------------------------- tool
@@ -697,7 +762,7 @@ std::vector<ContractRecord> ReadRecords(const std::vector<std::string>& paths) {
   std::vector<std::string> expanded;
   for (const std::string& p : paths) {
     if (fs::path(p).extension() == ".jsonl" && fs::is_regular_file(p)) {
-      for (const LedgerEntry& e : LatestPerInput(ReadLedger(p)))
+      for (const LedgerEntry& e : LatestPerInput(ReadLedger(p).entries))
         if (!e.output.empty()) expanded.push_back(e.output);
     } else {
       expanded.push_back(p);

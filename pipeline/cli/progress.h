@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <mutex>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace ita::cli {
 
@@ -16,9 +18,10 @@ struct ProgressCounts {
   int ocr_pages = 0;
   int failed = 0;
   int running = 0;
+  std::vector<std::pair<int, int>> in_flight;  // pages done of N of the documents running now
 };
 
-// "[12/300] 45 pages (10 OCR), 1 failed, 3.2 pages/s, 2 running, about 5 min left"
+// "[12/300] 45 pages (10 OCR), 1 failed, 3.2 pages/s, 2 running (p. 4/26, 1/3), about 5 min left"
 std::string FormatProgress(const ProgressCounts& counts, double elapsed_seconds);
 
 // Text safe to print on one terminal line: control characters (newlines, escapes) shown as '?'.

@@ -48,6 +48,21 @@ void InjectFault(const std::string& input) {
   }
 }
 
+// Paths travel as hex in the worker's JSON: a name that is not UTF-8 keeps its bytes.
+std::string Hex(const std::string& bytes) {
+  static const char kDigits[] = "0123456789abcdef";
+  std::string out;
+  for (unsigned char c : bytes) out += {kDigits[c >> 4], kDigits[c & 15]};
+  return out;
+}
+
+std::string FromHex(const std::string& hex) {
+  auto value = [](char c) { return c <= '9' ? c - '0' : c - 'a' + 10; };
+  std::string out;
+  for (size_t i = 0; i + 1 < hex.size(); i += 2) out += static_cast<char>(value(hex[i]) << 4 | value(hex[i + 1]));
+  return out;
+}
+
 }  // namespace
 
 int WorkerMain() {
@@ -82,8 +97,13 @@ int WorkerMain() {
   while (std::getline(std::cin, line)) {
     nlohmann::json request = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
     if (!request.is_object()) continue;
-    std::string input = request.value("input", "");
-    std::string out_path = request.value("output", "");
+    std::string input = FromHex(request.value("input_hex", ""));
+    std::string out_path = FromHex(request.value("output_hex", ""));
+    // Pages done of N, for the batch's status line.
+    options.extract.on_page_done = [](int done, int total) {
+      WriteAll(3, std::string(WorkerProcess::kProgressPrefix) + "[" + std::to_string(done) + "," +
+                      std::to_string(total) + "]}\n");
+    };
     Extraction ex;
     try {
       InjectFault(input);
@@ -106,6 +126,7 @@ WorkerRunner::WorkerRunner(const EngineConfig& config, int workers, double timeo
                            const SchemaValidator& validator, const BatchControl* control)
     : config_(config), timeout_seconds_(timeout_seconds), validator_(validator), control_(control) {
   for (int i = 0; i < workers; ++i) {
+    progress_.push_back(std::make_unique<PageProgress>());
     workers_.push_back(std::make_unique<WorkerProcess>(
         std::vector<std::string>{"/proc/self/exe", "__worker"}, config_.ToLine()));
   }
@@ -114,10 +135,22 @@ WorkerRunner::WorkerRunner(const EngineConfig& config, int workers, double timeo
 DocumentOutcome WorkerRunner::Run(const BatchInput& input, const std::string& out_path,
                                   const std::string& sha256, int worker) {
   WorkerProcess& process = *workers_.at(static_cast<size_t>(worker));
-  nlohmann::json request = {{"input", input.path}, {"output", out_path}};
+  nlohmann::json request = {{"input_hex", Hex(input.path)}, {"output_hex", Hex(out_path)}};
+  PageProgress& progress = *progress_.at(static_cast<size_t>(worker));
+  progress.done.store(0);
+  progress.total.store(0);
   WorkerProcess::Reply reply = process.Call(
-      request.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), timeout_seconds_,
-      control_ != nullptr ? &control_->abandon : nullptr);
+      request.dump(), timeout_seconds_, control_ != nullptr ? &control_->abandon : nullptr,
+      [&progress](const std::string& line) {
+        nlohmann::json j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+        if (!j.is_object() || !j["progress"].is_array() || j["progress"].size() != 2 ||
+            !j["progress"][0].is_number_integer() || !j["progress"][1].is_number_integer()) {
+          return;
+        }
+        progress.done.store(j["progress"][0].get<int>());
+        progress.total.store(j["progress"][1].get<int>());
+      });
+  progress.total.store(0);
   if (reply.kind == WorkerProcess::Reply::kDone) {
     if (std::optional<DocumentOutcome> outcome = OutcomeFromLine(reply.line)) return *outcome;
     reply.kind = WorkerProcess::Reply::kDied;
@@ -157,6 +190,15 @@ DocumentOutcome WorkerRunner::Run(const BatchInput& input, const std::string& ou
   Extraction ex = ErrorRecord(input.path, sha256, code, message);
   ApplySchema(ex, validator_);
   return Deliver(input.path, out_path, std::move(ex));
+}
+
+std::vector<std::pair<int, int>> WorkerRunner::PagesInFlight() const {
+  std::vector<std::pair<int, int>> out;
+  for (const auto& p : progress_) {
+    int total = p->total.load();
+    if (total > 0) out.emplace_back(p->done.load(), total);
+  }
+  return out;
 }
 
 DocumentRunner WorkerRunner::AsRunner() {

@@ -5,7 +5,9 @@
 // timeout, too_large) written by the batch, and the next document gets a fresh worker.
 #pragma once
 
+#include <atomic>
 #include <memory>
+#include <utility>
 #include <vector>
 
 #include "pipeline/cli/engine_config.h"
@@ -24,6 +26,8 @@ class WorkerRunner {
   DocumentOutcome Run(const BatchInput& input, const std::string& out_path,
                       const std::string& sha256, int worker);
   DocumentRunner AsRunner();
+  // Pages done of pages for each document running now (workers report them as they go).
+  std::vector<std::pair<int, int>> PagesInFlight() const;
 
  private:
   EngineConfig config_;
@@ -31,6 +35,11 @@ class WorkerRunner {
   const SchemaValidator& validator_;
   const BatchControl* control_;
   std::vector<std::unique_ptr<WorkerProcess>> workers_;
+  struct PageProgress {
+    std::atomic<int> done{0};
+    std::atomic<int> total{0};  // 0: no document running
+  };
+  std::vector<std::unique_ptr<PageProgress>> progress_;
 };
 
 }  // namespace ita::cli

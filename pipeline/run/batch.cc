@@ -24,7 +24,7 @@ namespace fs = std::filesystem;
 Extraction ErrorRecord(const std::string& path, const std::string& sha256, ErrorCode code,
                        std::string message) {
   Extraction ex;
-  ex.source.file = path;
+  ex.source.file = ShownName(path);
   ex.source.sha256 = sha256;
   ex.source.extractor_version = kProgramVersion;
   ex.error = Error{code, std::move(message)};
@@ -37,7 +37,11 @@ Extraction ProcessFile(const std::string& path, PdfOpener opener, const BatchOpt
   try {
     std::error_code ec;
     uintmax_t size = fs::file_size(path, ec);
-    if (ec) return ErrorRecord(path, "", ErrorCode::kIo, "cannot read file: " + ec.message());
+    if (ec) {
+      // Gone since the batch listed it (deleted or moved during the run): not found, not a disk fault.
+      ErrorCode code = ec == std::errc::no_such_file_or_directory ? ErrorCode::kNotFound : ErrorCode::kIo;
+      return ErrorRecord(path, "", code, "cannot read file: " + ec.message());
+    }
     std::string error;
     std::optional<std::string> hash = Sha256OfFile(path, &error);
     if (!hash) return ErrorRecord(path, "", ErrorCode::kIo, error);
@@ -52,7 +56,7 @@ Extraction ProcessFile(const std::string& path, PdfOpener opener, const BatchOpt
     std::unique_ptr<PdfSource> pdf = opener(path, &open_error);
     if (!pdf) return ErrorRecord(path, sha256, open_error.code, open_error.message);
     SourceInfo source;
-    source.file = path;
+    source.file = ShownName(path);
     source.sha256 = sha256;
     source.extractor_version = kProgramVersion;
     return ExtractDocument(*pdf, source, options.extract);
@@ -72,35 +76,6 @@ void ApplySchema(Extraction& extraction, const SchemaValidator& validator) {
   if (!issues.empty()) extraction.validation.valid = false;
 }
 
-std::string PartialPathFor(const std::string& path) {
-  fs::path p(path);
-  return (p.parent_path() / ("." + ShortHash(p.filename().string()) + ".partial")).string();
-}
-
-bool WriteFileAtomically(const std::string& path, const std::string& text, std::string* error) {
-  std::error_code ec;
-  fs::path parent = fs::path(path).parent_path();
-  if (!parent.empty()) fs::create_directories(parent, ec);
-  std::string tmp = PartialPathFor(path);
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out << text;
-    out.flush();
-    if (!out) {
-      *error = "cannot write " + tmp;
-      fs::remove(tmp, ec);
-      return false;
-    }
-  }
-  fs::rename(tmp, path, ec);
-  if (ec) {
-    *error = "cannot rename to " + path + ": " + ec.message();
-    fs::remove(tmp, ec);
-    return false;
-  }
-  return true;
-}
-
 DocumentOutcome Deliver(const std::string& input, const std::string& out_path, Extraction ex) {
   DocumentOutcome outcome;
   outcome.input = input;
@@ -109,14 +84,16 @@ DocumentOutcome Deliver(const std::string& input, const std::string& out_path, E
     outcome.stream_json = ToContractJson(ex).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
   } else {
     std::string error;
-    if (WriteFileAtomically(out_path, ToContractText(ex), &error)) {
+    int errnum = 0;
+    if (WriteFileAtomically(out_path, ToContractText(ex), &error, &errnum)) {
       outcome.output = out_path;
     } else {
       outcome.write_failed = true;
+      outcome.storage_fault = IsStorageFault(errnum);
       outcome.error = Error{ErrorCode::kIo, error};
     }
   }
-  if (ex.error) outcome.error = ex.error;
+  if (ex.error && !outcome.write_failed) outcome.error = ex.error;
   outcome.status = outcome.error ? kLedgerError : kLedgerOk;
   outcome.family = ex.document ? FamilyName(ex.document->family) : "";
   outcome.pages = ex.source.pages;
@@ -128,15 +105,27 @@ DocumentOutcome Deliver(const std::string& input, const std::string& out_path, E
   return outcome;
 }
 
-bool OutputIsCurrent(const std::string& out_path, const std::string& sha256, bool retry_failed,
-                     std::string* why, DocumentOutcome* earlier) {
+namespace {
+
+// The record in an existing output, or a discarded value when there is none or it does not parse.
+nlohmann::json ReadRecord(const std::string& out_path) {
   std::ifstream in(out_path, std::ios::binary);
-  if (!in) {
+  if (!in) return nlohmann::json(nlohmann::json::value_t::discarded);
+  return nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
+}
+
+bool IsContractRecord(const nlohmann::json& j) {
+  return j.is_object() && j.value("contract", "") == "thai-ita-extract/1" && j.contains("source") &&
+         j["source"].is_object();
+}
+
+bool RecordIsCurrent(const nlohmann::json& j, bool exists, const std::string& sha256, bool retry_failed,
+                     std::string* why, DocumentOutcome* earlier) {
+  if (!exists) {
     *why = "no output yet";
     return false;
   }
-  nlohmann::json j = nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
-  if (!j.is_object() || j.value("contract", "") != "thai-ita-extract/1" || !j["source"].is_object()) {
+  if (!IsContractRecord(j)) {
     *why = "the output does not parse as a contract record";
     return false;
   }
@@ -168,6 +157,30 @@ bool OutputIsCurrent(const std::string& out_path, const std::string& sha256, boo
     }
   }
   return true;
+}
+
+// The input an existing output was made from, when that is another input than `input` (other
+// name, other bytes): the output must not be overwritten. Empty when the output is free, is
+// this input's, or is not a contract record (a torn or foreign file is replaced as before).
+std::string OtherOwner(const nlohmann::json& record, const std::string& input, const std::string& sha256) {
+  if (!IsContractRecord(record)) return "";
+  const nlohmann::json& source = record["source"];
+  std::string file = source.value("file", "");
+  if (file.empty() || file == ShownName(input)) return "";
+  if (!sha256.empty() && source.value("sha256", "") == sha256) return "";  // the same bytes: moved
+  std::error_code a, b;
+  if (fs::equivalent(fs::path(file), fs::path(input), a) && !a && !b) return "";
+  return file;
+}
+
+}  // namespace
+
+bool OutputIsCurrent(const std::string& out_path, const std::string& sha256, bool retry_failed,
+                     std::string* why, DocumentOutcome* earlier) {
+  std::error_code ec;
+  bool exists = fs::exists(out_path, ec);
+  return RecordIsCurrent(exists ? ReadRecord(out_path) : nlohmann::json(), exists, sha256, retry_failed,
+                         why, earlier);
 }
 
 DocumentRunner InProcessRunner(PdfOpener opener, const SchemaValidator& validator,
@@ -202,24 +215,46 @@ BatchSummary RunBatch(const std::vector<BatchInput>& all_inputs, const BatchOpti
   if (ledger == "-") ledger.clear();
   std::string shard_text = options.shard.count > 1
       ? std::to_string(options.shard.index) + "/" + std::to_string(options.shard.count) : "";
+  auto out_path_of = [&](const BatchInput& in) {
+    return stream ? std::string("-") : (fs::path(options.out_dir) / in.output).string();
+  };
+  if (!stream) {
+    // Temporary files a killed run left for this batch's outputs (not other shards').
+    std::vector<std::string> outputs;
+    for (const BatchInput& in : inputs) outputs.push_back(out_path_of(in));
+    SweepStalePartials(outputs);
+  }
+  // What made each kept output, for the skipped lines of --resume: the last line that did work.
+  std::map<std::string, LedgerEntry> earlier_work;
+  if (options.resume && !ledger.empty()) {
+    for (LedgerEntry& e : ReadLedger(ledger).entries) {
+      if (e.status != kLedgerSkipped) earlier_work[e.input] = std::move(e);
+    }
+  }
   std::mutex mu;
   size_t next = 0;
+  std::atomic<bool> halted{false};  // an output or the ledger could not be written: stop
   std::map<std::string, std::string> first_input_by_sha;  // duplicates within this run
   auto finish = [&](DocumentOutcome& outcome, double seconds) {
     outcome.seconds = seconds;
     LedgerEntry e;
-    e.input = outcome.input;
-    e.output = outcome.output;
+    e.input = ShownName(outcome.input);
+    e.output = ShownName(outcome.output);
     e.sha256 = outcome.sha256;
     e.status = outcome.status;
     if (outcome.error) {
       e.error_code = ErrorCodeName(outcome.error->code);
       e.message = outcome.error->message;
     }
-    if (!outcome.duplicate_of.empty()) e.message = outcome.duplicate_of;
+    if (!outcome.note.empty()) e.message = outcome.note;
     e.pages = outcome.pages;
     e.ocr_pages = outcome.ocr_pages;
     e.seconds = seconds;
+    if (outcome.status == kLedgerSkipped) {
+      auto it = earlier_work.find(e.input);
+      e.earlier_status = outcome.error ? kLedgerError : kLedgerOk;
+      if (it != earlier_work.end()) e.earlier_seconds = it->second.seconds;
+    }
     e.version = kProgramVersion;
     e.shard = shard_text;
     e.time = UtcNow();
@@ -227,7 +262,13 @@ BatchSummary RunBatch(const std::vector<BatchInput>& all_inputs, const BatchOpti
     std::lock_guard<std::mutex> lock(mu);
     if (!ledger.empty() && !AppendLedgerLine(ledger, LedgerLine(e), &ledger_error)) {
       outcome.write_failed = true;
+      outcome.storage_fault = true;  // a batch whose ledger cannot be written must not go on
       if (!outcome.error) outcome.error = Error{ErrorCode::kIo, ledger_error};
+      if (summary.halted.empty()) summary.halted = ledger_error;
+    }
+    if (outcome.storage_fault) {
+      if (summary.halted.empty()) summary.halted = outcome.error ? outcome.error->message : "cannot write";
+      halted.store(true);
     }
     if (outcome.status == kLedgerSkipped && outcome.error) {
       ++summary.failed;  // an error record kept: still a failure until retried
@@ -237,9 +278,10 @@ BatchSummary RunBatch(const std::vector<BatchInput>& all_inputs, const BatchOpti
     else if (outcome.status == kLedgerDuplicate) ++summary.duplicates;
     else if (outcome.status == kLedgerInterrupted) ++summary.interrupted;
     else if (outcome.write_failed) ++summary.write_failed;
-    else if (outcome.error) ++summary.failed;
+    else if (outcome.error || outcome.status == kLedgerRefused) ++summary.failed;
     else ++summary.ok;
-    if (outcome.status == kLedgerError || outcome.write_failed) summary.failed_inputs.push_back(outcome.input);
+    if (outcome.status == kLedgerError || outcome.status == kLedgerRefused || outcome.write_failed)
+      summary.failed_inputs.push_back(outcome.input);
     summary.pages += outcome.pages;
     summary.ocr_pages += outcome.ocr_pages;
     summary.measures += outcome.measures;
@@ -248,6 +290,7 @@ BatchSummary RunBatch(const std::vector<BatchInput>& all_inputs, const BatchOpti
   auto worker = [&](int worker_index) {
     for (;;) {
       if (control != nullptr && control->stop.load()) return;
+      if (halted.load()) return;
       size_t i;
       std::string sha256, hash_error, duplicate_of;
       {
@@ -265,28 +308,43 @@ BatchSummary RunBatch(const std::vector<BatchInput>& all_inputs, const BatchOpti
         }
       }
       const BatchInput& input = inputs[i];
+      if (control != nullptr) ++control->running;
       auto t0 = std::chrono::steady_clock::now();
-      std::string out_path = stream ? "-" : (fs::path(options.out_dir) / input.output).string();
+      std::string out_path = out_path_of(input);
       DocumentOutcome outcome;
       outcome.input = input.path;
       outcome.sha256 = sha256;
       std::string why;
       std::error_code ec;
-      if (!stream) fs::remove(PartialPathFor(out_path), ec);  // left by a killed run
-      if (!input.problem.empty()) {
+      bool exists = !stream && fs::exists(out_path, ec);
+      nlohmann::json kept = exists ? ReadRecord(out_path) : nlohmann::json();
+      std::string owner = exists ? OtherOwner(kept, input.path, sha256) : "";
+      if (!owner.empty()) {
+        // Another input's result (an earlier run with another input of the same name): kept.
+        outcome.status = kLedgerRefused;
+        outcome.note = "refused: " + ShownName(out_path) + " holds the record of " + owner +
+                       "; give this input another --out (or --base), or remove that file";
+      } else if (!input.problem.empty()) {
         Extraction ex = ErrorRecord(input.path, "", ErrorCode::kNotFound, input.problem);
         outcome = Deliver(input.path, out_path, std::move(ex));
       } else if (!duplicate_of.empty()) {
         outcome.status = kLedgerDuplicate;
         outcome.duplicate_of = duplicate_of;
+        outcome.note = ShownName(duplicate_of);
       } else if (options.resume && !stream && !sha256.empty() &&
-                 OutputIsCurrent(out_path, sha256, options.retry_failed, &why, &outcome)) {
+                 RecordIsCurrent(kept, exists, sha256, options.retry_failed, &why, &outcome)) {
         outcome.status = kLedgerSkipped;
         outcome.output = out_path;
       } else {
         outcome = runner(input, out_path, sha256, worker_index);
+        outcome.input = input.path;  // the bytes of the names, whatever the worker's JSON made of them
+        if (!outcome.output.empty()) outcome.output = out_path;
+        if (!sha256.empty() && !outcome.sha256.empty() && outcome.sha256 != sha256 && outcome.note.empty()) {
+          outcome.note = "the file changed while the batch read it: the record is of the bytes read last";
+        }
       }
       finish(outcome, std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+      if (control != nullptr) --control->running;
     }
   };
   int jobs = BatchThreads(options, inputs.size());
@@ -294,7 +352,7 @@ BatchSummary RunBatch(const std::vector<BatchInput>& all_inputs, const BatchOpti
   for (int t = 1; t < jobs; ++t) threads.emplace_back(worker, t);
   worker(0);
   for (std::thread& t : threads) t.join();
-  if (control != nullptr && control->stop.load()) {
+  if ((control != nullptr && control->stop.load()) || halted.load()) {
     summary.interrupted += static_cast<int>(inputs.size() - std::min(next, inputs.size()));
   }
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -314,6 +372,7 @@ std::string OutcomeToLine(const DocumentOutcome& o) {
   j["measures"] = o.measures;
   j["completeness"] = o.completeness;
   j["write_failed"] = o.write_failed;
+  j["storage_fault"] = o.storage_fault;
   if (!o.stream_json.empty()) j["json"] = o.stream_json;
   nlohmann::ordered_json timings = nlohmann::ordered_json::array();
   for (const PageTiming& t : o.timings) {
@@ -346,6 +405,7 @@ std::optional<DocumentOutcome> OutcomeFromLine(const std::string& line) {
     o.measures = j.value("measures", size_t{0});
     o.completeness = j.value("completeness", 0.0);
     o.write_failed = j.value("write_failed", false);
+    o.storage_fault = j.value("storage_fault", false);
     o.stream_json = j.value("json", "");
     for (const auto& t : j.value("timings", nlohmann::json::array())) {
       PageTiming pt;

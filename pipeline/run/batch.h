@@ -27,6 +27,7 @@
 #include "pipeline/model/pdf_source.h"
 #include "pipeline/run/batch_inputs.h"
 #include "pipeline/run/extract_document.h"
+#include "pipeline/run/output_files.h"
 
 namespace ita {
 
@@ -46,7 +47,7 @@ struct DocumentOutcome {
   std::string input;
   std::string output;            // path of the JSON written (empty if none)
   std::string sha256;
-  std::string status;            // ledger status: ok, error, skipped, duplicate, interrupted
+  std::string status;            // ledger status: ok, error, skipped, duplicate, refused, interrupted
   std::optional<Error> error;    // the document's error record, if any
   std::string family;
   int pages = 0;
@@ -54,7 +55,9 @@ struct DocumentOutcome {
   size_t measures = 0;
   double completeness = 0;
   bool write_failed = false;     // the JSON could not be written
+  bool storage_fault = false;    // ... because of the disk (full, read-only, I/O): stop the batch
   std::string duplicate_of;      // status duplicate: the first input with these bytes
+  std::string note;              // the ledger's message when not an error's: duplicate, refused
   std::string stream_json;       // out "-": the record, one line
   double seconds = 0;
   std::vector<PageTiming> timings;
@@ -74,6 +77,9 @@ struct BatchSummary {
   size_t measures = 0;
   double seconds = 0;
   std::vector<std::string> failed_inputs;
+  // Non-empty when the batch stopped early because an output or the ledger could not be
+  // written (full disk, read-only folder): the reason, with the system's message.
+  std::string halted;
 };
 
 // Hashes, opens and extracts one file; never throws, always returns a record.
@@ -85,11 +91,6 @@ void ApplySchema(Extraction& extraction, const SchemaValidator& validator);
 // The error record for an input that yields nothing else.
 Extraction ErrorRecord(const std::string& path, const std::string& sha256, ErrorCode code,
                        std::string message);
-
-// Writes `text` to `path` atomically (parent folders created). False (and `error`) on failure.
-bool WriteFileAtomically(const std::string& path, const std::string& text, std::string* error);
-// The temporary name WriteFileAtomically uses for `path` (hidden, short, fixed per output).
-std::string PartialPathFor(const std::string& path);
 
 // Writes `extraction` to `out_path` (or into `stream_json` for "-") and fills the outcome.
 DocumentOutcome Deliver(const std::string& input, const std::string& out_path, Extraction extraction);
@@ -113,6 +114,7 @@ DocumentRunner InProcessRunner(PdfOpener opener, const SchemaValidator& validato
 struct BatchControl {
   std::atomic<bool> stop{false};
   std::atomic<bool> abandon{false};
+  std::atomic<int> running{0};  // documents being read now (for the message at a signal)
 };
 
 // The number of batch threads for `options` and `inputs` inputs.

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 
 #include "pipeline/run/sha256.h"
 
@@ -27,33 +28,78 @@ std::optional<fs::path> Inside(const fs::path& p, const fs::path& root) {
   return rel;
 }
 
-void AddPath(const std::string& path, bool from_list, const std::string& base,
-             std::vector<BatchInput>& out, std::vector<std::string>* fatal) {
+struct Expansion {
+  const std::string& base;
+  bool follow_links;
+  std::vector<BatchInput>& out;
+  std::vector<std::string>* fatal;
+  std::vector<std::string>* notes;
+  void Note(const std::string& text) const {
+    if (notes != nullptr) notes->push_back(text);
+  }
+};
+
+void AddFolder(const std::string& path, const Expansion& x) {
+  std::vector<BatchInput> found;
+  std::error_code ec;
+  auto options = fs::directory_options::skip_permission_denied;
+  if (x.follow_links) options |= fs::directory_options::follow_directory_symlink;
+  std::set<fs::path> folders_seen;  // with --follow-links: a link back up the tree is entered once
+  folders_seen.insert(fs::canonical(path, ec));
+  auto it = fs::recursive_directory_iterator(path, options, ec);
+  for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    std::error_code type_ec;
+    bool link = it->is_symlink(type_ec);
+    fs::file_status target = fs::status(it->path(), type_ec);
+    if (link && (type_ec || !fs::exists(target))) {
+      if (EndsWithPdf(it->path().filename().string())) {
+        found.push_back({it->path().string(), "", "a broken link: its target does not exist"});
+      } else {
+        x.Note(it->path().string() + ": a broken link, skipped");
+      }
+      continue;
+    }
+    if (fs::is_directory(target)) {
+      if (link && !x.follow_links) {
+        x.Note(it->path().string() + ": a link to a folder, not followed (--follow-links follows it)");
+      } else if (link && !folders_seen.insert(fs::canonical(it->path(), type_ec)).second) {
+        it.disable_recursion_pending();  // a loop, or a folder already searched
+      } else if (!link) {
+        folders_seen.insert(fs::canonical(it->path(), type_ec));
+      }
+      continue;
+    }
+    if (fs::is_regular_file(target) && EndsWithPdf(it->path().filename().string())) {
+      found.push_back({it->path().string(), "", ""});
+    }
+  }
+  if (ec) x.fatal->push_back(path + ": " + ec.message());
+  if (found.empty() && !ec) x.Note(path + ": no PDF in this folder");
+  std::sort(found.begin(), found.end(), [](const BatchInput& a, const BatchInput& b) { return a.path < b.path; });
+  for (BatchInput& f : found) {
+    f.output = OutputPathFor(f.path, path, x.base);
+    x.out.push_back(std::move(f));
+  }
+}
+
+void AddPath(const std::string& path, bool from_list, const Expansion& x) {
   std::error_code ec;
   fs::file_status st = fs::status(path, ec);
   if (ec || !fs::exists(st)) {
+    bool broken_link = fs::is_symlink(fs::symlink_status(path, ec));
+    std::string why = broken_link ? "a broken link: its target does not exist" : "no such file";
     if (!from_list) {
-      fatal->push_back(path + ": no such file or folder");
+      x.fatal->push_back(path + ": " + (broken_link ? why : "no such file or folder"));
       return;
     }
-    out.push_back({path, OutputPathFor(path, "", base), "no such file"});
+    x.out.push_back({path, OutputPathFor(path, "", x.base), why});
     return;
   }
   if (!fs::is_directory(st)) {
-    out.push_back({path, OutputPathFor(path, "", base), ""});
+    x.out.push_back({path, OutputPathFor(path, "", x.base), ""});
     return;
   }
-  std::vector<std::string> found;
-  auto it = fs::recursive_directory_iterator(path, fs::directory_options::skip_permission_denied, ec);
-  for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    std::error_code type_ec;
-    if (it->is_regular_file(type_ec) && EndsWithPdf(it->path().filename().string())) {
-      found.push_back(it->path().string());
-    }
-  }
-  if (ec) fatal->push_back(path + ": " + ec.message());
-  std::sort(found.begin(), found.end());
-  for (const std::string& f : found) out.push_back({f, OutputPathFor(f, path, base), ""});
+  AddFolder(path, x);
 }
 
 }  // namespace
@@ -81,8 +127,10 @@ std::string OutputPathFor(const std::string& path, const std::string& root, cons
 }
 
 std::vector<BatchInput> ExpandInputs(const std::vector<std::string>& args, const std::string& base,
-                                     std::istream* list_in, std::vector<std::string>* fatal) {
+                                     std::istream* list_in, std::vector<std::string>* fatal,
+                                     std::vector<std::string>* notes, bool follow_links) {
   std::vector<BatchInput> out;
+  Expansion x{base, follow_links, out, fatal, notes};
   auto read_list = [&](std::istream& list) {
     std::string line;
     while (std::getline(list, line)) {
@@ -90,7 +138,7 @@ std::vector<BatchInput> ExpandInputs(const std::vector<std::string>& args, const
         line.pop_back();
       }
       if (line.empty() || line[0] == '#') continue;
-      AddPath(line, /*from_list=*/true, base, out, fatal);
+      AddPath(line, /*from_list=*/true, x);
     }
   };
   for (const std::string& arg : args) {
@@ -102,15 +150,20 @@ std::vector<BatchInput> ExpandInputs(const std::vector<std::string>& args, const
       if (!list) fatal->push_back(arg.substr(1) + ": cannot read list file");
       else read_list(list);
     } else {
-      AddPath(arg, /*from_list=*/false, base, out, fatal);
+      AddPath(arg, /*from_list=*/false, x);
     }
   }
   // Names that still meet (x.pdf beside x.PDF, or one file listed twice under two spellings)
-  // are told apart by the input path; an input listed twice verbatim stays one output.
-  std::map<std::string, std::string> owner;
+  // are told apart by a short hash of the input path, given to all but the first in byte order:
+  // the names do not depend on the order of the arguments. An input listed twice verbatim
+  // stays one output.
+  std::map<std::string, std::string> first_by_output;
+  for (const BatchInput& in : out) {
+    auto [it, fresh] = first_by_output.emplace(in.output, in.path);
+    if (!fresh && in.path < it->second) it->second = in.path;
+  }
   for (BatchInput& in : out) {
-    auto [it, fresh] = owner.emplace(in.output, in.path);
-    if (fresh || it->second == in.path) continue;
+    if (first_by_output[in.output] == in.path) continue;
     fs::path o(in.output);
     in.output = (o.parent_path() / (o.stem().string() + "-" + ShortHash(in.path).substr(0, 8) + ".json")).string();
   }

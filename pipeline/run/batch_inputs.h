@@ -8,7 +8,8 @@
 //   OUT/muniB/report.json, and a folder of flat files keeps its plain NAME.json names.
 // Only NAME.pdf (any case) loses its extension; other names keep it (x.bin -> x.bin.json).
 // Two inputs of one run that would still share an output (x.pdf beside x.PDF) are told apart
-// by a short hash of the input path, added to the later one's name.
+// by a short hash of the input path, added to the name of every one but the first in byte
+// order (whatever the order of the arguments).
 #pragma once
 
 #include <cstdint>
@@ -33,10 +34,13 @@ struct Shard {
 
 // Expands INPUT arguments: files, folders (searched recursively for *.pdf, sorted), @LIST
 // files (one path per line; blank lines and # comments skipped) and @- (the list on `list_in`).
-// A path missing from a list becomes an input with a `problem`; a missing argument or an
-// unreadable list goes to `fatal` (the batch should not start).
+// A path missing from a list, or a broken link to a PDF, becomes an input with a `problem`; a
+// missing argument or an unreadable list goes to `fatal` (the batch should not start). What is
+// left out goes to `notes` (if given): links to folders not followed, other broken links, a
+// folder without a PDF. `follow_links` searches linked folders too (each folder once).
 std::vector<BatchInput> ExpandInputs(const std::vector<std::string>& args, const std::string& base,
-                                     std::istream* list_in, std::vector<std::string>* fatal);
+                                     std::istream* list_in, std::vector<std::string>* fatal,
+                                     std::vector<std::string>* notes = nullptr, bool follow_links = false);
 
 // The output path (relative) for `path`; `root` is the folder it was found under, or empty.
 std::string OutputPathFor(const std::string& path, const std::string& root, const std::string& base);

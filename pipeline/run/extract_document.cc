@@ -188,6 +188,10 @@ Extraction ExtractDocument(const PdfSource& pdf, SourceInfo source, const Extrac
   std::deque<PendingOcr> pending;
   // Pages beyond what the engines can work on would only wait in memory.
   int window = options.ocr_window > 0 ? options.ocr_window : options.ocr ? options.ocr->Workers() + 1 : 1;
+  int pages_done = 0;
+  auto page_done = [&] {
+    if (options.on_page_done) options.on_page_done(++pages_done, pages);
+  };
   for (int i = 0; i < pages; ++i) {
     auto t0 = std::chrono::steady_clock::now();
     // A table without rulings may run on from the page before.
@@ -201,15 +205,22 @@ Extraction ExtractDocument(const PdfSource& pdf, SourceInfo source, const Extrac
     if (results[i].page.source == TextSource::kOcr && options.ocr != nullptr) {
       auto t1 = std::chrono::steady_clock::now();
       if (auto p = SubmitPageOcr(pdf, results[i], options)) pending.push_back(std::move(*p));
+      else page_done();
       timing.ocr_prepare = SecondsSince(t1);
+    } else {
+      page_done();
     }
     while (static_cast<int>(pending.size()) > window) {
       int index = pending.front().index;
       FinishPageOcr(pending.front(), results[index], options, &ex.timings[index]);
       pending.pop_front();
+      page_done();
     }
   }
-  for (PendingOcr& p : pending) FinishPageOcr(p, results[p.index], options, &ex.timings[p.index]);
+  for (PendingOcr& p : pending) {
+    FinishPageOcr(p, results[p.index], options, &ex.timings[p.index]);
+    page_done();
+  }
   // Damage the PDF library repaired on its way (a rebuilt xref, a broken font) is said once per
   // document: the output may be incomplete where it was.
   for (const std::string& m : pdf.LibraryMessages()) ex.diagnostics.push_back("pdf library: " + m);

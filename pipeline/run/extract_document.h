@@ -106,6 +106,9 @@ struct ExtractOptions {
   size_t reread_round = 16;
   int numeric_binarize_level = 200;  // darker pixels are ink for the numeric model (at most
                                      // 30 below the paper's level)
+  // Called after each page is read (pages done, pages in the document), for progress inside a
+  // long document; null: not asked.
+  std::function<void(int, int)> on_page_done;
   // Thai word list for evidence (vowel repair, trust in a text layer); null: neither is done.
   const thai::ThaiDictionary* dictionary = nullptr;
   // English words: a lower-case Latin reading of a token must be one to replace it; null:

@@ -3,6 +3,7 @@
 #include "pipeline/run/worker_process.h"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -23,9 +24,11 @@ std::string LedgerLine(const LedgerEntry& e) {
   j["status"] = e.status;
   if (!e.error_code.empty()) j["error"] = e.error_code;
   if (!e.message.empty()) j["message"] = e.message;
+  if (!e.earlier_status.empty()) j["earlier_status"] = e.earlier_status;
   j["pages"] = e.pages;
   j["ocr_pages"] = e.ocr_pages;
   j["seconds"] = std::round(e.seconds * 1000) / 1000;
+  if (e.earlier_seconds >= 0) j["earlier_seconds"] = std::round(e.earlier_seconds * 1000) / 1000;
   j["version"] = e.version;
   if (!e.shard.empty()) j["shard"] = e.shard;
   j["time"] = e.time;
@@ -51,6 +54,8 @@ std::optional<LedgerEntry> ParseLedgerLine(const std::string& line) {
   e.status = text("status");
   e.error_code = text("error");
   e.message = text("message");
+  e.earlier_status = text("earlier_status");
+  if (j.contains("earlier_seconds") && j["earlier_seconds"].is_number()) e.earlier_seconds = number("earlier_seconds");
   e.pages = static_cast<int>(number("pages"));
   e.ocr_pages = static_cast<int>(number("ocr_pages"));
   e.seconds = number("seconds");
@@ -60,8 +65,33 @@ std::optional<LedgerEntry> ParseLedgerLine(const std::string& line) {
   return e;
 }
 
+namespace {
+
+// Under the lock: when the file does not end in a newline (a writer killed or a disk full in
+// mid-line), cuts it back to the end of its last whole line.
+bool CutTornTail(int fd, off_t size) {
+  if (size == 0) return true;
+  char last = 0;
+  if (::pread(fd, &last, 1, size - 1) != 1) return false;
+  if (last == '\n') return true;
+  off_t end = size;
+  char buffer[4096];
+  while (end > 0) {
+    off_t start = end > static_cast<off_t>(sizeof buffer) ? end - static_cast<off_t>(sizeof buffer) : 0;
+    ssize_t n = ::pread(fd, buffer, static_cast<size_t>(end - start), start);
+    if (n <= 0) return false;
+    for (ssize_t k = n - 1; k >= 0; --k) {
+      if (buffer[k] == '\n') return ::ftruncate(fd, start + k + 1) == 0;
+    }
+    end = start;
+  }
+  return ::ftruncate(fd, 0) == 0;
+}
+
+}  // namespace
+
 bool AppendLedgerLine(const std::string& path, const std::string& line, std::string* error) {
-  int fd = ::open(path.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
+  int fd = ::open(path.c_str(), O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
   if (fd < 0) {
     *error = "cannot open ledger " + path + ": " + std::strerror(errno);
     return false;
@@ -71,18 +101,30 @@ bool AppendLedgerLine(const std::string& path, const std::string& line, std::str
   lock.l_whence = SEEK_SET;
   while (::fcntl(fd, F_SETLKW, &lock) != 0 && errno == EINTR) {
   }
-  bool ok = WriteAll(fd, line);
-  if (!ok) *error = "cannot write ledger " + path + ": " + std::strerror(errno);
+  struct stat st {};
+  bool ok = ::fstat(fd, &st) == 0 && CutTornTail(fd, st.st_size);
+  off_t before = ok ? ::lseek(fd, 0, SEEK_END) : -1;
+  ok = ok && before >= 0 && WriteAll(fd, line);
+  if (!ok) {
+    *error = "cannot write ledger " + path + ": " + std::strerror(errno);
+    if (before >= 0 && ::ftruncate(fd, before) != 0) {
+      // The short line stays; the next append cuts it back.
+    }
+  }
   ::close(fd);  // also releases the lock
   return ok;
 }
 
-std::vector<LedgerEntry> ReadLedger(const std::string& path) {
-  std::vector<LedgerEntry> out;
+LedgerFile ReadLedger(const std::string& path) {
+  LedgerFile out;
   std::ifstream in(path);
   std::string line;
+  int number = 0;
   while (std::getline(in, line)) {
-    if (auto e = ParseLedgerLine(line)) out.push_back(std::move(*e));
+    ++number;
+    if (line.empty()) continue;
+    if (auto e = ParseLedgerLine(line)) out.entries.push_back(std::move(*e));
+    else out.unreadable_lines.push_back(number);
   }
   return out;
 }
@@ -112,8 +154,10 @@ LedgerSummary SummarizeLedger(const std::vector<LedgerEntry>& entries,
     s.pages += e.pages;
     s.ocr_pages += e.ocr_pages;
     auto work = work_seconds.find(e.input);
-    s.seconds += e.status == kLedgerSkipped && work != work_seconds.end() ? work->second : e.seconds;
+    double skipped_work = e.earlier_seconds >= 0 ? e.earlier_seconds : work != work_seconds.end() ? work->second : e.seconds;
+    s.seconds += e.status == kLedgerSkipped ? skipped_work : e.seconds;
     // A skipped input whose kept output is an error record is still a failure.
+    if (!e.output.empty()) s.shared_outputs[e.output].push_back(e.input);
     if (e.status == kLedgerOk || (e.status == kLedgerSkipped && e.error_code.empty())) {
       ++s.ok;
     } else if (e.status == kLedgerDuplicate) {
@@ -127,6 +171,10 @@ LedgerSummary SummarizeLedger(const std::vector<LedgerEntry>& entries,
   }
   for (const std::string& in : expected) {
     if (!seen.count(in)) s.pending.push_back(in);
+  }
+  for (auto it = s.shared_outputs.begin(); it != s.shared_outputs.end();) {
+    if (it->second.size() < 2) it = s.shared_outputs.erase(it);
+    else ++it;
   }
   return s;
 }

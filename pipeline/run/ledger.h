@@ -17,6 +17,7 @@ inline constexpr const char* kLedgerError = "error";          // an error record
 inline constexpr const char* kLedgerSkipped = "skipped";      // --resume: its output is current
 inline constexpr const char* kLedgerDuplicate = "duplicate";  // same bytes as an earlier input
 inline constexpr const char* kLedgerInterrupted = "interrupted";  // abandoned at SIGINT/SIGTERM
+inline constexpr const char* kLedgerRefused = "refused";      // its output holds another input's record
 
 struct LedgerEntry {
   std::string input;
@@ -24,7 +25,9 @@ struct LedgerEntry {
   std::string sha256;
   std::string status;
   std::string error_code;     // status error: the record's code
-  std::string message;        // status error: its message; duplicate: the first input
+  std::string message;        // status error: its message; duplicate: the first input; refused: why
+  std::string earlier_status;  // status skipped: what the kept output is (ok or error)
+  double earlier_seconds = -1;  // status skipped: the seconds of the run that made it, if known
   int pages = 0;
   int ocr_pages = 0;
   double seconds = 0;
@@ -36,10 +39,16 @@ struct LedgerEntry {
 std::string LedgerLine(const LedgerEntry& entry);  // one line of JSON, with the newline
 std::optional<LedgerEntry> ParseLedgerLine(const std::string& line);
 
-// Appends one line atomically; false (and `error`) when the file cannot be written.
+// Appends one line atomically: under the lock, a torn last line (a writer killed or a disk
+// full in mid-line) is cut back first, and a short write is undone, so the file only ever
+// holds whole lines. False (and `error`, with the system's reason) when it cannot be written.
 bool AppendLedgerLine(const std::string& path, const std::string& line, std::string* error);
 
-std::vector<LedgerEntry> ReadLedger(const std::string& path);
+struct LedgerFile {
+  std::vector<LedgerEntry> entries;
+  std::vector<int> unreadable_lines;  // 1-based numbers of lines that do not parse
+};
+LedgerFile ReadLedger(const std::string& path);
 
 // The last entry per input, in first-seen order.
 std::vector<LedgerEntry> LatestPerInput(const std::vector<LedgerEntry>& entries);
@@ -52,6 +61,8 @@ struct LedgerSummary {
   std::map<std::string, int> failed_by_code;
   std::vector<std::string> failed_inputs;
   std::vector<std::string> pending;          // given inputs with no line at all
+  // Outputs named by the latest lines of two or more inputs: one of them overwrote the other.
+  std::map<std::string, std::vector<std::string>> shared_outputs;
   int pages = 0;
   int ocr_pages = 0;
   double seconds = 0;

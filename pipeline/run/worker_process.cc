@@ -20,6 +20,7 @@ bool WriteAll(int fd, std::string_view text) {
   while (done < text.size()) {
     ssize_t n = ::write(fd, text.data() + done, text.size() - done);
     if (n < 0 && errno == EINTR) continue;
+    if (n == 0) errno = EIO;  // nothing written and no reason given
     if (n <= 0) return false;
     done += static_cast<size_t>(n);
   }
@@ -101,7 +102,8 @@ void WorkerProcess::Stop(bool kill_now, Reply* reply) {
 }
 
 WorkerProcess::Reply WorkerProcess::Call(const std::string& request, double timeout_seconds,
-                                         const std::atomic<bool>* abandon) {
+                                         const std::atomic<bool>* abandon,
+                                         const std::function<void(const std::string&)>& on_progress) {
   Reply reply;
   if (pid_ <= 0 && !Start(&reply.message)) return reply;
   if (!WriteAll(to_child_, request + "\n")) {
@@ -113,6 +115,11 @@ WorkerProcess::Reply WorkerProcess::Call(const std::string& request, double time
   char buffer[1 << 16];
   for (;;) {
     size_t newline = pending_.find('\n');
+    if (newline != std::string::npos && pending_.starts_with(kProgressPrefix)) {
+      if (on_progress) on_progress(pending_.substr(0, newline));
+      pending_.erase(0, newline + 1);
+      continue;
+    }
     if (newline != std::string::npos) {
       reply.kind = Reply::kDone;
       reply.line = pending_.substr(0, newline);

@@ -11,6 +11,7 @@
 #include <sys/types.h>
 
 #include <atomic>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -40,7 +41,11 @@ class WorkerProcess {
   // Sends `request` (one line) and waits up to `timeout_seconds` (0: no limit) for the reply.
   // When `abandon` becomes true the child is killed and kAbandoned returned. After anything but
   // kDone the child is gone; the next Call starts a new one.
-  Reply Call(const std::string& request, double timeout_seconds, const std::atomic<bool>* abandon);
+  // Lines the child sends before its reply that start with `kProgressPrefix` are progress, not
+  // the reply: each goes to `on_progress` (if given).
+  Reply Call(const std::string& request, double timeout_seconds, const std::atomic<bool>* abandon,
+             const std::function<void(const std::string&)>& on_progress = nullptr);
+  static constexpr std::string_view kProgressPrefix = "{\"progress\":";
 
   pid_t pid() const { return pid_; }
 

@@ -202,7 +202,7 @@ TEST(Ledger, ConcurrentProcessesNeverInterleave) {
     EXPECT_TRUE(ParseLedgerLine(line)) << "torn line: " << line.substr(0, 60);
   }
   EXPECT_EQ(lines, kProcesses * kLines);
-  EXPECT_EQ(ReadLedger(path).size(), static_cast<size_t>(kProcesses * kLines));
+  EXPECT_EQ(ReadLedger(path).entries.size(), static_cast<size_t>(kProcesses * kLines));
 }
 
 TEST(Ledger, SummaryTakesTheLastLinePerInput) {
@@ -331,12 +331,19 @@ TEST(Outcome, TheWorkerReplyRoundTrips) {
 }
 
 TEST(Progress, StatusLineSaysWhereTheBatchIs) {
-  cli::ProgressCounts c{12, 300, 45, 10, 1, 2};
+  cli::ProgressCounts c{12, 300, 45, 10, 1, 2, {}};
   std::string s = cli::FormatProgress(c, 15.0);
   EXPECT_EQ(s.rfind("[12/300] 45 pages (10 OCR), 1 failed, 3.0 pages/s, 2 running, about 6 min left", 0), 0u) << s;
+  // Pages of documents still running move the line: a long OCR document is not a stall.
+  c.in_flight = {{4, 26}, {1, 3}};
+  s = cli::FormatProgress(c, 10.0);
+  EXPECT_EQ(s.rfind("[12/300] 50 pages (10 OCR), 1 failed, 5.0 pages/s, 2 running (p. 4/26, 1/3)", 0), 0u) << s;
   c.done = 300;
   EXPECT_EQ(cli::FormatProgress(c, 15.0).find("left"), std::string::npos);
   EXPECT_EQ(cli::PrintableName("a\nok\x1b[2J"), "a?ok?[2J");
+  // A Latin-1 name (0xE9) is shown escaped, a Thai one as it is.
+  EXPECT_EQ(cli::PrintableName("caf\xe9.pdf"), "caf\\xe9.pdf");
+  EXPECT_EQ(cli::PrintableName("รายงาน.pdf"), "รายงาน.pdf");
 }
 
 // The worker protocol on stand-in children: a shell that answers, one that dies, one that hangs.

@@ -82,7 +82,7 @@ TEST(RunBatch, BadInputsBecomeErrorRecordsAndTheBatchGoesOn) {
   }
   EXPECT_EQ(std::distance(fs::directory_iterator(out), fs::directory_iterator()), 8);
   // The ledger: one line per input, with its status and error code.
-  auto ledger = ReadLedger((out / "ledger.jsonl").string());
+  auto ledger = ReadLedger((out / "ledger.jsonl").string()).entries;
   ASSERT_EQ(ledger.size(), 7u);
   int errors = 0;
   for (const LedgerEntry& e : ledger) {
@@ -126,7 +126,7 @@ TEST(RunBatch, ResumeSkipsCurrentOutputsAndRetriesFailures) {
   EXPECT_EQ(s.ok, 1);
   EXPECT_NE(ReadJson(out / "dev_001_born.json")["source"]["sha256"], std::string(64, '0'));
   EXPECT_FALSE(fs::exists(PartialPathFor((out / "dev_001_born.json").string())));
-  EXPECT_EQ(ReadLedger((out / "ledger.jsonl").string()).size(), 4u);
+  EXPECT_EQ(ReadLedger((out / "ledger.jsonl").string()).entries.size(), 4u);
 }
 
 TEST(RunBatch, IdenticalFilesAreExtractedOnceAndRecordedAsDuplicates) {
@@ -151,7 +151,7 @@ TEST(RunBatch, IdenticalFilesAreExtractedOnceAndRecordedAsDuplicates) {
   EXPECT_TRUE(fs::exists(out / "a.json"));
   EXPECT_FALSE(fs::exists(out / "b.json"));
   EXPECT_EQ(ReadJson(out / "gone.json")["error"]["code"], "not_found");
-  auto latest = LatestPerInput(ReadLedger((out / "ledger.jsonl").string()));
+  auto latest = LatestPerInput(ReadLedger((out / "ledger.jsonl").string()).entries);
   ASSERT_EQ(latest.size(), 3u);
   for (const LedgerEntry& e : latest) {
     if (e.input == (in / "b.pdf").string()) {
@@ -179,7 +179,7 @@ TEST(RunBatch, ShardsPartitionTheInputs) {
   }
   EXPECT_EQ(written.size(), files.size());
   EXPECT_EQ(std::set<std::string>(written.begin(), written.end()).size(), files.size());
-  for (const LedgerEntry& e : ReadLedger((out / "ledger.jsonl").string())) EXPECT_FALSE(e.shard.empty());
+  for (const LedgerEntry& e : ReadLedger((out / "ledger.jsonl").string()).entries) EXPECT_FALSE(e.shard.empty());
 }
 
 TEST(RunBatch, AStopRequestEndsTheDispatch) {
@@ -200,7 +200,7 @@ TEST(RunBatch, AStopRequestEndsTheDispatch) {
   BatchSummary s = RunBatch(inputs, options, runner, nullptr, &control);
   EXPECT_EQ(s.ok, 1) << "the running document finishes";
   EXPECT_EQ(s.interrupted, 1) << "the next is not started";
-  EXPECT_EQ(ReadLedger((out / "ledger.jsonl").string()).size(), 1u);
+  EXPECT_EQ(ReadLedger((out / "ledger.jsonl").string()).entries.size(), 1u);
 }
 
 // A page whose /Rotate leaves its text running down (or up) the displayed page is read turned
