@@ -334,6 +334,9 @@ int RunExtract(const ExtractArgs& a) {
   ::sigaction(SIGINT, &action, nullptr);
   ::sigaction(SIGTERM, &action, nullptr);
   ::signal(SIGPIPE, SIG_IGN);
+  // Past a file size limit (ulimit -f) a write fails with EFBIG, which stops the batch with a
+  // reason, instead of the signal killing it without one.
+  ::signal(SIGXFSZ, SIG_IGN);
 
   std::unique_ptr<OcrPool> pool;
   std::unique_ptr<WorkerRunner> workers;

@@ -70,6 +70,7 @@ int WorkerMain() {
   // gone (killed) stops with it.
   ::signal(SIGINT, SIG_IGN);
   ::signal(SIGTERM, SIG_IGN);
+  ::signal(SIGXFSZ, SIG_IGN);  // a file size limit: EFBIG, reported (see RunExtract)
   ::prctl(PR_SET_PDEATHSIG, SIGKILL);
   std::string line;
   if (!std::getline(std::cin, line)) return 0;

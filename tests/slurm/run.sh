@@ -5,7 +5,8 @@
 # two files of the same base name in different folders, and checks that
 #   - the union of the array's outputs equals a single-machine run of the same inputs,
 #   - the ledger lists each input once, as ok,
-#   - a second submission with --resume extracts nothing.
+#   - the array exits non-zero (the truncated file), and so does a second submission with
+#     --resume, which extracts nothing but still reports the failure.
 # Stops every daemon it started, whatever happens. Needs root (or sudo) for the packages and
 # the daemons.  tests/slurm/run.sh BUILD/ita-extract SOURCE_DIR
 set -euo pipefail
@@ -105,12 +106,17 @@ inputs=$(wc -l < manifest.txt)
 
 set +e; "$bin" extract @manifest.txt --out single -q >/dev/null 2>&1; set -e
 
+# sbatch --wait exits with the highest exit code of the array's tasks.
 submit() {
+  set +e
   ITA_EXTRACT="$bin" sbatch --wait --array=0-3 --cpus-per-task=1 --output="$work/task-%a.log" \
-    "$src/tools/slurm/ita-extract.sbatch" manifest.txt "$work/shared" -q >/dev/null 2>&1 || true
+    "$src/tools/slurm/ita-extract.sbatch" manifest.txt "$work/shared" -q >/dev/null 2>&1
+  submit_rc=$?
+  set -e
 }
 started=$(date +%s)
 submit
+[ "$submit_rc" -ne 0 ] || fail "the array exits 0 though one input failed"
 echo "array job: $(( $(date +%s) - started )) s"
 json_files() { (cd "$1" && find . -name '*.json' | sort); }
 [ "$(json_files shared)" = "$(json_files single)" ] || fail "array outputs differ from the single run: $(json_files shared)"
@@ -128,9 +134,15 @@ assert sum(r["status"] == "error" for r in rows) == 1  # the truncated file, as 
 PY
 lines=$(wc -l < shared/ledger.jsonl)
 submit
-python3 - shared/ledger.jsonl "$lines" <<'PY' || fail "the second submission did work"
+# Resubmitted, the array does no work, yet the failure is still a failure.
+[ "$submit_rc" -ne 0 ] || fail "the resubmitted array exits 0 though the truncated file still failed"
+python3 - shared/ledger.jsonl "$lines" <<'PY' || fail "the second submission did work or lost the failure"
 import json, sys
 rows = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")][int(sys.argv[2]):]
 assert rows and all(r["status"] == "skipped" for r in rows), rows
+kept = [r for r in rows if r.get("earlier_status") == "error"]
+assert len(kept) == 1 and kept[0]["error"] == "corrupt", rows
 PY
+"$bin" ledger shared >ledger.txt && fail "ledger says all is well though one input failed"
+grep -q "1 failed" ledger.txt || fail "ledger after the resubmission: $(cat ledger.txt)"
 echo "slurm array test passed"
