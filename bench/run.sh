@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # ita-extract benchmark (a measurement, not a test). Prints seconds per page and ratios:
 #   1. text-layer pages: the pipeline (--no-ocr, 1 worker) vs `pdftotext -layout` on the same
-#      PDFs: the born-digital ratio; also with --in-process (no worker processes);
+#      PDFs: the born-digital ratio in a batch; also with --in-process (no worker processes);
+#      and the largest of them alone, with the defaults a user runs (start included);
 #   2. the cost of process isolation per document: 40 small documents in worker processes vs
 #      --in-process;
 #   3. scanned pages of samples-dev, samples-hard-dev and samples-real: CPU seconds per page of
@@ -53,6 +54,14 @@ printf "text layer  : %d pages; pipeline %.4f s/page (worker process), %.4f s/pa
   "$text_pages" "$(echo "$c_text / $text_pages" | bc -l)" "$(echo "$c_text_in / $text_pages" | bc -l)" "$(echo "$c_pdftotext / $text_pages" | bc -l)"
 printf "              born-digital ratio %.2fx pdftotext (%.2fx in-process)\n" \
   "$(echo "$c_text / $c_pdftotext" | bc -l)" "$(echo "$c_text_in / $c_pdftotext" | bc -l)"
+
+# 1b. One file alone, as a user runs it (defaults: OCR ready, a worker process), start included.
+one=$(ls -S "$tmp"/text/*.pdf | head -1)
+one_pages=$(pdfinfo "$one" | awk '/^Pages:/ {print $2}')
+read -r c_one_pdftotext _ < <(cpu3 pdftotext -layout "$one" /dev/null)
+read -r c_one_file _ < <(cpu3 "$bin" extract "$one" --out "$tmp/o-onefile" -q)
+printf "one file    : %s, %d pages: pipeline %.3f s CPU with its start, pdftotext -layout %.3f s: %.2fx\n" \
+  "$(basename "$one")" "$one_pages" "$c_one_file" "$c_one_pdftotext" "$(echo "$c_one_file / $c_one_pdftotext" | bc -l)"
 
 # 2. Isolation per document.
 mkdir -p "$tmp/many"

@@ -12,7 +12,9 @@
 #include <filesystem>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <sstream>
 #include <thread>
+#include <fstream>
 
 #include "extractors/poppler_pdf_source.h"
 #include "extractors/tesseract_ocr_engine.h"
@@ -130,15 +132,67 @@ bool CheckLedger(const std::string& path, std::string* error) {
   return true;
 }
 
+// The model files an engine of `tesseract` loads, each as "path:size:mtime", with the program's
+// version: the key under which a successful load is remembered. Empty when a file cannot be
+// found where Tesseract looks (then the models are loaded to check them).
+std::string ModelFilesKey(const TesseractOptions& tesseract) {
+  std::string dir = tesseract.tessdata_dir;
+  if (dir.empty()) {
+    const char* prefix = std::getenv("TESSDATA_PREFIX");
+    dir = prefix != nullptr && *prefix != '\0' ? prefix : "/usr/share/tesseract-ocr/5/tessdata";
+  }
+  std::vector<std::string> files;
+  std::stringstream languages(tesseract.languages + "+" + tesseract.latin_languages);
+  for (std::string lang; std::getline(languages, lang, '+');)
+    if (!lang.empty()) files.push_back(dir + "/" + lang + ".traineddata");
+  if (!tesseract.numeric_model_dir.empty()) files.push_back(tesseract.numeric_model_dir + "/thd.traineddata");
+  std::string key = kProgramVersion;
+  for (const std::string& f : files) {
+    std::error_code ec;
+    auto size = fs::file_size(f, ec);
+    if (ec) return "";
+    auto time = fs::last_write_time(f, ec).time_since_epoch().count();
+    key += " " + f + ":" + std::to_string(size) + ":" + std::to_string(time);
+  }
+  return key;
+}
+
+// Where loads that succeeded are remembered (XDG cache), or empty.
+std::string ModelCheckStamp() {
+  const char* base = std::getenv("XDG_CACHE_HOME");
+  if (base != nullptr && *base != '\0') return std::string(base) + "/ita-extract/ocr-models-checked";
+  if (const char* home = std::getenv("HOME"); home != nullptr && *home != '\0')
+    return std::string(home) + "/.cache/ita-extract/ocr-models-checked";
+  return "";
+}
+
 // Loads the OCR models once, before any document, so a wrong --tessdata or --numeric-model
-// stops the batch at once instead of yielding empty results.
+// stops the batch at once instead of yielding empty results. A load that succeeded is
+// remembered with the files' sizes and times: the next run with the same files skips it (a
+// tenth of a second, most of the start of a one-file run).
 bool CheckOcrModels(const TesseractOptions& tesseract, std::string* error) {
+  std::string key = ModelFilesKey(tesseract);
+  std::string stamp = ModelCheckStamp();
+  std::string known;
+  if (!key.empty() && !stamp.empty()) {
+    std::ifstream in(stamp);
+    for (std::string line; std::getline(in, line);)
+      if (line == key) return true;
+    in.clear();
+  }
   auto engine = CreateTesseractEngine(tesseract);
   if (!engine) {
     *error = engine.error().message +
              " (install tesseract-ocr-tha, or give --tessdata DIR with tha.traineddata; "
              "--numeric-model DIR must hold thd.traineddata, --no-numeric-model skips it)";
     return false;
+  }
+  if (!key.empty() && !stamp.empty()) {
+    std::ifstream in(stamp);
+    std::stringstream kept;
+    kept << in.rdbuf();
+    std::string ignored;
+    WriteFileAtomically(stamp, kept.str() + key + "\n", &ignored);  // a cache: failing to write it costs time only
   }
   return true;
 }

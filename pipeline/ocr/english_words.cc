@@ -7,25 +7,37 @@
 
 namespace ita {
 
-const EnglishWords* EnglishWords::System() {
-  static const std::unique_ptr<EnglishWords> words = [] {
-    const char* env = std::getenv("ITA_ENGLISH_WORDS");
-    std::string path = env && *env ? env : "/usr/share/dict/american-english";
-    return Load(path);
-  }();
-  return words.get();
-}
+namespace {
 
-std::unique_ptr<EnglishWords> EnglishWords::Load(const std::string& path) {
+std::vector<std::string> ReadSortedWords(const std::string& path) {
   std::ifstream in(path);
-  if (!in) return nullptr;
   std::vector<std::string> words;
   for (std::string line; std::getline(in, line);) {
     while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
     if (!line.empty()) words.push_back(std::move(line));
   }
+  std::sort(words.begin(), words.end());
+  words.erase(std::unique(words.begin(), words.end()), words.end());
+  words.shrink_to_fit();
+  return words;
+}
+
+}  // namespace
+
+const EnglishWords* EnglishWords::System() {
+  static const std::unique_ptr<EnglishWords> words = []() -> std::unique_ptr<EnglishWords> {
+    const char* env = std::getenv("ITA_ENGLISH_WORDS");
+    std::string path = env && *env ? env : "/usr/share/dict/american-english";
+    if (!std::ifstream(path)) return nullptr;
+    return std::unique_ptr<EnglishWords>(new EnglishWords(path));
+  }();
+  return words.get();
+}
+
+std::unique_ptr<EnglishWords> EnglishWords::Load(const std::string& path) {
+  std::vector<std::string> words = ReadSortedWords(path);
   if (words.empty()) return nullptr;
-  return FromWords(std::move(words));
+  return std::unique_ptr<EnglishWords>(new EnglishWords(std::move(words)));
 }
 
 std::unique_ptr<EnglishWords> EnglishWords::FromWords(std::vector<std::string> words) {
@@ -35,7 +47,16 @@ std::unique_ptr<EnglishWords> EnglishWords::FromWords(std::vector<std::string> w
   return std::unique_ptr<EnglishWords>(new EnglishWords(std::move(words)));
 }
 
+void EnglishWords::LoadOnce() const {
+  if (loaded_.load(std::memory_order_acquire)) return;
+  std::call_once(load_once_, [this] {
+    words_ = ReadSortedWords(path_);
+    loaded_.store(true, std::memory_order_release);
+  });
+}
+
 bool EnglishWords::Listed(std::string_view word) const {
+  LoadOnce();
   return std::binary_search(words_.begin(), words_.end(), word,
                             [](std::string_view a, std::string_view b) { return a < b; });
 }
