@@ -237,10 +237,20 @@ Extraction ExtractDocument(const PdfSource& pdf, SourceInfo source, const Extrac
   std::vector<std::string> title_lines;
   std::vector<ProseLine> prose;
   std::string first_page_cells;  // a slide or form may hold its title in a table
+  // Cells of the first pages, a cover form's included (a page that is one table, such as the
+  // ministry's form for publishing on the web: "ชื่อหน่วยงาน : โรงพยาบาล… อำเภอ… จังหวัด…").
+  std::vector<std::string> cover_cells;
   int title_pages_seen = 0;
   for (PageResult& page : results) {
     ex.source.page_sources.push_back(page.page.source);
     for (std::string& d : page.page.diagnostics) ex.diagnostics.push_back(std::move(d));
+    if (page.page.index < options.title_pages) {
+      for (const Table& t : page.tables)
+        for (const Cell& c : t.cells) {
+          std::istringstream lines(c.text);
+          for (std::string line; std::getline(lines, line);) cover_cells.push_back(line);
+        }
+    }
     if (title_pages_seen < options.title_pages && !page.free_lines.empty()) {
       ++title_pages_seen;
       for (const TextLine& l : page.free_lines) title_lines.push_back(l.text);
@@ -283,18 +293,23 @@ Extraction ExtractDocument(const PdfSource& pdf, SourceInfo source, const Extrac
   } else if (!meta.fiscal_year) {
     meta.fiscal_year = FiscalYearOf(first_page_cells);
   }
-  if (meta.organization.name.empty()) {
-    // A form may name its issuer in a field of a table ("หน่วยงาน : โรงพยาบาลน้ำยืน"): only the
-    // cells that open with such a label, so a body named inside a project's name is not taken.
-    std::vector<std::string> fields;
-    std::istringstream cells(first_page_cells);
-    for (std::string line; std::getline(cells, line);)
-      if (StartsWithIssuerLabel(line)) fields.push_back(line);
-    Metadata from_cells = ReadMetadata(fields);
-    if (!from_cells.organization.name.empty()) {
-      meta.organization = from_cells.organization;
-      ex.diagnostics.push_back("organization from a form field of a table: \"" + fields.front() + "\"");
-    }
+  // A form may name its issuer in a field of a table ("หน่วยงาน : โรงพยาบาลน้ำยืน"): only the
+  // cells that open with such a label, so a body named inside a project's name is not taken.
+  std::vector<std::string> issuer_fields;
+  for (const std::string& line : cover_cells)
+    if (StartsWithIssuerLabel(line)) issuer_fields.push_back(line);
+  Metadata from_fields = ReadMetadata(issuer_fields);
+  const Organization& field_org = from_fields.organization;
+  if (meta.organization.name.empty() && !field_org.name.empty()) {
+    meta.organization = field_org;
+    ex.diagnostics.push_back("organization from a form field of a table: \"" + issuer_fields.front() + "\"");
+  } else if (!field_org.name.empty() && field_org.name == meta.organization.name &&
+             (meta.organization.district.empty() || meta.organization.province.empty())) {
+    // The same body, placed by its form field (the title block names it without its place).
+    if (meta.organization.district.empty()) meta.organization.district = field_org.district;
+    if (meta.organization.province.empty()) meta.organization.province = field_org.province;
+    if (!field_org.district.empty() || !field_org.province.empty())
+      ex.diagnostics.push_back("district and province from a form field of a table: \"" + issuer_fields.front() + "\"");
   }
   if (meta.organization.district.empty() && !meta.organization.name.empty()) {
     std::vector<std::string> text;

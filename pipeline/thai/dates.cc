@@ -61,24 +61,39 @@ size_t SkipSpaces(std::u32string_view s, size_t pos) {
 }
 
 // Matches a month abbreviation such as ต.ค. / ต.ค / ตค. / ต. ค. at `pos`; returns its length.
-size_t MatchAbbreviation(std::u32string_view s, size_t pos, const MonthNames& m, bool tolerant) {
-  if (!StartsWith(s, pos, m.abbr_first)) return 0;
-  size_t i = pos + m.abbr_first.size();
-  // Tolerant: OCR sprinkles stray marks into abbreviations ("ก.ุย."); skip them.
-  auto skip_stray_marks = [&](size_t k) {
-    while (tolerant && k < s.size() && IsThaiCombining(s[k])) ++k;
+// Tolerant (OCR): marks the abbreviation does not have are skipped and counted in `stray`; a
+// first part with a vowel mark (มี.ค., มิ.ย.) takes any mark before the second letter for its
+// own, since OCR confuses the marks' shapes (มี.ค. read "ม.ุค") far more often than it invents one.
+size_t MatchAbbreviation(std::u32string_view s, size_t pos, const MonthNames& m, bool tolerant,
+                         int* stray = nullptr) {
+  std::u32string_view first = m.abbr_first;
+  bool wants_mark = false;
+  if (tolerant && first.size() > 1 && IsThaiCombining(first.back())) {
+    first.remove_suffix(1);
+    wants_mark = true;
+  }
+  if (!StartsWith(s, pos, first)) return 0;
+  size_t i = pos + first.size();
+  int skipped = 0;
+  auto skip_stray_marks = [&](size_t k, bool before_second) {
+    while (tolerant && k < s.size() && IsThaiCombining(s[k])) {
+      if (before_second && wants_mark) wants_mark = false;  // the first part's own mark, misread
+      else ++skipped;
+      ++k;
+    }
     return k;
   };
   bool dotted = false;
-  i = skip_stray_marks(i);
+  i = skip_stray_marks(i, true);
   if (i < s.size() && s[i] == U'.') {
     dotted = true;
     ++i;
   }
-  i = skip_stray_marks(SkipSpaces(s, i));
+  i = skip_stray_marks(SkipSpaces(s, i), true);
+  if (wants_mark) return 0;  // มี.ค. without its mark is ม.ค.
   if (!StartsWith(s, i, m.abbr_second)) return 0;
   i += m.abbr_second.size();
-  i = skip_stray_marks(i);
+  i = skip_stray_marks(i, false);
   if (i < s.size() && s[i] == U'.') {
     dotted = true;
     ++i;
@@ -92,6 +107,7 @@ size_t MatchAbbreviation(std::u32string_view s, size_t pos, const MonthNames& m,
   if (i < s.size() && s[i - 1] != U'.' && IsLetterAt(s, i)) return 0;
   // Undotted abbreviations must stand alone: "ตค" inside a word is not a month.
   if (!dotted && pos > 0 && IsLetterAt(s, pos - 1)) return 0;
+  if (stray != nullptr) *stray = skipped;
   return i - pos;
 }
 
@@ -114,14 +130,18 @@ std::optional<int> MatchMonth(std::u32string_view s, size_t pos, size_t* len) {
   }
   // Longer first parts first: "มี.ค." must not be read as "ม" + …; strict forms before
   // forms with stray marks.
+  // Tolerant readings of the same length: the one that leaves fewer marks unexplained.
   size_t best_len = 0;
   int best = 0;
+  int best_stray = 0;
   for (bool tolerant : {false, true}) {
     for (const MonthNames& m : Months()) {
-      size_t l = MatchAbbreviation(s, pos, m, tolerant);
-      if (l > best_len) {
+      int stray = 0;
+      size_t l = MatchAbbreviation(s, pos, m, tolerant, &stray);
+      if (l > best_len || (l > 0 && l == best_len && stray < best_stray)) {
         best_len = l;
         best = m.month;
+        best_stray = stray;
       }
     }
     if (best_len > 0) break;

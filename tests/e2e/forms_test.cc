@@ -3,7 +3,7 @@
 // ticks in quarter columns with approach rows and a header repeated on the next page, a table
 // ruled by its columns only, a
 // one-year action plan quoting a framework's years, ITA result tables (one year; weighted, also
-// as a scan; one row a year; without rulings), a blank
+// as a scan; one row a year; without rulings), a report behind a ministry's cover form, a blank
 // ministry template, and tables that are not measures. Read exactly as `extract` reads.
 #include <gtest/gtest.h>
 
@@ -272,6 +272,30 @@ TEST(Forms, AnnouncementListsItsMeasuresInParagraphs) {
             "๑. ห้ามมิให้บุคลากรเรียก รับ หรือยอมจะรับทรัพย์สินหรือประโยชน์อื่นใดจากผู้มาติดต่อราชการ");
   EXPECT_EQ(ex.measures[4].seq, 5);
   EXPECT_EQ(ex.measures[4].sources.at(MeasureField::kMeasure).page, 1);
+}
+
+// A hospital's report behind the ministry's cover form for publishing on the web: the cover is
+// one ruled table, so the issuer's district and province come from its "ชื่อหน่วยงาน :" field;
+// the report's measures keep their month-range periods, as text and as a scan.
+TEST(Forms, ReportBehindTheMinistrysCoverForm) {
+  for (const char* name : {"moph_cover_report", "moph_cover_report_scan"}) {
+    SCOPED_TRACE(name);
+    Extraction ex = Read(name);
+    ASSERT_TRUE(ex.document);
+    EXPECT_EQ(ex.document->family, Family::kMeasuresReport);
+    EXPECT_EQ(ex.document->fiscal_year, 2567);
+    EXPECT_EQ(ex.document->organization.name, "โรงพยาบาลบ้านแพง");
+    EXPECT_EQ(ex.document->organization.district, "บ้านแพง");
+    EXPECT_EQ(ex.document->organization.province, "นครพนม");
+    ASSERT_EQ(ex.measures.size(), 5u);  // the cover's fields and signatures are not measures
+    EXPECT_EQ(ex.measures[0].columns.at(MeasureField::kMeasure), "ประกาศเจตจำนงสุจริตในการบริหารงานของผู้บริหาร");
+    ASSERT_TRUE(ex.measures[1].period);
+    EXPECT_EQ(ex.measures[1].period->start, "2023-10-01");
+    EXPECT_EQ(ex.measures[1].period->end, "2024-03-31");
+    ASSERT_TRUE(ex.measures[3].period);
+    EXPECT_EQ(ex.measures[3].period->end, "2024-02-29");
+    EXPECT_EQ(ex.measures[4].columns.at(MeasureField::kResponsible), "ศูนย์รับเรื่องร้องเรียน");
+  }
 }
 
 TEST(Forms, ABlankTemplateHasNoMeasure) {

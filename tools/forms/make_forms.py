@@ -10,7 +10,8 @@ span the table, a table long enough that its header repeats on the next page (Ch
 of one year, a ministry's blank template, and tables that are not measures (staff, budget);
 the quarter-tick plan also as a scan (pages rendered to grey pixels, no text layer); ITA score
 tables of other shapes (weights, one row a year, without rulings; as text, scans, a scan fed
-sideways and outlined glyphs) and plans with a column a year.
+sideways and outlined glyphs), plans with a column a year, and a hospital's report behind the
+ministry's cover form for publishing on the web (as text and as a scan).
 The PDFs in tests/data/forms/ were made with this script; tests/e2e/forms_test.cc reads them
 through the shipped pipeline. Content is invented for the tests; the wording follows the forms
 offices use.
@@ -310,6 +311,46 @@ def bribery_announcement():
     return page(["ประกาศเทศบาลตำบลหนองบัว", "เรื่อง มาตรการป้องกันการรับสินบน"], body, "Umpush", size=15)
 
 
+def moph_cover_report():
+    """A hospital's six-month report behind the ministry's form for publishing on the web: a cover
+    page that is one ruled table (issuer with district and province, date, topic "EB 11",
+    signatures), then the measures with method, month-range periods, unit and result."""
+    cover = (
+        "<div style='page-break-after: always'><table>"
+        "<tr><td colspan=2 style='text-align:center'><b>แบบฟอร์มการขอเผยแพร่ข้อมูลผ่านเว็บไซต์ของหน่วยงานในสังกัด"
+        "สำนักงานปลัดกระทรวงสาธารณสุข</b><br><b>แบบฟอร์มการขอเผยแพร่ข้อมูลผ่านเว็บไซต์ของโรงพยาบาลบ้านแพง</b></td></tr>"
+        "<tr><td colspan=2>ชื่อหน่วยงาน : โรงพยาบาลบ้านแพง อำเภอบ้านแพง จังหวัดนครพนม<br>วัน/เดือน/ปี : 18 เมษายน 2567<br>"
+        "หัวข้อ : EB 11 รายงานผลการดำเนินงานตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส รอบ 6 เดือน<br>"
+        "รายละเอียดข้อมูล (โดยสรุปหรือเอกสารแนบ)<br>- รายงานผลการดำเนินงานตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส"
+        " ประจำปีงบประมาณ พ.ศ. 2567 รอบ 6 เดือน<br>Link ภายนอก : ไม่มี<br>หมายเหตุ : ....................................</td></tr>"
+        "<tr><td style='text-align:center'><b>ผู้รับผิดชอบการให้ข้อมูล</b><br><br>(นางสาวสมใจ ใจดี)<br>"
+        "ตำแหน่ง นักจัดการงานทั่วไปปฏิบัติการ<br>วันที่ 18 เดือน เมษายน พ.ศ. 2567</td>"
+        "<td style='text-align:center'><b>ผู้อนุมัติรับรอง</b><br><br>(นายสมชาย รักษาดี)<br>"
+        "ตำแหน่ง ผู้อำนวยการโรงพยาบาลบ้านแพง<br>วันที่ 18 เดือน เมษายน พ.ศ. 2567</td></tr>"
+        "<tr><td colspan=2 style='text-align:center'><b>ผู้รับผิดชอบการนำข้อมูลขึ้นเผยแพร่</b><br><br>"
+        "(นายสมศักดิ์ เผยแพร่)<br>ตำแหน่ง นักวิชาการคอมพิวเตอร์<br>วันที่ 18 เดือน เมษายน พ.ศ. 2567</td></tr>"
+        "</table></div>")
+    items = [
+        ("ประกาศเจตจำนงสุจริตในการบริหารงานของผู้บริหาร", "ผู้อำนวยการประกาศเจตจำนงและเผยแพร่บนเว็บไซต์", "ต.ค. 66",
+         "กลุ่มงานบริหารทั่วไป", "ดำเนินการแล้ว"),
+        ("เปิดเผยข้อมูลการจัดซื้อจัดจ้างของโรงพยาบาล", "สรุปผลการจัดซื้อจัดจ้างรายเดือน (สขร.1) เผยแพร่บนเว็บไซต์",
+         "ต.ค. 66 - มี.ค. 67", "งานพัสดุ", "เผยแพร่ครบ 6 เดือน"),
+        ("ป้องกันผลประโยชน์ทับซ้อนในการปฏิบัติงาน", "อบรมให้ความรู้แก่เจ้าหน้าที่เรื่องผลประโยชน์ทับซ้อน", "ม.ค. 67",
+         "กลุ่มงานบริหารทั่วไป", "ผู้เข้าร่วม 62 คน"),
+        ("ส่งเสริมการมีส่วนร่วมของผู้รับบริการ", "สำรวจความพึงพอใจของผู้รับบริการแผนกผู้ป่วยนอก", "ธ.ค. 66 - ก.พ. 67",
+         "กลุ่มงานประกันสุขภาพ", "ความพึงพอใจร้อยละ 88.5"),
+        ("จัดการเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ", "เปิดช่องทางร้องเรียนทางเว็บไซต์ ตู้รับเรื่อง และโทรศัพท์",
+         "ต.ค. 66 - มี.ค. 67", "ศูนย์รับเรื่องร้องเรียน", "ไม่มีเรื่องร้องเรียน"),
+    ]
+    rows = "".join("<tr><td class='c'>%d</td><td>%s</td><td>%s</td><td class='c'>%s</td><td>%s</td><td>%s</td></tr>"
+                   % (i + 1, *it) for i, it in enumerate(items))
+    report = ("<h1>รายงานผลการดำเนินงานตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส</h1>"
+              "<h1>โรงพยาบาลบ้านแพง ประจำปีงบประมาณ พ.ศ. 2567 (รอบ 6 เดือน)</h1>"
+              "<table><thead><tr><th>ลำดับ</th><th>มาตรการ</th><th>วิธีการดำเนินการ</th><th>ระยะเวลา</th>"
+              "<th>ผู้รับผิดชอบ</th><th>ผลการดำเนินงาน</th></tr></thead><tbody>" + rows + "</tbody></table>")
+    return page([], cover + report, "Loma", size=14)
+
+
 FORMS = {
     "bribery_announcement": bribery_announcement,
     "column_ruled_report": column_ruled_report,
@@ -324,6 +365,7 @@ FORMS = {
     "ita_comparison_noto": ita_comparison_noto,
     "blank_template": blank_template,
     "not_measures": not_measures,
+    "moph_cover_report": moph_cover_report,
 }
 
 
@@ -400,7 +442,7 @@ OUTLINED = ["narrow_margin_plan", "ita_three_years_borderless"]
 TURNED = ["ita_comparison_noto"]
 
 # Forms also written as scans: OCR must find the same structure and read the ticks.
-SCANNED = ["quarter_ticks_plan", "ita_weighted", "ita_three_years_borderless"]
+SCANNED = ["quarter_ticks_plan", "ita_weighted", "ita_three_years_borderless", "moph_cover_report"]
 
 
 def main():
