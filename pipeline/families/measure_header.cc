@@ -4,6 +4,7 @@
 #include <cstdlib>
 
 #include "pipeline/families/header_synonyms.h"
+#include "pipeline/thai/dates.h"
 #include "pipeline/thai/numerals.h"
 #include "pipeline/thai/places.h"
 #include "pipeline/thai/text_repair.h"
@@ -72,6 +73,20 @@ bool CountsOn(const Table& t, const CellIndex& index, int col, int first_row) {
   return numbers >= 3 && numbers * 3 >= cells * 2 && rising * 2 >= numbers - 1;
 }
 
+// Cells of column `col` from `first_row` down: at least two, two in three of them periods a
+// reader can date ("ต.ค. 66 - มี.ค. 67", "15 มกราคม 2567"), none of them long prose.
+bool HoldsPeriods(const Table& t, const CellIndex& index, int col, int first_row) {
+  int periods = 0, cells = 0;
+  for (int r = first_row; r < t.Rows(); ++r) {
+    int i = index.At(r, col);
+    if (i < 0 || t.cells[i].row != r || t.cells[i].text.empty()) continue;
+    ++cells;
+    if (thai::DecodeUtf8(t.cells[i].text).size() > 60) continue;  // a sentence that names a date
+    if (!thai::ParsePeriod(t.cells[i].text).start.empty()) ++periods;
+  }
+  return periods >= 2 && periods * 3 >= cells * 2;
+}
+
 }  // namespace
 
 bool IsTickField(MeasureField f) {
@@ -120,6 +135,16 @@ std::optional<ColumnMap> HeaderOf(const Table& t) {
     for (int c = 0; c < t.Cols(); ++c) {
       if (map.field_of_col[c] || !CountsOn(t, index, c, last + 1)) continue;
       map.field_of_col[c] = MeasureField::kSeq;
+      break;
+    }
+  }
+  // A column no header cell names ("วัน/เดือน/ปี", "วันที่ดำเนินการ") whose cells are dated
+  // periods holds the period, when no column is named so.
+  if (!map.HasField(MeasureField::kPeriod)) {
+    for (int c = 0; c < t.Cols(); ++c) {
+      if (map.field_of_col[c] || !HoldsPeriods(t, index, c, last + 1)) continue;
+      map.field_of_col[c] = MeasureField::kPeriod;
+      map.header_of_col[c] = index.At(last, c) >= 0 ? t.cells[index.At(last, c)].text : "";
       break;
     }
   }

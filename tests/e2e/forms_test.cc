@@ -298,6 +298,21 @@ TEST(Forms, ReportBehindTheMinistrysCoverForm) {
   }
 }
 
+// A report whose date column is headed "วัน/เดือน/ปี" and unit column "หน่วยงาน": the dates the
+// column holds make it the period.
+TEST(Forms, DateColumnKnownByWhatItHolds) {
+  Extraction ex = Read("dated_activities_report");
+  ASSERT_TRUE(ex.document);
+  EXPECT_EQ(ex.document->family, Family::kMeasuresReport);
+  ASSERT_EQ(ex.measures.size(), 4u);
+  ASSERT_TRUE(ex.measures[0].period);
+  EXPECT_EQ(ex.measures[0].period->start, "2024-12-12");
+  ASSERT_TRUE(ex.measures[2].period);
+  EXPECT_EQ(ex.measures[2].period->start, "2025-01-01");
+  EXPECT_EQ(ex.measures[2].period->end, "2025-03-31");
+  EXPECT_EQ(ex.measures[2].columns.at(MeasureField::kResponsible), "กองคลัง");
+}
+
 TEST(Forms, ABlankTemplateHasNoMeasure) {
   Extraction ex = Read("blank_template");
   ASSERT_TRUE(ex.document);

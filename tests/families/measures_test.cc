@@ -42,6 +42,7 @@ TEST(HeaderFieldOf, SynonymsSpacesAndSpelling) {
       {"การติดตามผล", MeasureField::kFollowUp},
       {"วิธีดำเนนิการ", MeasureField::kMethod},      // one letter off
       {"ผู้รับผิดชอ", MeasureField::kResponsible},    // one letter lost
+      {"หน่วยงาน", MeasureField::kResponsible},
   };
   for (const Case& c : cases) EXPECT_EQ(HeaderFieldOf(c.header), c.field) << c.header;
   EXPECT_EQ(HeaderFieldOf("สวัสดี"), std::nullopt);
@@ -74,6 +75,31 @@ TEST(BuildMeasures, SimpleReportTable) {
   EXPECT_EQ(b.columns.at(MeasureField::kResponsible), "");  // column exists, cell empty
   EXPECT_EQ(b.period->end, "2021-09-30");
   EXPECT_FALSE(b.Has(MeasureField::kSuggestion));          // no such column
+}
+
+// A column no header word names ("วัน/เดือน/ปี") is the period when its cells are dated; a
+// column of prose that mentions a date is not.
+TEST(BuildMeasures, UnnamedColumnOfDatesIsThePeriod) {
+  Table t = MakeTable(1, 4, 4,
+                      {C(0, 0, "กิจกรรม"), C(0, 1, "วัน/เดือน/ปี"), C(0, 2, "ผลการดำเนินงาน"), C(0, 3, "อื่น ๆ"),
+                       C(1, 0, "อบรมบุคลากร"), C(1, 1, "12 ธ.ค. 2567"), C(1, 2, "ผู้เข้าร่วม 48 คน"), C(1, 3, "-"),
+                       C(2, 0, "เผยแพร่ประกาศ"), C(2, 1, "ม.ค. - มี.ค. 2568"), C(2, 2, "เผยแพร่แล้ว"), C(2, 3, "-"),
+                       C(3, 0, "ตรวจสอบการเบิกจ่าย"), C(3, 1, "รอดำเนินการ"), C(3, 2, "ไม่พบข้อบกพร่อง"), C(3, 3, "-")});
+  MeasuresResult r = BuildMeasures({t}, 2568);
+  ASSERT_EQ(r.measures.size(), 3u);
+  ASSERT_TRUE(r.measures[0].period);
+  EXPECT_EQ(r.measures[0].period->start, "2024-12-12");
+  EXPECT_EQ(r.measures[1].period->end, "2025-03-31");
+  EXPECT_FALSE(r.measures[0].Has(MeasureField::kRemark));
+  // Two dated cells of three: still the period column. One of three would not be.
+  Table fewer = MakeTable(1, 4, 3,
+                          {C(0, 0, "กิจกรรม"), C(0, 1, "วันที่"), C(0, 2, "ผลการดำเนินงาน"),
+                           C(1, 0, "อบรมบุคลากร"), C(1, 1, "12 ธ.ค. 2567"), C(1, 2, "ดำเนินการแล้ว"),
+                           C(2, 0, "เผยแพร่ประกาศ"), C(2, 1, "รอ"), C(2, 2, "ดำเนินการแล้ว"),
+                           C(3, 0, "ตรวจสอบ"), C(3, 1, "รอ"), C(3, 2, "ดำเนินการแล้ว")});
+  MeasuresResult none = BuildMeasures({fewer}, 2568);
+  ASSERT_EQ(none.measures.size(), 3u);
+  EXPECT_FALSE(none.measures[0].period);
 }
 
 // Seed 001's layout: a two-level header and questions in sub-rows spanned by the issue.

@@ -351,6 +351,24 @@ def moph_cover_report():
     return page([], cover + report, "Loma", size=14)
 
 
+def dated_activities_report():
+    """A report whose date column is headed "วัน/เดือน/ปี" and whose unit column "หน่วยงาน": no
+    header word names a period, so the column is known by the dates it holds."""
+    items = [
+        ("ประชุมชี้แจงแนวทางการประเมินคุณธรรมและความโปร่งใสแก่บุคลากร", "12 ธ.ค. 2567", "บุคลากรเข้าร่วม 48 คน", "สำนักปลัด"),
+        ("เผยแพร่ประกาศเจตนารมณ์การต่อต้านการทุจริตบนเว็บไซต์", "5 ม.ค. 2568", "เผยแพร่แล้ว", "งานประชาสัมพันธ์"),
+        ("ตรวจสอบการเบิกจ่ายงบประมาณตามแผนการใช้จ่าย", "ม.ค. - มี.ค. 2568", "ไม่พบข้อบกพร่อง", "กองคลัง"),
+        ("จัดกิจกรรมวันต่อต้านคอร์รัปชันสากล", "9 ธ.ค. 2567", "ผู้เข้าร่วม 120 คน", "สำนักปลัด"),
+    ]
+    rows = "".join("<tr><td class='c'>%d</td><td>%s</td><td class='c'>%s</td><td>%s</td><td>%s</td></tr>"
+                   % (i + 1, *it) for i, it in enumerate(items))
+    body = ("<table><thead><tr><th>ที่</th><th>กิจกรรม</th><th>วัน/เดือน/ปี</th><th>ผลการดำเนินงาน</th>"
+            "<th>หน่วยงาน</th></tr></thead><tbody>" + rows + "</tbody></table>")
+    return page(["รายงานผลการดำเนินงานตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส",
+                 "องค์การบริหารส่วนตำบลดอนตูม อำเภอบางเลน จังหวัดนครปฐม", "ประจำปีงบประมาณ พ.ศ. 2568"],
+                body, "Sawasdee", size=14)
+
+
 FORMS = {
     "bribery_announcement": bribery_announcement,
     "column_ruled_report": column_ruled_report,
@@ -366,6 +384,7 @@ FORMS = {
     "blank_template": blank_template,
     "not_measures": not_measures,
     "moph_cover_report": moph_cover_report,
+    "dated_activities_report": dated_activities_report,
 }
 
 
