@@ -51,7 +51,6 @@ const std::vector<HeaderSynonym>& MeasureHeaderSynonyms() {
       {MeasureField::kResponsible, "ผู้ดำเนินการ"},
       {MeasureField::kResponsible, "ส่วนราชการที่รับผิดชอบ"},
       {MeasureField::kResponsible, "ที่รับผิดชอบ"},  // "กอง/ฝ่ายที่รับผิดชอบ"
-      {MeasureField::kResponsible, "หน่วยงาน"},      // a unit column headed by the word alone
       {MeasureField::kSuggestion, "ข้อเสนอแนะ"},
       {MeasureField::kFollowUp, "การติดตามผล"},
       {MeasureField::kFollowUp, "ติดตามผล"},

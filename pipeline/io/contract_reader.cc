@@ -170,11 +170,14 @@ Result<Extraction> ReadContractJson(const std::string& text) {
   Json j;
   try {
     j = Json::parse(text);
-  } catch (const std::exception& e) {
-    return Fail(ErrorCode::kCorrupt, std::string("not JSON: ") + e.what());
+  } catch (const Json::parse_error& e) {
+    // Said in words, not in the library's: where the text stops being JSON.
+    std::string where = e.byte >= text.size() ? "it ends before the record does (cut short?)"
+                                              : "at byte " + std::to_string(e.byte);
+    return Fail(ErrorCode::kCorrupt, "อ่านเป็น JSON ไม่ได้ / not valid JSON: " + where);
   }
   if (!j.is_object() || Text(j, "contract") != kContractName) {
-    return Fail(ErrorCode::kCorrupt, "not a thai-ita-extract/1 object");
+    return Fail(ErrorCode::kCorrupt, "ไม่ใช่ผลของ ita-extract / not a thai-ita-extract/1 record");
   }
   try {
     Extraction ex;
@@ -216,8 +219,10 @@ Result<Extraction> ReadContractJson(const std::string& text) {
     if (j.contains("action_plan") && j["action_plan"].is_object()) ex.action_plan = ActionPlanOf(j["action_plan"]);
     ex.diagnostics = Texts(j, "diagnostics");
     return ex;
-  } catch (const std::exception& e) {
-    return Fail(ErrorCode::kCorrupt, std::string("malformed contract object: ") + e.what());
+  } catch (const std::exception&) {
+    return Fail(ErrorCode::kCorrupt,
+                "ข้อมูลในไฟล์ผิดรูปแบบ / a thai-ita-extract/1 record with a value of the wrong type "
+                "(edited by hand? `ita-extract validate` shows where)");
   }
 }
 

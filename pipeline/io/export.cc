@@ -94,7 +94,7 @@ std::vector<ContractRecord> ReadContractRecords(const std::vector<std::string>& 
     } else if (fs::exists(p, ec)) {
       files.push_back(p);
     } else {
-      problems->push_back(p + ": no such file or folder");
+      problems->push_back(p + ": ไม่พบไฟล์หรือโฟลเดอร์ / no such file or folder");
     }
   }
   std::sort(files.begin(), files.end());
@@ -104,7 +104,8 @@ std::vector<ContractRecord> ReadContractRecords(const std::vector<std::string>& 
     std::ifstream in(f, std::ios::binary);
     Json j = Json::parse(in, nullptr, /*allow_exceptions=*/false);
     if (!j.is_object() || Str(j, "contract") != "thai-ita-extract/1") {
-      problems->push_back(f + ": not a thai-ita-extract/1 record");
+      problems->push_back(f + ": อ่านไม่ได้ ไม่ใช่ผลของ ita-extract หรือไฟล์ไม่ครบ / not readable: not a "
+                          "thai-ita-extract/1 record, or not valid JSON (cut short?)");
       continue;
     }
     out.push_back({f, std::move(j)});

@@ -24,7 +24,7 @@ std::vector<DocumentReport> RevalidateFiles(const std::vector<std::string>& fold
       continue;
     }
     if (!fs::is_directory(f, ec)) {
-      problems->push_back(f + ": no such file or folder");
+      problems->push_back(f + ": ไม่พบไฟล์หรือโฟลเดอร์ / no such file or folder");
       continue;
     }
     for (auto it = fs::recursive_directory_iterator(f, ec); !ec && it != fs::recursive_directory_iterator();
