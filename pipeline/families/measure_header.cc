@@ -87,6 +87,31 @@ bool HoldsPeriods(const Table& t, const CellIndex& index, int col, int first_row
   return periods >= 2 && periods * 3 >= cells * 2;
 }
 
+// Whether `text` names a unit of an office, as a responsible column's cells do: "กองคลัง",
+// "สำนักปลัด", "งานพัสดุ", "กลุ่มงานบริหารทั่วไป", "ทุกกอง", "ผู้อำนวยการ…". Short cells only.
+bool NamesAUnit(const std::string& text) {
+  std::string t = thai::CollapseSpaces(text);
+  if (t.empty() || thai::DecodeUtf8(t).size() > 40) return false;
+  static const char* const kUnitWords[] = {"กลุ่มงาน", "กอง", "สำนัก", "ฝ่าย", "ศูนย์", "งาน", "ทุกกอง", "ทุกส่วน",
+                                           "ทุกหน่วย", "หน่วยงาน", "ผู้อำนวยการ", "ปลัด", "นายก", "หัวหน้า",
+                                           "คณะกรรมการ", "คณะทำงาน", "ชมรม"};
+  for (const char* w : kUnitWords)
+    if (t.starts_with(w)) return true;
+  return false;
+}
+
+// Cells of column `col` from `first_row` down: at least two, two in three of them units.
+bool HoldsUnits(const Table& t, const CellIndex& index, int col, int first_row) {
+  int units = 0, cells = 0;
+  for (int r = first_row; r < t.Rows(); ++r) {
+    int i = index.At(r, col);
+    if (i < 0 || t.cells[i].row != r || t.cells[i].text.empty()) continue;
+    ++cells;
+    if (NamesAUnit(t.cells[i].text)) ++units;
+  }
+  return units >= 2 && units * 3 >= cells * 2;
+}
+
 }  // namespace
 
 bool IsTickField(MeasureField f) {
@@ -144,6 +169,16 @@ std::optional<ColumnMap> HeaderOf(const Table& t) {
     for (int c = 0; c < t.Cols(); ++c) {
       if (map.field_of_col[c] || !HoldsPeriods(t, index, c, last + 1)) continue;
       map.field_of_col[c] = MeasureField::kPeriod;
+      map.header_of_col[c] = index.At(last, c) >= 0 ? t.cells[index.At(last, c)].text : "";
+      break;
+    }
+  }
+  // A column no header cell names ("หน่วยงาน", a word too common in text to be a heading by
+  // itself) whose cells are units of the office holds the responsible units.
+  if (!map.HasField(MeasureField::kResponsible)) {
+    for (int c = 0; c < t.Cols(); ++c) {
+      if (map.field_of_col[c] || !HoldsUnits(t, index, c, last + 1)) continue;
+      map.field_of_col[c] = MeasureField::kResponsible;
       map.header_of_col[c] = index.At(last, c) >= 0 ? t.cells[index.At(last, c)].text : "";
       break;
     }

@@ -76,6 +76,21 @@ TEST(BuildMeasures, SimpleReportTable) {
   EXPECT_FALSE(b.Has(MeasureField::kSuggestion));          // no such column
 }
 
+// A column no header word names ("หน่วยงาน") is the responsible unit when its cells are units;
+// a column of prose that opens with "งาน…" is not.
+TEST(BuildMeasures, UnnamedColumnOfUnitsIsTheResponsible) {
+  Table t = MakeTable(1, 4, 4,
+                      {C(0, 0, "กิจกรรม"), C(0, 1, "ผลการดำเนินงาน"), C(0, 2, "หน่วยงาน"), C(0, 3, "รายละเอียด"),
+                       C(1, 0, "อบรมบุคลากร"), C(1, 1, "ผู้เข้าร่วม 48 คน"), C(1, 2, "สำนักปลัด"),
+                       C(1, 3, "งานอบรมจัดขึ้นที่ห้องประชุมใหญ่ของสำนักงานโดยมีผู้บริหารเป็นประธานเปิดงาน"),
+                       C(2, 0, "เผยแพร่ประกาศ"), C(2, 1, "เผยแพร่แล้ว"), C(2, 2, "งานประชาสัมพันธ์"), C(2, 3, "-"),
+                       C(3, 0, "ตรวจสอบการเบิกจ่าย"), C(3, 1, "ไม่พบข้อบกพร่อง"), C(3, 2, "กองคลัง"), C(3, 3, "-")});
+  MeasuresResult r = BuildMeasures({t}, 2568);
+  ASSERT_EQ(r.measures.size(), 3u);
+  EXPECT_EQ(r.measures[0].columns.at(MeasureField::kResponsible), "สำนักปลัด");
+  EXPECT_EQ(r.measures[2].columns.at(MeasureField::kResponsible), "กองคลัง");
+}
+
 // A column no header word names ("วัน/เดือน/ปี") is the period when its cells are dated; a
 // column of prose that mentions a date is not.
 TEST(BuildMeasures, UnnamedColumnOfDatesIsThePeriod) {
