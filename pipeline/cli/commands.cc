@@ -731,7 +731,11 @@ int RunValidate(const ValidateArgs& a) {
   std::vector<std::string> problems;
   std::vector<DocumentReport> docs = RevalidateFiles(a.paths, **validator, options, a.update, &problems);
   for (const std::string& p : problems) std::cerr << "ita-extract: " << PrintableName(p) << "\n";
-  if (!problems.empty() && docs.empty()) return kExitUsage;
+  if (docs.empty()) {
+    // Nothing to validate is not a pass: the same rule as report and export.
+    std::cerr << "ita-extract: ไม่พบผลที่จะตรวจ / nothing to validate: no thai-ita-extract/1 record in the paths given\n";
+    return kExitUsage;
+  }
   bool json = a.json;
   std::vector<OrganizationReport> orgs = ByOrganization(docs);
   bool all_valid = true;
@@ -764,7 +768,9 @@ int RunValidate(const ValidateArgs& a) {
       e["fiscal_year"] = d.fiscal_year ? nlohmann::ordered_json(*d.fiscal_year) : nlohmann::ordered_json(nullptr);
       e["measures"] = d.measures;
       bool assessable = d.problem.empty() && d.family != "unknown" && !d.family.empty();
-      e["valid"] = d.problem.empty() && d.validation.valid;
+      // An unclassified or failed document is never valid, only not assessed: it does not fail
+      // the run (the exit code), but it is not counted as a pass either.
+      e["valid"] = assessable && d.validation.valid;
       e["assessable"] = assessable;  // read and classified: completeness means something
       e["completeness"] = assessable ? nlohmann::ordered_json(d.validation.completeness) : nlohmann::ordered_json(nullptr);
       e["errors"] = d.validation.errors.size();

@@ -66,6 +66,20 @@ run "$bin" ledger o1 >led.txt
 grep -q "5 done, 2 failed" led.txt || fail "ledger after --resume: $(cat led.txt)"
 grep -Eq "[1-9][0-9]* pages" led.txt || fail "ledger after --resume counts no pages: $(cat led.txt)"
 
+# validate tells the same story: a failed record is never valid, and nothing to read is not a pass.
+run "$bin" validate o1 --json >val.json
+[ $rc -eq 1 ] || fail "validate with failed records: exit $rc, want 1"
+python3 - val.json <<'PY' || fail "validate --json calls a failed record valid"
+import json, sys
+docs = json.load(open(sys.argv[1]))["documents"]
+failed = [d for d in docs if d.get("problem") or d["family"] is None]
+assert len(failed) == 2, docs
+assert all(d["valid"] is False and d["assessable"] is False and d["completeness"] is None for d in failed), failed
+PY
+mkdir -p nothing
+run "$bin" validate nothing 2>err.txt
+[ $rc -eq 2 ] || fail "validate on a folder without records: exit $rc, want 2"
+
 echo "== 2 a full disk stops the batch with the system's reason; --resume then completes it"
 if small_fs disk 150k; then
   run "$bin" extract in --out disk/out -j1 -q 2>err.txt
