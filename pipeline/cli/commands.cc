@@ -821,12 +821,32 @@ int RunValidate(const ValidateArgs& a) {
 // ---------------------------------------------------------------- export and report
 
 // Output folders and files as given; a ledger (*.jsonl) stands for the outputs it lists.
-std::vector<ContractRecord> ReadRecords(const std::vector<std::string>& paths) {
+// Where a ledger's output path is, read from the ledger's folder (the batch wrote it relative
+// to the folder it ran in, usually the ledger's parent): the longest tail of the path that
+// exists under the ledger's folder, else the path as written.
+std::string OutputNamedByLedger(const std::string& ledger, const std::string& output) {
+  fs::path out(output);
+  if (out.is_absolute()) return output;
+  fs::path dir = fs::path(ledger).parent_path();
+  std::vector<fs::path> parts(out.begin(), out.end());
+  for (size_t k = 0; k < parts.size(); ++k) {
+    fs::path tail;
+    for (size_t i = k; i < parts.size(); ++i) tail /= parts[i];
+    std::error_code ec;
+    if (fs::is_regular_file(dir / tail, ec)) return (dir / tail).string();
+  }
+  return output;
+}
+
+// Output folders and files as given; a ledger (*.jsonl) stands for the outputs it lists. Files
+// that are not readable records are said on stderr and returned in `unreadable`.
+std::vector<ContractRecord> ReadRecords(const std::vector<std::string>& paths,
+                                        std::vector<std::string>* unreadable = nullptr) {
   std::vector<std::string> expanded;
   for (const std::string& p : paths) {
     if (fs::path(p).extension() == ".jsonl" && fs::is_regular_file(p)) {
       for (const LedgerEntry& e : LatestPerInput(ReadLedger(p).entries))
-        if (!e.output.empty()) expanded.push_back(e.output);
+        if (!e.output.empty()) expanded.push_back(OutputNamedByLedger(p, e.output));
     } else {
       expanded.push_back(p);
     }
@@ -834,6 +854,7 @@ std::vector<ContractRecord> ReadRecords(const std::vector<std::string>& paths) {
   std::vector<std::string> problems;
   std::vector<ContractRecord> records = ReadContractRecords(expanded, &problems);
   for (const std::string& p : problems) std::cerr << "ita-extract: skipped " << PrintableName(p) << "\n";
+  if (unreadable != nullptr) *unreadable = problems;
   return records;
 }
 
@@ -853,7 +874,8 @@ int RunExport(const ExportArgs& a) {
     std::cerr << "ita-extract: export needs PATH... and --to (see ita-extract export --help)\n";
     return kExitUsage;
   }
-  std::vector<ContractRecord> records = ReadRecords(a.paths);
+  std::vector<std::string> unreadable;
+  std::vector<ContractRecord> records = ReadRecords(a.paths, &unreadable);
   if (records.empty()) {
     std::cerr << "ita-extract: no contract records found in the given paths\n";
     return kExitUsage;
@@ -877,7 +899,8 @@ int RunExport(const ExportArgs& a) {
   std::cout << records.size() << " records ->";
   for (const ExportTable& t : tables) std::cout << " " << t.name << " " << t.rows.size();
   std::cout << " (" << a.format << ": " << a.to << ")\n";
-  return kExitOk;
+  // Files that are not readable records were said on stderr; the dataset lacks them.
+  return unreadable.empty() ? kExitOk : kExitDocumentFailed;
 }
 
 struct ReportArgs {
@@ -886,18 +909,21 @@ struct ReportArgs {
 };
 
 int RunReport(const ReportArgs& a) {
-  std::vector<ContractRecord> records = ReadRecords(a.paths);
+  std::vector<std::string> unreadable;
+  std::vector<ContractRecord> records = ReadRecords(a.paths, &unreadable);
   if (records.empty()) {
     std::cerr << "ita-extract: no contract records found in the given paths\n";
     return kExitUsage;
   }
   std::string error;
-  if (!WriteFileAtomically(a.html, RenderHtmlReport(records, kProgramVersion), &error)) {
+  if (!WriteFileAtomically(a.html, RenderHtmlReport(records, kProgramVersion, unreadable), &error)) {
     std::cerr << "ita-extract: " << error << "\n";
     return kExitFatal;
   }
-  std::cout << records.size() << " records -> " << a.html << "\n";
-  return kExitOk;
+  std::cout << records.size() << " records -> " << a.html;
+  if (!unreadable.empty()) std::cout << " (" << unreadable.size() << " file(s) could not be read: listed in the report)";
+  std::cout << "\n";
+  return unreadable.empty() ? kExitOk : kExitDocumentFailed;
 }
 
 // ---------------------------------------------------------------- schemas

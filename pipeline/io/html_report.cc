@@ -137,7 +137,8 @@ std::vector<OrganizationGroup> GroupOrganizations(const std::vector<ContractReco
   return groups;
 }
 
-std::string RenderHtmlReport(const std::vector<ContractRecord>& all, const std::string& version) {
+std::string RenderHtmlReport(const std::vector<ContractRecord>& all, const std::string& version,
+                             const std::vector<std::string>& unreadable) {
   // The same PDF twice counts once.
   std::vector<ContractRecord> records;
   std::set<std::string> seen;
@@ -195,10 +196,17 @@ std::string RenderHtmlReport(const std::vector<ContractRecord>& all, const std::
   row("ความครบถ้วนเฉลี่ย (เอกสารที่ประเมินได้)", "mean completeness (assessable documents)",
       assessed ? Percent(completeness / assessed) : "—", "completeness");
   row("อ่านไม่ได้", "could not be read", std::to_string(failed), "n-failed");
+  row("ไฟล์ผลที่อ่านไม่ได้", "result files not readable", std::to_string(unreadable.size()), "n-unreadable");
   row("ไม่ทราบประเภท", "not classified", std::to_string(unknown), "n-unknown");
   row("ข้อค้นพบ", "findings", std::to_string(findings), "n-findings");
   row("ค่าจาก OCR ความเชื่อมั่นต่ำ", "OCR values of low confidence", std::to_string(low_confidence), "n-low-confidence");
   h += "</tbody></table>\n";
+  if (!unreadable.empty()) {
+    // Said, not dropped: a record that could not be read is a gap in the figures above.
+    h += "<h3>ไฟล์ผลที่อ่านไม่ได้ <span class=\"en\">Result files that could not be read (not in the figures)</span></h3>\n<ul id=\"unreadable\">\n";
+    for (const std::string& u : unreadable) h += "<li>" + EscapeHtml(u) + "</li>\n";
+    h += "</ul>\n";
+  }
 
   // Organization x fiscal year.
   struct Cell {

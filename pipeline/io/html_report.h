@@ -30,6 +30,8 @@ struct OrganizationGroup {
 };
 std::vector<OrganizationGroup> GroupOrganizations(const std::vector<ContractRecord>& records);
 
-std::string RenderHtmlReport(const std::vector<ContractRecord>& records, const std::string& version);
+// `unreadable`: files given that are not readable records ("PATH: why"), counted and listed.
+std::string RenderHtmlReport(const std::vector<ContractRecord>& records, const std::string& version,
+                             const std::vector<std::string>& unreadable = {});
 
 }  // namespace ita

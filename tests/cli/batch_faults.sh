@@ -80,6 +80,19 @@ mkdir -p nothing
 run "$bin" validate nothing 2>err.txt
 [ $rc -eq 2 ] || fail "validate on a folder without records: exit $rc, want 2"
 
+# report and export read a ledger's outputs from the ledger's folder, and count what they
+# cannot read instead of dropping it.
+printf '{"contract":"thai' > o1/cut_short.json
+mkdir -p away
+run bash -c "cd away && \"$bin\" report ../o1/ledger.jsonl ../o1/cut_short.json --html r.html" >/dev/null 2>err.txt
+[ $rc -eq 1 ] || fail "report with an unreadable file: exit $rc, want 1"
+grep -q 'id="n-unreadable">1<' away/r.html || fail "the report does not count the unreadable file"
+grep -q 'id="n-documents">7<' away/r.html || fail "the report did not find the ledger's outputs from another folder"
+run bash -c "cd away && \"$bin\" export ../o1/ledger.jsonl --to x" >/dev/null 2>&1
+[ $rc -eq 0 ] || fail "export of a ledger from another folder: exit $rc"
+[ "$(wc -l < away/x/documents.csv)" -eq 8 ] || fail "export from another folder lost documents"
+rm o1/cut_short.json
+
 echo "== 2 a full disk stops the batch with the system's reason; --resume then completes it"
 if small_fs disk 150k; then
   run "$bin" extract in --out disk/out -j1 -q 2>err.txt
