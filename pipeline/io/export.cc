@@ -40,6 +40,46 @@ std::string Str(const Json& j, const char* key, const std::string& fallback = ""
   return JsonText(j, key, fallback);
 }
 
+// Where a finding's JSON pointer ("/measures/3/period") points: the measure (1-based, as
+// measures.n), the field, and the page the value was read on.
+struct FindingPlace {
+  CellValue measure_n;
+  CellValue field;
+  CellValue page;
+};
+FindingPlace PlaceOf(const Json& record, const std::string& pointer) {
+  FindingPlace place;
+  std::vector<std::string> parts;
+  for (size_t start = 1; start <= pointer.size() && !pointer.empty();) {
+    size_t end = pointer.find('/', start);
+    if (end == std::string::npos) end = pointer.size();
+    parts.push_back(pointer.substr(start, end - start));
+    start = end + 1;
+  }
+  for (auto it = parts.rbegin(); it != parts.rend(); ++it) {
+    if (!it->empty() && it->find_first_not_of("0123456789") != std::string::npos) {
+      place.field = *it;
+      break;
+    }
+  }
+  if (parts.size() < 2 || parts[0] != "measures" || parts[1].empty() ||
+      parts[1].find_first_not_of("0123456789") != std::string::npos) {
+    return place;
+  }
+  size_t index = std::stoul(parts[1]);
+  place.measure_n = static_cast<long long>(index) + 1;
+  const Json& measures = JsonAt(record, "measures");
+  if (!measures.is_array() || index >= measures.size()) return place;
+  const Json& m = measures[index];
+  const Json& provenance = JsonAt(JsonAt(m, "provenance"), parts.size() > 2 ? parts[2].c_str() : "");
+  if (provenance.is_object() && provenance.contains("page") && provenance["page"].is_number_integer()) {
+    place.page = provenance["page"].get<long long>();
+  } else if (const Json& pages = JsonAt(m, "pages"); pages.is_array() && !pages.empty() && pages[0].is_number_integer()) {
+    place.page = pages[0].get<long long>();
+  }
+  return place;
+}
+
 const char* kMeasureTextFields[] = {"issue", "findings", "measure", "method", "responsible",
                                     "output", "outcome", "suggestion", "follow_up"};
 
@@ -158,8 +198,8 @@ std::vector<ExportTable> ExportSchema() {
       {"period_text", C::kText, "ระยะเวลาดำเนินการ", "the period as printed (required)"},
       {"period_start", C::kText, "วันเริ่ม", "ISO date the period starts, when it could be read"},
       {"period_end", C::kText, "วันสิ้นสุด", "ISO date the period ends"},
-      {"dates", C::kText, "วันที่ที่กล่าวถึง", "ISO dates mentioned in output/outcome, '; '-separated"},
-      {"pages", C::kText, "หน้า", "pages the measure is on, '; '-separated"},
+      {"dates", C::kText, "วันที่ที่กล่าวถึง", "ISO dates mentioned in output/outcome, '; '-separated (JSON Lines: an array)", C::kTextList},
+      {"pages", C::kText, "หน้า", "pages the measure is on, '; '-separated (JSON Lines: an array)", C::kIntegerList},
       {"source", C::kText, "ที่มา", "text when every field came from the PDF's text layer, ocr when any was read by OCR"},
       {"min_confidence", C::kReal, "ความเชื่อมั่นต่ำสุด", "the lowest OCR confidence of its fields (0..1), OCR measures only"}},
       {"document_id", "n"}, true, {}};
@@ -169,7 +209,10 @@ std::vector<ExportTable> ExportSchema() {
       {"path", C::kText, "ตำแหน่ง", "JSON pointer of the value concerned, e.g. /measures/3/responsible"},
       {"code", C::kText, "รหัส", "required_missing, format, grade_mismatch, period_unparsed, period_outside_fiscal_year, no_measures, ocr_low_confidence, …"},
       {"message_th", C::kText, "ข้อความ", "the finding in Thai"},
-      {"message_en", C::kText, "ข้อความ (อังกฤษ)", "the finding in English"}},
+      {"message_en", C::kText, "ข้อความ (อังกฤษ)", "the finding in English"},
+      {"measure_n", C::kInteger, "มาตรการที่", "the measure concerned (measures.n), when the finding is about one"},
+      {"field", C::kText, "ช่อง", "the field concerned (the path's last name: period, responsible, total, …)"},
+      {"page", C::kInteger, "หน้า", "the PDF page of the value concerned (its provenance, else the measure's first page)"}},
       {"document_id", "n"}, true, {}};
   ExportTable indicators{"ita_indicators", {
       doc_id,
@@ -193,7 +236,7 @@ std::vector<ExportTable> ExportSchema() {
       {"period_end", C::kText, "วันสิ้นสุด", "ISO date it ends"},
       {"budget_text", C::kText, "งบประมาณ", "the budget as printed"},
       {"budget_baht", C::kReal, "งบประมาณ (บาท)", "the budget in baht, when a number"},
-      {"pages", C::kText, "หน้า", "pages of its detail, '; '-separated"}},
+      {"pages", C::kText, "หน้า", "pages of its detail, '; '-separated (JSON Lines: an array)", C::kIntegerList}},
       {"document_id", "n"}, true, {}};
   ExportTable budgets{"action_plan_budgets", {
       doc_id,
@@ -355,7 +398,9 @@ std::vector<ExportTable> BuildExportTables(const std::vector<ContractRecord>& re
     long long f = 0;
     for (const Json& e : At(validation, "errors")) {
       auto [th, en] = SplitMessage(Str(e, "message"));
-      findings.rows.push_back({id, ++f, Text(e, "path"), Text(e, "code"), th, en.empty() ? CellValue{} : CellValue{en}});
+      FindingPlace place = PlaceOf(j, Str(e, "path"));
+      findings.rows.push_back({id, ++f, Text(e, "path"), Text(e, "code"), th, en.empty() ? CellValue{} : CellValue{en},
+                               place.measure_n, place.field, place.page});
     }
     const Json& scores = At(j, "ita_scores");
     const Json& previous = At(scores, "previous");
@@ -416,6 +461,25 @@ std::string CsvField(const CellValue& v) {
   return out + "\"";
 }
 
+// A "; "-joined list cell as a JSON array (integers where the column holds them).
+nlohmann::ordered_json ListOf(const std::string& joined, ExportColumn::List list) {
+  nlohmann::ordered_json out = nlohmann::ordered_json::array();
+  size_t start = 0;
+  while (!joined.empty() && start <= joined.size()) {
+    size_t end = joined.find("; ", start);
+    if (end == std::string::npos) end = joined.size();
+    std::string item = joined.substr(start, end - start);
+    if (list == ExportColumn::kIntegerList && !item.empty() &&
+        item.find_first_not_of("0123456789") == std::string::npos) {
+      out.push_back(std::stoll(item));
+    } else {
+      out.push_back(item);
+    }
+    start = end + 2;
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string ToCsv(const ExportTable& table) {
@@ -436,7 +500,9 @@ std::string ToJsonLines(const ExportTable& table) {
     for (size_t c = 0; c < row.size(); ++c) {
       const CellValue& v = row[c];
       const std::string& name = table.columns[c].name;
+      ExportColumn::List list = table.columns[c].list;
       if (std::holds_alternative<std::monostate>(v)) j[name] = nullptr;
+      else if (list != ExportColumn::kNotList) j[name] = ListOf(std::get<std::string>(v), list);
       else if (const long long* i = std::get_if<long long>(&v)) j[name] = *i;
       else if (const double* d = std::get_if<double>(&v)) j[name] = *d;
       else j[name] = std::get<std::string>(v);

@@ -21,6 +21,9 @@ struct ExportColumn {
   enum Type { kText, kInteger, kReal } type = kText;
   std::string thai;     // the Thai label (the column header of the source document, where any)
   std::string meaning;  // English, for the data dictionary
+  // A list, joined with "; " in CSV and SQLite; JSON Lines writes it as an array of strings or
+  // of integers.
+  enum List { kNotList, kTextList, kIntegerList } list = kNotList;
 };
 
 struct ExportTable {

@@ -79,6 +79,40 @@ TEST(Export, UnknownAndFailedDocumentsAreNotAssessed) {
   }
 }
 
+// A finding names its measure, field and page; lists are arrays in JSON Lines.
+TEST(Export, FindingsArePlacedAndListsAreArrays) {
+  ContractRecord r;
+  r.path = "x.json";
+  r.json = nlohmann::json::parse(R"json({"contract":"thai-ita-extract/1","source":{"file":"x.pdf","sha256":"ab"},
+    "document":{"family":"measures_plan"},
+    "measures":[{"seq":1,"measure":"a","pages":[2]},
+                {"seq":2,"measure":"b","pages":[3,4],"dates":["2024-01-05"],
+                 "provenance":{"period":{"page":4,"box":[0,0,1,1],"source":"text"}}}],
+    "validation":{"valid":false,"completeness":0.5,"errors":[
+      {"path":"/measures/1/period","code":"required_missing","message":"ไม่มีระยะเวลา (no period)"},
+      {"path":"/measures/0/responsible","code":"required_missing","message":"ไม่มีผู้รับผิดชอบ (no unit)"},
+      {"path":"/ita_scores/total","code":"total_mismatch","message":"ยอดรวมไม่ตรง (total)"}]}})json");
+  auto tables = BuildExportTables({r});
+  const ExportTable& findings = Table(tables, "findings");
+  ASSERT_EQ(findings.rows.size(), 3u);
+  auto column = [&](const std::string& name) {
+    for (size_t c = 0; c < findings.columns.size(); ++c)
+      if (findings.columns[c].name == name) return c;
+    throw std::runtime_error("no column " + name);
+  };
+  EXPECT_EQ(std::get<long long>(findings.rows[0][column("measure_n")]), 2);
+  EXPECT_EQ(std::get<std::string>(findings.rows[0][column("field")]), "period");
+  EXPECT_EQ(std::get<long long>(findings.rows[0][column("page")]), 4);  // its provenance
+  EXPECT_EQ(std::get<long long>(findings.rows[1][column("page")]), 2);  // the measure's first page
+  EXPECT_TRUE(std::holds_alternative<std::monostate>(findings.rows[2][column("measure_n")]));
+  EXPECT_EQ(std::get<std::string>(findings.rows[2][column("field")]), "total");
+  std::string lines = ToJsonLines(Table(tables, "measures"));
+  nlohmann::json second = nlohmann::json::parse(lines.substr(lines.find('\n') + 1, lines.rfind('\n') - lines.find('\n') - 1));
+  EXPECT_EQ(second["pages"], nlohmann::json::parse("[3,4]"));
+  EXPECT_EQ(second["dates"], nlohmann::json::parse(R"(["2024-01-05"])"));
+  EXPECT_NE(ToCsv(Table(tables, "measures")).find("3; 4"), std::string::npos);  // joined in CSV
+}
+
 TEST(Export, CsvIsExcelReadyAndDeterministic) {
   auto tables = BuildExportTables(Goldens());
   std::string csv = ToCsv(Table(tables, "measures"));
