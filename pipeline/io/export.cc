@@ -1,6 +1,7 @@
 #include "pipeline/io/export.h"
 
 #include "pipeline/io/schema_validator.h"
+#include "pipeline/model/version.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -176,7 +177,8 @@ std::vector<ExportTable> ExportSchema() {
       {"completeness", C::kReal, "ความครบถ้วน", "share of required values present (0..1); empty for unknown and failed documents"},
       {"findings", C::kInteger, "จำนวนข้อค้นพบ", "validation findings (rows in findings)"},
       {"error_code", C::kText, "รหัสข้อผิดพลาด", "why the PDF could not be read: not_pdf, corrupt, encrypted, empty, too_large, timeout, crashed, not_found, io, internal"},
-      {"error_message", C::kText, "ข้อผิดพลาด", "the error in words"}},
+      {"error_message", C::kText, "ข้อผิดพลาด", "the error in words"},
+      {"extractor_version", C::kText, "รุ่นของโปรแกรมที่อ่าน", "the ita-extract version that wrote the record (source.extractor.version)"}},
       {"id"}, false, {}};
   ExportTable measures{"measures", {
       doc_id,
@@ -245,7 +247,11 @@ std::vector<ExportTable> ExportSchema() {
       {"year", C::kInteger, "ปีงบประมาณ", "BE fiscal year"},
       {"amount_baht", C::kReal, "งบประมาณ (บาท)", "the amount in baht"}},
       {"document_id", "kind", "code", "year"}, true, {}};
-  return {documents, measures, findings, indicators, projects, budgets};
+  ExportTable meta{"meta", {
+      {"key", C::kText, "รายการ", "contract, exporter_version, export_format, documents, records_read, extractor_versions"},
+      {"value", C::kText, "ค่า", "its value (no date or time: the same records export to the same bytes)"}},
+      {"key"}, false, {}};
+  return {documents, measures, findings, indicators, projects, budgets, meta};
 }
 
 namespace {
@@ -327,7 +333,9 @@ std::vector<ExportTable> BuildExportTables(const std::vector<ContractRecord>& re
   ExportTable& indicators = schema[3];
   ExportTable& projects = schema[4];
   ExportTable& budgets = schema[5];
+  ExportTable& meta = schema[6];
   std::set<std::string> seen;
+  std::set<std::string> extractor_versions;
   for (const ContractRecord& r : records) {
     const Json& j = r.json;
     const Json& source = At(j, "source");
@@ -358,7 +366,9 @@ std::vector<ExportTable> BuildExportTables(const std::vector<ContractRecord>& re
                               valid,
                               assessable ? Real(validation, "completeness") : CellValue{}, finding_count,
                               Text(error, "code"),
-                              Text(error, "message")});
+                              Text(error, "message"), Text(At(source, "extractor"), "version")});
+    if (auto v = Text(At(source, "extractor"), "version"); std::holds_alternative<std::string>(v))
+      extractor_versions.insert(std::get<std::string>(v));
     long long n = 0;
     for (const Json& m : At(j, "measures")) {
       std::vector<CellValue> row = {id, ++n, Integer(m, "seq")};
@@ -439,6 +449,15 @@ std::vector<ExportTable> BuildExportTables(const std::vector<ContractRecord>& re
         budgets.rows.push_back({id, std::string("total"), std::string(""), std::stoll(year), amount.get<double>()});
     }
   }
+  // What the dataset is: the contract, who exported it and from how many records.
+  std::string versions;
+  for (const std::string& v : extractor_versions) versions += (versions.empty() ? "" : "; ") + v;
+  meta.rows.push_back({std::string("contract"), std::string("thai-ita-extract/1")});
+  meta.rows.push_back({std::string("exporter_version"), std::string(kProgramVersion)});
+  meta.rows.push_back({std::string("export_format"), std::to_string(kExportFormatVersion)});
+  meta.rows.push_back({std::string("documents"), std::to_string(documents.rows.size())});
+  meta.rows.push_back({std::string("records_read"), std::to_string(records.size())});
+  meta.rows.push_back({std::string("extractor_versions"), versions});
   return schema;
 }
 

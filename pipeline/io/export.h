@@ -26,6 +26,10 @@ struct ExportColumn {
   enum List { kNotList, kTextList, kIntegerList } list = kNotList;
 };
 
+// The tables' layout version: SQLite's user_version and meta's export_format. Raised when a
+// column is removed or changes meaning (added columns keep it).
+inline constexpr int kExportFormatVersion = 2;
+
 struct ExportTable {
   std::string name;
   std::vector<ExportColumn> columns;

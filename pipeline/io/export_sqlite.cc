@@ -55,7 +55,10 @@ bool WriteSqlite(const std::vector<ExportTable>& tables, const std::string& path
     return false;
   }
   std::unique_ptr<sqlite3, DbCloser> db(raw);
-  bool ok = Exec(db.get(), "PRAGMA foreign_keys = ON", error) && Exec(db.get(), "BEGIN", error);
+  // user_version: the tables' layout, for a reader to check before it queries.
+  bool ok = Exec(db.get(), "PRAGMA foreign_keys = ON", error) &&
+            Exec(db.get(), "PRAGMA user_version = " + std::to_string(kExportFormatVersion), error) &&
+            Exec(db.get(), "BEGIN", error);
   for (const ExportTable& t : tables) {
     if (!ok) break;
     ok = Exec(db.get(), CreateStatement(t), error);

@@ -145,6 +145,12 @@ TEST(Export, SqliteHasTheTablesWithKeys) {
   EXPECT_EQ(count("SELECT count(*) FROM measures m LEFT JOIN documents d ON m.document_id = d.id WHERE d.id IS NULL"), 0);
   EXPECT_EQ(count("SELECT count(*) FROM pragma_foreign_key_list('measures')"), 1);
   EXPECT_EQ(count("SELECT typeof(completeness) = 'real' FROM documents WHERE completeness IS NOT NULL LIMIT 1"), 1);
+  // What the dataset is: its layout version, and a meta table naming the contract and counts.
+  EXPECT_EQ(count("PRAGMA user_version"), kExportFormatVersion);
+  EXPECT_EQ(count("SELECT count(*) FROM meta WHERE key = 'contract' AND value = 'thai-ita-extract/1'"), 1);
+  EXPECT_EQ(count("SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'documents'"),
+            count("SELECT count(*) FROM documents"));
+  EXPECT_EQ(count("SELECT count(*) FROM documents WHERE extractor_version IS NULL AND error_code IS NULL"), 0);
   sqlite3_close(db);
   EXPECT_FALSE(fs::exists(db_path.string() + ".partial"));
   fs::remove(db_path);
