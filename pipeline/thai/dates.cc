@@ -61,7 +61,8 @@ size_t SkipSpaces(std::u32string_view s, size_t pos) {
 }
 
 // Matches a month abbreviation such as ต.ค. / ต.ค / ตค. / ต. ค. at `pos`; returns its length.
-// Tolerant (OCR): marks the abbreviation does not have are skipped and counted in `stray`; a
+// Tolerant (OCR): marks the abbreviation does not have, and an อ OCR makes of a speck before
+// the dot ("กอ.ย."), are skipped and counted in `stray`; a
 // first part with a vowel mark (มี.ค., มิ.ย.) takes any mark before the second letter for its
 // own, since OCR confuses the marks' shapes (มี.ค. read "ม.ุค") far more often than it invents one.
 size_t MatchAbbreviation(std::u32string_view s, size_t pos, const MonthNames& m, bool tolerant,
@@ -85,6 +86,10 @@ size_t MatchAbbreviation(std::u32string_view s, size_t pos, const MonthNames& m,
   };
   bool dotted = false;
   i = skip_stray_marks(i, true);
+  if (tolerant && i + 1 < s.size() && s[i] == U'อ' && s[i + 1] == U'.') {
+    ++skipped;
+    ++i;
+  }
   if (i < s.size() && s[i] == U'.') {
     dotted = true;
     ++i;
@@ -397,6 +402,13 @@ Period ParseMonths(std::string_view text, const std::vector<Token>& tokens,
       continue;
     }
     if (t.kind == Tok::kFiscal || t.kind == Tok::kThroughout || t.kind == Tok::kEvery) continue;
+    // A second month starts the next point: OCR drops a range's dash ("ต.ค. 67 ก.ย. 68"), and
+    // a point names one month.
+    auto month_in_group = [&] {
+      return std::any_of(groups.back().toks.begin(), groups.back().toks.end(),
+                         [](const Token& g) { return g.kind == Tok::kMonth; });
+    };
+    if (t.kind == Tok::kMonth && month_in_group()) groups.emplace_back();
     groups.back().toks.push_back(t);
   }
   if (groups.back().toks.empty()) groups.pop_back();
@@ -424,7 +436,10 @@ Period ParseMonths(std::string_view text, const std::vector<Token>& tokens,
           day = t.value;
         } else if (has_month || era) {
           auto y = YearOf(t, ce);
-          if (!y) bad_year = true;
+          // Two digits decades away from the document's fiscal year are OCR's ("96" for ๖๘).
+          bool far = y && t.digits <= 2 && context.fiscal_year_be &&
+                     std::abs(*y - (*context.fiscal_year_be - 543)) > 5;
+          if (!y || far) bad_year = true;
           p.year = y;
         }
       }
@@ -568,12 +583,15 @@ Period ParsePeriod(std::string_view text, const DateContext& context) {
   if (has(Tok::kMonth)) {
     Period p = ParseMonths(text, tokens, context);
     if (!p.start.empty() || !context.fiscal_year_be || p.reason != "implausible year") return p;
-    // OCR garbles a year's Thai digits ("ต.ค. อ๑ - ก.ย. ๖๘"): the months without the unreadable
-    // years, in the document's fiscal year, when what they give lies inside it.
+    // OCR garbles a year's Thai digits ("ต.ค. อ๑ - ก.ย. ๖๘", "ก.ย. 96" for ๖๘): the months
+    // without the unreadable years, or years more than one from the document's fiscal year, in
+    // that fiscal year, when what they give lies inside it.
+    int fy_ce = *context.fiscal_year_be - 543;
     std::vector<Token> kept;
     for (size_t k = 0; k < tokens.size(); ++k) {
       bool year_slot = k > 0 && tokens[k - 1].kind == Tok::kMonth && tokens[k].kind == Tok::kNum;
-      if (year_slot && !YearOf(tokens[k], false)) continue;
+      std::optional<int> year = year_slot ? YearOf(tokens[k], false) : std::nullopt;
+      if (year_slot && (!year || std::abs(*year - fy_ce) > 1)) continue;
       kept.push_back(tokens[k]);
     }
     if (kept.size() == tokens.size()) return p;

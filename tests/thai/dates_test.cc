@@ -265,12 +265,17 @@ const Unreadable kUnreadable[] = {
     // months must fall inside it ("ต.ค. – ก.ย." of 2568 does; "ก.ค. – ธ.ค." does not).
     {"ต.ค. อ๑ - ก.ย. อ๕", 0, "implausible year"},
     {"ก.ค. อ๑ - ธ.ค. อ๕", 2568, "implausible year"},
+    // A year far from the fiscal year is not dropped when the months then fall outside it.
+    {"ก.ค. 96 - ธ.ค. 96", 2568, "implausible year"},
 };
 
 TEST(ParsePeriod, GarbledYearsReadFromTheFiscalYearWhenTheMonthsFitIt) {
   DateContext fy2568;
   fy2568.fiscal_year_be = 2568;
-  for (const char* text : {"ต.ค. อ๑ - ก.ย. ๖๘", "ต.ุค. อฆฒ - กุย. อ๕", "ต.ค. 67 - ก.ย. 6"}) {
+  // Also: a year read as digits far from the fiscal year ("96" for ๖๘), an อ read into an
+  // abbreviation ("กอ.ย."), a range whose dash OCR dropped (the second month starts the end).
+  for (const char* text : {"ต.ค. อ๑ - ก.ย. ๖๘", "ต.ุค. อฆฒ - กุย. อ๕", "ต.ค. 67 - ก.ย. 6", "ต.ค.๒ฒ - กุย. 96",
+                           "ต.ค. “๖๗ - กอ.ย. ๖๘", "ต.ุค. อ๑อิญ กุย. ๖๘", "ต.ค. 67 ก.ย. 68", "ต.ค. ก.ย. 68"}) {
     Period p = ParsePeriod(text, fy2568);
     EXPECT_EQ(p.start, "2024-10-01") << text;
     EXPECT_EQ(p.end, "2025-09-30") << text;

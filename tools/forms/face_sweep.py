@@ -57,6 +57,11 @@ def main():
             total += len(EXPECTED)
             print("%-28s measures %d  periods exact %d/%d" % (os.path.basename(path)[:-5], len(measures), good,
                                                               len(EXPECTED)))
+            for m, want in zip(measures, EXPECTED):  # what was read where a period is not exact
+                period = m.get("period") or {}
+                if (period.get("start"), period.get("end")) != want:
+                    print("    read %r as %s..%s, want %s..%s" % (period.get("text"), period.get("start"),
+                                                                  period.get("end"), *want))
         print("periods exact %d / %d" % (exact, total))
 
 
