@@ -1,6 +1,7 @@
 #include "pipeline/io/html_report.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <map>
@@ -44,10 +45,29 @@ int MeasureIndexOf(const std::string& pointer) {
     return -1;
   }
 }
+// Rounded down to a tenth: 99.96% with a finding shows 99.9%, never 100%.
 std::string Percent(double v) {
-  char b[16];
-  std::snprintf(b, sizeof b, "%.0f%%", v * 100);
+  char b[24];
+  if (v >= 1) return "100%";
+  std::snprintf(b, sizeof b, "%.1f%%", std::floor(v * 1000) / 10);
   return b;
+}
+
+// A path for an href: bytes outside the unreserved set (and '/') percent-encoded, so a file
+// name with spaces, '#' or Thai letters links to itself. Then escaped for HTML.
+std::string HrefOf(const std::string& path) {
+  static const char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : path) {
+    if (std::isalnum(c) || c == '/' || c == '-' || c == '_' || c == '.' || c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return out;
 }
 // A document counts as complete only when it was read, classified and has what its family
 // requires; failed and unknown documents have no completeness.
@@ -64,11 +84,46 @@ th,td{border:1px solid #ccc;padding:.25em .5em;vertical-align:top;text-align:lef
 th{background:#f2f2f2}.en{color:#666;font-size:.85em}.num{text-align:right}
 .yes{color:#1a7f37}.no{color:#b42318;font-weight:bold}.low{background:#fff4cc}
 .summary td{font-size:1.1em}.bad{background:#fde8e8}
+th.sortable{cursor:pointer}th.sortable:after{content:" \2195";color:#999}
+th[aria-sort=ascending]:after{content:" \2191";color:#222}th[aria-sort=descending]:after{content:" \2193";color:#222}
+.controls{display:flex;flex-wrap:wrap;gap:.5em 1em;margin:.5em 0}.controls label{white-space:nowrap}
+tr.doc-first td{border-top:2px solid #999}
+@media print{@page{size:A4 landscape;margin:10mm}.controls,.noprint{display:none}
+body{margin:0;font-size:9pt}table{font-size:8pt;width:100%}thead{display:table-header-group}
+tr{page-break-inside:avoid}a{color:inherit;text-decoration:none}}
 )";
 
+// Filters keep a document's rows together (they share data-doc); sorting moves documents, not
+// rows; the state lives in the address (#fy=2567&org=…&sort=docs:4:desc) so a filtered view can
+// be linked and is what a test loads.
 constexpr char kScript[] = R"(
-function filterDocs(q){q=q.toLowerCase();document.querySelectorAll('#docs tbody tr').forEach(function(r){r.style.display=r.textContent.toLowerCase().indexOf(q)>=0?'':'none';});}
+var state={};
+function groupsOf(tbody){var g=[],by={};Array.prototype.forEach.call(tbody.rows,function(r){var k=r.getAttribute('data-doc');if(k===null){g.push([r]);return;}if(!(k in by)){by[k]=g.length;g.push([]);}g[by[k]].push(r);});return g;}
+function keyOf(row,col){var c=row.cells[col];var t=c?(c.getAttribute('data-sort')||c.textContent).trim():'';var n=parseFloat(t.replace('%',''));return isNaN(n)||!/^[-0-9.%]+$/.test(t)?{s:t.toLowerCase()}:{n:n};}
+function cmp(a,b){if('n' in a&&'n' in b)return a.n-b.n;if('n' in a)return -1;if('n' in b)return 1;return a.s<b.s?-1:a.s>b.s?1:0;}
+function sortTable(id,col,dir){var t=document.getElementById(id);if(!t)return;var tb=t.tBodies[0];var g=groupsOf(tb);g.sort(function(x,y){var r=cmp(keyOf(x[0],col),keyOf(y[0],col));return dir==='desc'?-r:r;});g.forEach(function(rows){rows.forEach(function(r){tb.appendChild(r);});});Array.prototype.forEach.call(t.tHead.rows[0].cells,function(th,i){if(i===col)th.setAttribute('aria-sort',dir==='desc'?'descending':'ascending');else th.removeAttribute('aria-sort');});}
+function clickSort(id,col){var cur=state.sort||'';var dir=cur===id+':'+col+':asc'?'desc':'asc';state.sort=id+':'+col+':'+dir;sortTable(id,col,dir);save();}
+function matches(rows){var d=rows[0];var q=(state.q||'').toLowerCase();var text=rows.map(function(r){return r.textContent;}).join(' ').toLowerCase();
+if(q&&text.indexOf(q)<0)return false;
+var keys=['fy','province','family','org'];for(var i=0;i<keys.length;i++){var k=keys[i];if(state[k]&&d.getAttribute('data-'+k)!==state[k])return false;}
+if(state.code&&(' '+d.getAttribute('data-codes')+' ').indexOf(' '+state.code+' ')<0)return false;return true;}
+function applyFilters(){var tb=document.querySelector('#docs tbody');if(!tb)return;var shown=0;groupsOf(tb).forEach(function(rows){var ok=matches(rows);rows.forEach(function(r){r.style.display=ok?'':'none';});if(ok)shown++;});var n=document.getElementById('n-shown');if(n)n.textContent=shown;}
+function setFilter(k,v){if(v)state[k]=v;else delete state[k];applyFilters();save();}
+function save(){var p=[];for(var k in state)if(state[k])p.push(k+'='+encodeURIComponent(state[k]));history.replaceState(null,'',p.length?'#'+p.join('&'):location.pathname);}
+function load(){state={};location.hash.replace(/^#/,'').split('&').forEach(function(kv){if(!kv)return;var i=kv.indexOf('=');if(i>0)state[kv.slice(0,i)]=decodeURIComponent(kv.slice(i+1));});
+document.querySelectorAll('.controls [data-filter]').forEach(function(e){e.value=state[e.getAttribute('data-filter')]||'';});
+applyFilters();if(state.sort){var s=state.sort.split(':');sortTable(s[0],parseInt(s[1],10),s[2]);}}
+document.addEventListener('DOMContentLoaded',function(){document.querySelectorAll('th.sortable').forEach(function(th){th.addEventListener('click',function(){clickSort(th.closest('table').id,th.cellIndex);});});
+document.querySelectorAll('.controls [data-filter]').forEach(function(e){e.addEventListener(e.tagName==='INPUT'?'input':'change',function(){setFilter(e.getAttribute('data-filter'),e.value);});});load();});
 )";
+
+// <select> of the values a filter can take, in order, "all" first.
+std::string FilterSelect(const char* key, const std::string& th, const std::string& en, const std::set<std::string>& values) {
+  std::string h = std::string("<label>") + th + " <span class=\"en\">" + en + "</span> <select data-filter=\"" + key +
+                  "\" id=\"filter-" + key + "\"><option value=\"\">ทั้งหมด / all</option>";
+  for (const std::string& v : values) h += "<option>" + EscapeHtml(v) + "</option>";
+  return h + "</select></label>\n";
+}
 
 }  // namespace
 
@@ -120,6 +175,37 @@ std::vector<OrganizationGroup> GroupOrganizations(const std::vector<ContractReco
     }
     groups[found].records.push_back(i);
     ++spellings[found][name];
+  }
+  // A body read once without its place ("โรงพยาบาลน้ำยืน") and once with it is one body, when
+  // exactly one placed group has that name.
+  for (size_t g = 0; g < groups.size(); ++g) {
+    if (!groups[g].province.empty() || groups[g].records.empty()) continue;
+    size_t into = groups.size();
+    int candidates = 0;
+    for (size_t o = 0; o < groups.size(); ++o) {
+      if (o == g || groups[o].province.empty() || groups[o].records.empty()) continue;
+      bool same = false;
+      for (const auto& [a, na] : spellings[g])
+        for (const auto& [b, nb] : spellings[o]) same = same || (!a.empty() && a == b);
+      if (same) {
+        into = o;
+        ++candidates;
+      }
+    }
+    if (candidates != 1) continue;
+    for (size_t i : groups[g].records) groups[into].records.push_back(i);
+    for (const auto& [spelling, count] : spellings[g]) spellings[into][spelling] += count;
+    groups[g].records.clear();
+    spellings[g].clear();
+  }
+  for (size_t g = 0; g < groups.size();) {
+    if (groups[g].records.empty()) {
+      groups.erase(groups.begin() + static_cast<long>(g));
+      spellings.erase(spellings.begin() + static_cast<long>(g));
+    } else {
+      std::sort(groups[g].records.begin(), groups[g].records.end());
+      ++g;
+    }
   }
   for (size_t g = 0; g < groups.size(); ++g) {
     std::string best;
@@ -212,7 +298,13 @@ std::string RenderHtmlReport(const std::vector<ContractRecord>& all, const std::
   struct Cell {
     std::set<std::string> families;
     std::map<std::string, int> missing;  // field -> count
+    std::set<std::string> items;         // ITA items (O1…) the documents answer
     int documents = 0;
+    int assessed = 0;
+    double completeness = 0;  // summed over assessed documents
+  };
+  auto sortable_th = [](const std::string& th, const std::string& en) {
+    return "<th class=\"sortable\">" + th + " <span class=\"en\">" + en + "</span></th>";
   };
   std::map<std::pair<size_t, long long>, Cell> matrix;  // (group, fiscal year or -1)
   for (size_t i = 0; i < records.size(); ++i) {
@@ -222,23 +314,31 @@ std::string RenderHtmlReport(const std::vector<ContractRecord>& all, const std::
     ++c.documents;
     std::string family = Str(At(j, "document"), "family");
     if (!family.empty()) c.families.insert(family);
+    std::string item = Str(At(j, "document"), "ita_item");
+    if (!item.empty()) c.items.insert(item);
+    if (Assessable(j)) {
+      ++c.assessed;
+      const Json& v = At(At(j, "validation"), "completeness");
+      c.completeness += v.is_number() ? v.get<double>() : 0;
+    }
     for (const Json& e : At(At(j, "validation"), "errors"))
       if (Str(e, "code") == "required_missing") ++c.missing[FieldOf(Str(e, "path"))];
   }
   h += "<h2>หน่วยงาน × ปีงบประมาณ <span class=\"en\">Organizations × fiscal years</span></h2>\n";
-  h += "<table id=\"organizations\"><thead><tr><th>หน่วยงาน <span class=\"en\">organization</span></th>"
-       "<th>จังหวัด <span class=\"en\">province</span></th><th>ปีงบประมาณ <span class=\"en\">FY</span></th>"
-       "<th>เอกสาร <span class=\"en\">docs</span></th>";
-  for (const char* f : kFamilies)
-    h += std::string("<th>") + FamilyThai(f) + " <span class=\"en\">" + f + "</span></th>";
-  for (const auto& [field, th] : kFieldLabels)
-    h += std::string("<th>ขาด") + th + " <span class=\"en\">missing " + field + "</span></th>";
+  h += "<table id=\"organizations\"><thead><tr>" + sortable_th("หน่วยงาน", "organization") +
+       sortable_th("จังหวัด", "province") + sortable_th("ปีงบประมาณ", "FY") + sortable_th("เอกสาร", "docs") +
+       sortable_th("ครบถ้วน", "complete") + sortable_th("ข้อ ITA", "ITA items");
+  for (const char* f : kFamilies) h += sortable_th(FamilyThai(f), f);
+  for (const auto& [field, th] : kFieldLabels) h += sortable_th(std::string("ขาด") + th, std::string("missing ") + field);
   h += "</tr></thead><tbody>\n";
   for (const auto& [key, c] : matrix) {
     const OrganizationGroup& g = groups[key.first];
+    std::string items;
+    for (const std::string& it : c.items) items += (items.empty() ? "" : " ") + EscapeHtml(it);
     h += "<tr class=\"org-row\"><td>" + (g.name.empty() ? std::string("(ไม่ระบุ / not named)") : EscapeHtml(g.name)) +
          "</td><td>" + EscapeHtml(g.province) + "</td><td>" + (key.second < 0 ? "—" : std::to_string(key.second)) +
-         "</td><td class=\"num\">" + std::to_string(c.documents) + "</td>";
+         "</td><td class=\"num\">" + std::to_string(c.documents) + "</td><td class=\"num\">" +
+         (c.assessed ? Percent(c.completeness / c.assessed) : "—") + "</td><td>" + items + "</td>";
     for (const char* f : kFamilies)
       h += c.families.count(f) ? "<td class=\"yes\">✓</td>" : "<td class=\"no\">✗</td>";
     for (const auto& [field, th] : kFieldLabels) {
@@ -257,32 +357,60 @@ std::string RenderHtmlReport(const std::vector<ContractRecord>& all, const std::
   for (const OrganizationGroup& g : groups) {
     if (g.variants.empty()) continue;
     std::string v;
-    for (const std::string& s : g.variants) v += (v.empty() ? "" : "<br>") + EscapeHtml(s);
+    for (const std::string& sp : g.variants) v += (v.empty() ? "" : "<br>") + EscapeHtml(sp);
     h += "<tr><td>" + EscapeHtml(g.name) + "</td><td>" + v + "</td></tr>\n";
   }
   h += "</tbody></table>\n";
 
-  // Documents and their findings.
-  h += "<h2>เอกสารและข้อค้นพบ <span class=\"en\">Documents and findings</span></h2>\n";
-  h += "<p><label>ค้นหา <span class=\"en\">filter</span> <input type=\"search\" oninput=\"filterDocs(this.value)\"></label></p>\n";
-  h += "<table id=\"docs\"><thead><tr><th>ไฟล์ <span class=\"en\">file</span></th>"
-       "<th>ประเภท <span class=\"en\">family</span></th><th>หน่วยงาน <span class=\"en\">organization</span></th>"
-       "<th>ปีงบ <span class=\"en\">FY</span></th><th>ครบถ้วน <span class=\"en\">complete</span></th>"
-       "<th>มาตรการที่ <span class=\"en\">measure</span></th><th>หน้า <span class=\"en\">page</span></th>"
-       "<th>ช่อง <span class=\"en\">field</span></th><th>ข้อค้นพบ <span class=\"en\">finding</span></th></tr></thead><tbody>\n";
-  for (const ContractRecord& r : records) {
+  // Documents and their findings: each document's rows share data-doc and its filter values.
+  std::set<std::string> fy_values, province_values, family_values, code_values, org_values;
+  for (size_t i = 0; i < records.size(); ++i) {
+    const Json& j = records[i].json;
+    const Json& fy = At(At(j, "document"), "fiscal_year");
+    if (fy.is_number_integer()) fy_values.insert(std::to_string(fy.get<long long>()));
+    if (!groups[group_of[i]].province.empty()) province_values.insert(groups[group_of[i]].province);
+    std::string family = Str(At(j, "document"), "family");
+    family_values.insert(family.empty() ? "failed" : family);
+    if (!groups[group_of[i]].name.empty()) org_values.insert(groups[group_of[i]].name);
+    for (const Json& e : At(At(j, "validation"), "errors")) code_values.insert(Str(e, "code"));
+    if (At(j, "error").is_object()) code_values.insert(Str(At(j, "error"), "code"));
+  }
+  h += "<h2>เอกสารและข้อค้นพบ <span class=\"en\">Documents and findings</span></h2>\n<div class=\"controls\">\n";
+  h += "<label>ค้นหา <span class=\"en\">search</span> <input type=\"search\" data-filter=\"q\" id=\"filter-q\"></label>\n";
+  h += FilterSelect("fy", "ปีงบประมาณ", "fiscal year", fy_values);
+  h += FilterSelect("province", "จังหวัด", "province", province_values);
+  h += FilterSelect("family", "ประเภท", "family", family_values);
+  h += FilterSelect("code", "ข้อค้นพบ", "finding", code_values);
+  h += FilterSelect("org", "หน่วยงาน", "organization", org_values);
+  h += "<span>แสดง <span class=\"en\">shown</span> <b id=\"n-shown\">" + std::to_string(records.size()) + "</b> / " +
+       std::to_string(records.size()) + "</span>\n</div>\n";
+  h += "<table id=\"docs\"><thead><tr>" + sortable_th("ไฟล์", "file") + sortable_th("ประเภท", "family") +
+       sortable_th("หน่วยงาน", "organization") + sortable_th("ปีงบ", "FY") + sortable_th("ข้อ ITA", "ITA item") +
+       sortable_th("ครบถ้วน", "complete") + sortable_th("มาตรการที่", "measure") + sortable_th("หน้า", "page") +
+       sortable_th("ช่อง", "field") + sortable_th("ข้อค้นพบ", "finding") + "</tr></thead><tbody>\n";
+  for (size_t i = 0; i < records.size(); ++i) {
+    const ContractRecord& r = records[i];
     const Json& j = r.json;
     const Json& doc = At(j, "document");
     std::string family = Str(doc, "family");
     std::string file = Str(At(j, "source"), "file");
     const Json& fy = At(doc, "fiscal_year");
     std::string title = Str(doc, "title");
-    std::string head = "<td>" + EscapeHtml(file) +
+    const OrganizationGroup& g = groups[group_of[i]];
+    std::string codes;
+    for (const Json& e : At(At(j, "validation"), "errors")) codes += (codes.empty() ? "" : " ") + Str(e, "code");
+    if (At(j, "error").is_object()) codes += (codes.empty() ? "" : " ") + Str(At(j, "error"), "code");
+    std::string data = " data-doc=\"" + std::to_string(i) + "\" data-fy=\"" +
+                       (fy.is_number_integer() ? std::to_string(fy.get<long long>()) : "") + "\" data-province=\"" +
+                       EscapeHtml(g.province) + "\" data-family=\"" + EscapeHtml(family.empty() ? "failed" : family) +
+                       "\" data-org=\"" + EscapeHtml(g.name) + "\" data-codes=\"" + EscapeHtml(codes) + "\"";
+    std::string head = "<td><a href=\"" + EscapeHtml(HrefOf(file)) + "\">" + EscapeHtml(file) + "</a>" +
                        (title.empty() ? "" : "<br><span class=\"en\">" + EscapeHtml(title) + "</span>") + "</td><td>" +
                        (family.empty() ? std::string("อ่านไม่ได้ <span class=\"en\">failed</span>")
                                        : std::string(FamilyThai(family)) + " <span class=\"en\">" + family + "</span>") +
                        "</td><td>" + EscapeHtml(Str(At(doc, "organization"), "name")) + "</td><td>" +
-                       (fy.is_number_integer() ? std::to_string(fy.get<long long>()) : "—") + "</td><td class=\"num\">" +
+                       (fy.is_number_integer() ? std::to_string(fy.get<long long>()) : "—") + "</td><td>" +
+                       EscapeHtml(Str(doc, "ita_item")) + "</td><td class=\"num\">" +
                        (Assessable(j) ? Percent(At(At(j, "validation"), "completeness").is_number()
                                                     ? At(At(j, "validation"), "completeness").get<double>() : 0)
                                       : "—") + "</td>";
@@ -304,17 +432,21 @@ std::string RenderHtmlReport(const std::vector<ContractRecord>& all, const std::
         if (At(field_source, "page").is_number_integer()) page = std::to_string(At(field_source, "page").get<int>());
         else if (pages.is_array() && !pages.empty() && pages[0].is_number_integer()) page = std::to_string(pages[0].get<int>());
       }
+      // The page opens in the PDF viewer at that page (file.pdf#page=N).
+      std::string page_cell = page.empty() ? "" : "<a href=\"" + EscapeHtml(HrefOf(file)) + "#page=" + page + "\">" + page + "</a>";
       auto [th, en] = SplitMessage(Str(e, "message"));
       bool low = Str(e, "code") == "ocr_low_confidence";
       rows.push_back(std::string(low ? "<td class=\"low\">" : "<td>") + (m >= 0 ? std::to_string(m + 1) : "") +
-                     "</td><td>" + page + "</td><td>" + EscapeHtml(FieldOf(pointer)) + "</td><td" +
-                     (low ? " class=\"low\"" : "") + ">" + EscapeHtml(th) +
+                     "</td><td>" + page_cell + "</td><td>" + EscapeHtml(FieldOf(pointer)) + "</td><td" +
+                     (low ? " class=\"low\"" : "") + " data-code=\"" + EscapeHtml(Str(e, "code")) + "\">" + EscapeHtml(th) +
                      (en.empty() ? "" : " <span class=\"en\">" + EscapeHtml(en) + "</span>") + "</td>");
     }
     if (rows.empty()) rows.push_back("<td></td><td></td><td></td><td class=\"yes\">ครบ <span class=\"en\">complete</span></td>");
     for (size_t k = 0; k < rows.size(); ++k) {
-      h += std::string("<tr") + (At(j, "error").is_object() || family == "unknown" ? " class=\"bad\"" : "") + ">" +
-           (k == 0 ? head : "<td></td><td></td><td></td><td></td><td></td>") + rows[k] + "</tr>\n";
+      bool bad = At(j, "error").is_object() || family == "unknown";
+      std::string cls = std::string(k == 0 ? "doc-first" : "doc-more") + (bad ? " bad" : "");
+      h += "<tr class=\"" + cls + "\"" + data + ">" + (k == 0 ? head : "<td></td><td></td><td></td><td></td><td></td><td></td>") +
+           rows[k] + "</tr>\n";
     }
   }
   h += "</tbody></table>\n<script>";

@@ -217,6 +217,15 @@ TEST(Report, OneBodyReadTwoWaysIsOneOrganization) {
   EXPECT_EQ(groups[0].name, "เทศบาลตำบลบ้านฆ้อง");
   EXPECT_EQ(groups[0].records.size(), 3u);
   EXPECT_EQ(groups[0].variants, std::vector<std::string>{"เทศบาลตำบลบ้านมฆ้อง"});
+  // Read once without its place: the one placed body of that name. With two such bodies
+  // (the same name in two provinces) it stays apart: which one is not known.
+  std::vector<ContractRecord> placed = {record("โรงพยาบาลน้ำยืน", "", ""), record("โรงพยาบาลน้ำยืน", "น้ำยืน", "อุบลราชธานี")};
+  auto one = GroupOrganizations(placed);
+  ASSERT_EQ(one.size(), 1u);
+  EXPECT_EQ(one[0].province, "อุบลราชธานี");
+  EXPECT_EQ(one[0].records, (std::vector<size_t>{0, 1}));
+  records.push_back(record("เทศบาลตำบลบ้านฆ้อง", "", ""));
+  EXPECT_EQ(GroupOrganizations(records).size(), 4u);
 }
 
 }  // namespace
