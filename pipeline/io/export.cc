@@ -36,6 +36,17 @@ CellValue Joined(const Json& j, const char* key) {
   }
   return out;
 }
+// A list of strings one per line, or a string as it is.
+CellValue Lines(const Json& j, const char* key) {
+  if (!j.is_object() || !j.contains(key)) return std::monostate{};
+  const Json& v = j[key];
+  if (v.is_string()) return v.get<std::string>();
+  if (!v.is_array()) return std::monostate{};
+  std::string out;
+  for (const Json& item : v)
+    if (item.is_string()) out += (out.empty() ? "" : "\n") + item.get<std::string>();
+  return out;
+}
 const Json& At(const Json& j, const char* key) { return JsonAt(j, key); }
 std::string Str(const Json& j, const char* key, const std::string& fallback = "") {
   return JsonText(j, key, fallback);
@@ -238,7 +249,12 @@ std::vector<ExportTable> ExportSchema() {
       {"period_end", C::kText, "วันสิ้นสุด", "ISO date it ends"},
       {"budget_text", C::kText, "งบประมาณ", "the budget as printed"},
       {"budget_baht", C::kReal, "งบประมาณ (บาท)", "the budget in baht, when a number"},
-      {"pages", C::kText, "หน้า", "pages of its detail, '; '-separated (JSON Lines: an array)", C::kIntegerList}},
+      {"pages", C::kText, "หน้า", "pages of its detail, '; '-separated (JSON Lines: an array)", C::kIntegerList},
+      {"objectives", C::kText, "วัตถุประสงค์", "its objectives, one per line"},
+      {"target", C::kText, "เป้าหมาย", "its target"},
+      {"method", C::kText, "วิธีดำเนินการ", "how it is carried out, one step per line"},
+      {"outputs", C::kText, "ผลผลิต", "its outputs, one per line"},
+      {"outcomes", C::kText, "ผลลัพธ์", "its outcomes, one per line"}},
       {"document_id", "n"}, true, {}};
   ExportTable budgets{"action_plan_budgets", {
       doc_id,
@@ -247,11 +263,29 @@ std::vector<ExportTable> ExportSchema() {
       {"year", C::kInteger, "ปีงบประมาณ", "BE fiscal year"},
       {"amount_baht", C::kReal, "งบประมาณ (บาท)", "the amount in baht"}},
       {"document_id", "kind", "code", "year"}, true, {}};
+  ExportTable scores{"ita_scores", {
+      doc_id,
+      {"year", C::kInteger, "ปี", "BE year of the result"},
+      {"total", C::kReal, "คะแนนรวม", "the ITA total score (0-100)"},
+      {"grade", C::kText, "ระดับ", "the grade (AA, A, B, C, D, E, F)"},
+      {"previous_year", C::kInteger, "ปีก่อน", "BE year of the previous result"},
+      {"previous_total", C::kReal, "คะแนนรวมปีก่อน", "the previous year's total"},
+      {"previous_grade", C::kText, "ระดับปีก่อน", "the previous year's grade"}},
+      {"document_id"}, true, {}};
+  ExportTable risks{"action_plan_risks", {
+      doc_id,
+      {"n", C::kInteger, "ลำดับในไฟล์", "1-based position of the risk in the plan"},
+      {"seq", C::kInteger, "ที่", "the number the plan prints"},
+      {"process", C::kText, "กระบวนงาน", "the process or work at risk"},
+      {"risk", C::kText, "ความเสี่ยง", "the corruption risk"},
+      {"level", C::kText, "ระดับความเสี่ยง", "its level as printed"},
+      {"controls", C::kText, "มาตรการควบคุม", "the controls against it"}},
+      {"document_id", "n"}, true, {}};
   ExportTable meta{"meta", {
       {"key", C::kText, "รายการ", "contract, exporter_version, export_format, documents, records_read, extractor_versions"},
       {"value", C::kText, "ค่า", "its value (no date or time: the same records export to the same bytes)"}},
       {"key"}, false, {}};
-  return {documents, measures, findings, indicators, projects, budgets, meta};
+  return {documents, measures, findings, indicators, projects, budgets, scores, risks, meta};
 }
 
 namespace {
@@ -333,7 +367,9 @@ std::vector<ExportTable> BuildExportTables(const std::vector<ContractRecord>& re
   ExportTable& indicators = schema[3];
   ExportTable& projects = schema[4];
   ExportTable& budgets = schema[5];
-  ExportTable& meta = schema[6];
+  ExportTable& scores_table = schema[6];
+  ExportTable& risks = schema[7];
+  ExportTable& meta = schema[8];
   std::set<std::string> seen;
   std::set<std::string> extractor_versions;
   for (const ContractRecord& r : records) {
@@ -421,7 +457,16 @@ std::vector<ExportTable> BuildExportTables(const std::vector<ContractRecord>& re
       indicators.rows.push_back({id, no, Text(i, "tool"), Text(i, "name"), Integer(scores, "year"),
                                  Real(i, "score"), Integer(previous, "year"), Real(i, "previous")});
     }
+    if (scores.is_object() && (scores.contains("total") || scores.contains("grade"))) {
+      scores_table.rows.push_back({id, Integer(scores, "year"), Real(scores, "total"), Text(scores, "grade"),
+                                   Integer(previous, "year"), Real(previous, "total"), Text(previous, "grade")});
+    }
     const Json& plan = At(j, "action_plan");
+    long long risk_n = 0;
+    for (const Json& risk : At(plan, "risks")) {
+      risks.rows.push_back({id, ++risk_n, Integer(risk, "seq"), Text(risk, "process"), Text(risk, "risk"),
+                            Text(risk, "level"), Text(risk, "controls")});
+    }
     long long p = 0;
     for (const Json& project : At(plan, "projects")) {
       const Json& detail = At(project, "detail");
@@ -429,7 +474,9 @@ std::vector<ExportTable> BuildExportTables(const std::vector<ContractRecord>& re
       projects.rows.push_back({id, ++p, Integer(project, "seq"), Integer(project, "dimension"),
                                Text(project, "mission"), Text(project, "name"), Text(project, "responsible"),
                                Text(period, "start"), Text(period, "end"), Text(detail, "budget_text"),
-                               Real(detail, "budget_baht"), Joined(detail, "pages")});
+                               Real(detail, "budget_baht"), Joined(detail, "pages"), Lines(detail, "objectives"),
+                               Text(detail, "target"), Lines(detail, "method"), Lines(detail, "outputs"),
+                               Lines(detail, "outcomes")});
       for (const auto& [year, amount] : At(project, "budget").items()) {
         if (amount.is_number())
           budgets.rows.push_back({id, std::string("project"), std::to_string(p), std::stoll(year), amount.get<double>()});

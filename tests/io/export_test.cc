@@ -46,6 +46,16 @@ TEST(Export, RowsMatchTheRecordsAndDuplicatesCountOnce) {
   EXPECT_GT(Table(tables, "ita_indicators").rows.size(), 0u);
   EXPECT_GT(Table(tables, "action_plan_projects").rows.size(), 0u);
   EXPECT_GT(Table(tables, "action_plan_budgets").rows.size(), 0u);
+  // One row per ITA result and per risk of a plan.
+  size_t results = 0, risks = 0;
+  for (const ContractRecord& r : records) {
+    results += r.json.contains("ita_scores") && r.json["ita_scores"].contains("total") ? 1 : 0;
+    if (r.json.contains("action_plan") && r.json["action_plan"].contains("risks")) risks += r.json["action_plan"]["risks"].size();
+  }
+  EXPECT_EQ(Table(tables, "ita_scores").rows.size(), results);
+  EXPECT_GT(results, 0u);
+  EXPECT_EQ(Table(tables, "action_plan_risks").rows.size(), risks);
+  EXPECT_GT(risks, 0u);
   // The same PDF read twice (same sha256) is one document.
   std::vector<ContractRecord> twice = records;
   twice.push_back(records[0]);
