@@ -729,8 +729,15 @@ int RunValidate(const ValidateArgs& a) {
   ValidationOptions options;
   options.ita_items = &BuiltInItaItems();
   std::vector<std::string> problems;
-  std::vector<DocumentReport> docs = RevalidateFiles(a.paths, **validator, options, a.update, &problems);
+  std::vector<DocumentReport> all_docs = RevalidateFiles(a.paths, **validator, options, a.update, &problems);
   for (const std::string& p : problems) std::cerr << "ita-extract: " << PrintableName(p) << "\n";
+  // The same PDF twice (its record copied, or extracted into two folders) counts once.
+  std::vector<DocumentReport> docs;
+  for (DocumentReport& d : all_docs) {
+    if (d.duplicate_of.empty()) docs.push_back(std::move(d));
+    else std::cerr << "ita-extract: " << PrintableName(d.path) << ": ผลของ PDF เดียวกับ / the same PDF as "
+                   << PrintableName(d.duplicate_of) << ", counted once\n";
+  }
   if (docs.empty()) {
     // Nothing to validate is not a pass: the same rule as report and export.
     std::cerr << "ita-extract: ไม่พบผลที่จะตรวจ / nothing to validate: no thai-ita-extract/1 record in the paths given\n";

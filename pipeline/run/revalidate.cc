@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "pipeline/io/contract_json.h"
@@ -34,6 +35,7 @@ std::vector<DocumentReport> RevalidateFiles(const std::vector<std::string>& fold
   }
   std::sort(files.begin(), files.end());
   std::vector<DocumentReport> reports;
+  std::map<std::string, std::string> first_by_sha;  // the same PDF twice counts once, as in report and export
   for (const std::string& path : files) {
     DocumentReport r;
     r.path = path;
@@ -44,6 +46,10 @@ std::vector<DocumentReport> RevalidateFiles(const std::vector<std::string>& fold
       r.problem = ex.error().message;
       reports.push_back(r);
       continue;
+    }
+    if (!ex->source.sha256.empty()) {
+      auto [it, fresh] = first_by_sha.emplace(ex->source.sha256, path);
+      if (!fresh) r.duplicate_of = it->second;
     }
     ex->validation = CheckCompleteness(*ex, options);
     ApplySchema(*ex, validator);
@@ -77,7 +83,7 @@ std::vector<DocumentReport> RevalidateFiles(const std::vector<std::string>& fold
 std::vector<OrganizationReport> ByOrganization(const std::vector<DocumentReport>& documents) {
   std::map<std::pair<std::string, std::string>, OrganizationReport> orgs;
   for (const DocumentReport& d : documents) {
-    if (d.family.empty()) continue;
+    if (d.family.empty() || !d.duplicate_of.empty()) continue;
     std::string name = d.organization.empty() ? "(unknown)" : d.organization;
     OrganizationReport& o = orgs[{d.province, name}];
     o.organization = name;

@@ -25,6 +25,7 @@ struct DocumentReport {
   std::string problem;        // why the file could not be read, or its error record's code
   std::map<std::string, int> missing_by_field;  // required_missing counts by field name
   std::map<std::string, int> errors_by_code;    // every validation error, by code
+  std::string duplicate_of;   // a record of the same PDF bytes (sha256) read before it: counted once
 };
 
 struct OrganizationReport {

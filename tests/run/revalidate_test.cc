@@ -96,6 +96,12 @@ TEST_F(RevalidateTest, ByOrganizationAggregates) {
   EXPECT_EQ(orgs[0].province, "ขอนแก่น");
   EXPECT_EQ(orgs[0].documents, 1);
   EXPECT_EQ(orgs[0].measures, 23u);
+  // A copy of a record (the same PDF bytes) is named a duplicate of the first and counted once.
+  fs::copy_file(dir_ / "dev_000_born.json", dir_ / "zz_copy.json");
+  docs = RevalidateFiles({dir_.string()}, *validator_, options, false, &problems);
+  ASSERT_EQ(docs.size(), 3u);
+  EXPECT_EQ(docs.back().duplicate_of, (dir_ / "dev_000_born.json").string());
+  EXPECT_EQ(ByOrganization(docs)[0].documents, 1);
 }
 
 TEST(ReadContractJson, RejectsWhatIsNotAContractObject) {
