@@ -473,13 +473,20 @@ OcrResolution ChooseOcrResolution(const PageResult& result, const ExtractOptions
   // Bounded cost: a page box far larger than paper (scanners write 1600 x 2263 pt pages) would
   // give a raster of tens of megapixels; text on paper needs no more than an A4 page at ocr_dpi.
   double long_side_in = std::max(result.page.width_pt, result.page.height_pt) / 72.0;
-  if (long_side_in > 0 && dpi > options.ocr_max_long_side_px / long_side_in) {
-    dpi = options.ocr_max_long_side_px / long_side_in;
+  bool held = long_side_in > 0 && dpi > options.ocr_max_long_side_px / long_side_in;
+  if (held) dpi = options.ocr_max_long_side_px / long_side_in;
+  // Never below the least resolution text is read at, unless that would give more than twice
+  // the bound (a page box drawn at 200 inches was 200 megapixels at 72 dpi, 1.4 GB): then the
+  // bound holds, whatever the page.
+  if (dpi < options.ocr_min_dpi && long_side_in * options.ocr_min_dpi <= 2 * options.ocr_max_long_side_px) {
+    dpi = options.ocr_min_dpi;
+    held = false;
+  }
+  if (held) {
     std::snprintf(part, sizeof part, "; page box %.0f x %.0f pt: long side held to %.0f px", result.page.width_pt,
                   result.page.height_pt, options.ocr_max_long_side_px);
     because = part;
   }
-  dpi = std::max(dpi, options.ocr_min_dpi);
   OcrResolution r;
   r.dpi = dpi;
   std::snprintf(part, sizeof part, "OCR at %.0f dpi (", dpi);

@@ -97,6 +97,12 @@ TEST(ChooseOcrResolution, OversizedPageBoxIsHeldToPaperSize) {
   EXPECT_TRUE(Says(r, "OCR at 115 dpi (letters 29 px; scan 105 ppi; page box 1600 x 2263 pt")) << r.why;
   o.ocr_min_dpi = 150;
   EXPECT_DOUBLE_EQ(ChooseOcrResolution(Scan(1600, 2263, 76, 105), o).dpi, 150);
+  // A page box of 200 inches: the least resolution would give 14400 px a side (1.4 GB in a
+  // worker); the bound holds instead.
+  o.ocr_min_dpi = 72;
+  OcrResolution huge = ChooseOcrResolution(Scan(14400, 14400, std::nullopt, 100), o);
+  EXPECT_NEAR(huge.dpi, 18, 0.01);
+  EXPECT_TRUE(Says(huge, "long side held to 3600 px")) << huge.why;
 }
 
 }  // namespace
