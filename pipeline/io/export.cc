@@ -1,5 +1,6 @@
 #include "pipeline/io/export.h"
 
+#include "pipeline/io/html_report.h"
 #include "pipeline/io/schema_validator.h"
 #include "pipeline/model/version.h"
 
@@ -178,7 +179,7 @@ std::vector<ExportTable> ExportSchema() {
       {"organization_type", C::kText, "ประเภทหน่วยงาน", "thesaban_nakhon, thesaban_mueang, thesaban_tambon, sao, pao or other"},
       {"district", C::kText, "อำเภอ", "district, without the word อำเภอ"},
       {"province", C::kText, "จังหวัด", "province, without the word จังหวัด; one of the 77"},
-      {"organization_key", C::kText, "รหัสหน่วยงาน", "name without spaces and dots, a vertical bar, then the province: groups one body's documents"},
+      {"organization_key", C::kText, "รหัสหน่วยงาน", "groups one body's documents as the report does (OCR spellings within two edits, a name read without its place joined to the one placed body of that name): its usual name without spaces and dots, a vertical bar, the province"},
       {"fiscal_year", C::kInteger, "ปีงบประมาณ", "Buddhist Era fiscal year the document is about (1 Oct of year-1 to 30 Sep)"},
       {"ita_item", C::kText, "ข้อ ITA", "the ITA disclosure item the document answers (O1…O43), when known"},
       {"pages", C::kInteger, "จำนวนหน้า", "pages in the PDF"},
@@ -372,13 +373,29 @@ std::vector<ExportTable> BuildExportTables(const std::vector<ContractRecord>& re
   ExportTable& meta = schema[8];
   std::set<std::string> seen;
   std::set<std::string> extractor_versions;
-  for (const ContractRecord& r : records) {
+  // The same PDF twice: once. Records without bytes (a missing input) are told apart by their
+  // file name.
+  auto id_of = [](const ContractRecord& r) {
+    const Json& source = JsonAt(r.json, "source");
+    std::string sha = JsonText(source, "sha256");
+    return sha.empty() ? "file:" + JsonText(source, "file", r.path) : sha;
+  };
+  std::vector<ContractRecord> unique;
+  for (const ContractRecord& r : records)
+    if (seen.insert(id_of(r)).second) unique.push_back(r);
+  // One organization key with the report: its groups (OCR spellings, a name read without its
+  // place), keyed by the group's name and province.
+  std::vector<OrganizationGroup> groups = GroupOrganizations(unique);
+  std::vector<std::string> key_of(unique.size());
+  for (const OrganizationGroup& g : groups) {
+    Json org = {{"name", g.name}, {"province", g.province}};
+    for (size_t i : g.records) key_of[i] = g.name.empty() ? "" : OrganizationKey(org);
+  }
+  for (size_t record = 0; record < unique.size(); ++record) {
+    const ContractRecord& r = unique[record];
     const Json& j = r.json;
     const Json& source = At(j, "source");
-    std::string sha = Str(source, "sha256");
-    // Records without bytes (a missing input) are told apart by their file name.
-    std::string id = sha.empty() ? "file:" + Str(source, "file", r.path) : sha;
-    if (!seen.insert(id).second) continue;  // the same PDF twice: once
+    std::string id = id_of(r);
     const Json& doc = At(j, "document");
     const Json& org = At(doc, "organization");
     const Json& validation = At(j, "validation");
@@ -387,7 +404,7 @@ std::vector<ExportTable> BuildExportTables(const std::vector<ContractRecord>& re
     for (const Json& s : At(source, "page_sources")) ocr_pages += s == "ocr" ? 1 : 0;
     long long measure_count = At(j, "measures").is_array() ? static_cast<long long>(At(j, "measures").size()) : 0;
     long long finding_count = At(validation, "errors").is_array() ? static_cast<long long>(At(validation, "errors").size()) : 0;
-    std::string key = OrganizationKey(org);
+    const std::string& key = key_of[record];
     // Only a document read and classified is assessed: an unknown or failed one is never valid
     // or complete, and has no completeness (an average over documents must not count it as 1).
     std::string family = Str(doc, "family");

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <set>
 #include <fstream>
 
 #include "pipeline/io/export.h"
@@ -121,6 +122,26 @@ TEST(Export, FindingsArePlacedAndListsAreArrays) {
   EXPECT_EQ(second["pages"], nlohmann::json::parse("[3,4]"));
   EXPECT_EQ(second["dates"], nlohmann::json::parse(R"(["2024-01-05"])"));
   EXPECT_NE(ToCsv(Table(tables, "measures")).find("3; 4"), std::string::npos);  // joined in CSV
+}
+
+// The export's organization key groups as the report does: an OCR spelling and a name read
+// without its place are the same body.
+TEST(Export, OrganizationKeyIsTheReportsGroup) {
+  auto record = [](const std::string& sha, const std::string& name, const std::string& province) {
+    nlohmann::json j = {{"contract", "thai-ita-extract/1"}, {"source", {{"file", sha + ".pdf"}, {"sha256", sha}}},
+                        {"document", {{"family", "measures_plan"},
+                                      {"organization", {{"name", name}, {"district", ""}, {"province", province}}}}}};
+    return ContractRecord{sha + ".json", j};
+  };
+  auto tables = BuildExportTables({record("a", "เทศบาลตำบลบ้านฆ้อง", "ราชบุรี"), record("b", "เทศบาลตำบลบ้านมฆ้อง", "ราชบุรี"),
+                                   record("c", "เทศบาลตำบลบ้านฆ้อง", ""), record("d", "เทศบาลตำบลหนองบัว", "ราชบุรี")});
+  const ExportTable& documents = Table(tables, "documents");
+  size_t key = 0;
+  while (documents.columns[key].name != "organization_key") ++key;
+  std::set<std::string> keys;
+  for (size_t r = 0; r < 3; ++r) keys.insert(std::get<std::string>(documents.rows[r][key]));
+  EXPECT_EQ(keys, std::set<std::string>{"เทศบาลตำบลบ้านฆ้อง|ราชบุรี"});
+  EXPECT_EQ(std::get<std::string>(documents.rows[3][key]), "เทศบาลตำบลหนองบัว|ราชบุรี");
 }
 
 TEST(Export, CsvIsExcelReadyAndDeterministic) {
