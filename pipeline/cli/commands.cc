@@ -978,7 +978,8 @@ int RunCli(int argc, char** argv) {
   ledger_cmd->add_option("INPUT", ledger.inputs, "the batch's inputs, to list those still pending");
   ledger_cmd->add_option("--base", ledger.base, "as given to extract");
   ledger_cmd->add_flag("--json", ledger.json, "print the summary as JSON");
-  ledger_cmd->footer("\nexit codes: 0 every input done; 1 some failed, interrupted or pending; 2 no ledger");
+  ledger_cmd->footer("\nexit codes: 0 every input done; 1 some failed, refused, interrupted or pending, a line that does\n"
+                     "not parse, or an output claimed by two inputs; 2 no ledger");
   ledger_cmd->callback([&] { result = RunLedger(ledger); });
 
   ValidateArgs validate;
@@ -988,7 +989,10 @@ int RunCli(int argc, char** argv) {
   validate_cmd->add_option("PATH", validate.paths, "JSON files or folders (searched recursively for *.json)")->required();
   validate_cmd->add_flag("--json", validate.json, "print the report as JSON instead of tables");
   validate_cmd->add_flag("--update", validate.update, "rewrite each file's validation block in place (atomically)");
-  validate_cmd->footer("\nexit codes: 0 all documents valid; 1 some documents invalid or unreadable; 2 bad arguments");
+  validate_cmd->footer("\nAn unclassified or failed document is never valid; it is listed, not assessed. The same PDF\n"
+                       "(sha256) counts once.\n"
+                       "exit codes: 0 every assessable document valid; 1 one invalid, or a file or record not readable;\n"
+                       "2 bad arguments or no record at all");
   validate_cmd->callback([&] { result = RunValidate(validate); });
 
   ExportArgs export_args;
@@ -999,8 +1003,10 @@ int RunCli(int argc, char** argv) {
       ->check(CLI::IsMember({"csv", "jsonl", "sqlite"}))->capture_default_str();
   export_cmd->add_option("--to", export_args.to, "a folder for csv and jsonl, a file for sqlite");
   export_cmd->add_flag("--dictionary", export_args.dictionary, "print the data dictionary (Markdown) of the tables and exit");
-  export_cmd->footer("\nColumns: docs/data-dictionary.md. The same PDF (sha256) appears once.\n"
-                     "exit codes: 0 written; 2 nothing to export or bad arguments; 3 cannot write");
+  export_cmd->footer("\nColumns: docs/data-dictionary.md. The same PDF (sha256) appears once; an unclassified or failed\n"
+                     "document is never valid or complete. A ledger's outputs are found from the ledger's folder.\n"
+                     "exit codes: 0 written; 1 written, but some files given were not readable records (said on\n"
+                     "stderr); 2 nothing to export or bad arguments; 3 cannot write");
   export_cmd->callback([&] { result = RunExport(export_args); });
 
   ReportArgs report;
@@ -1008,7 +1014,8 @@ int RunCli(int argc, char** argv) {
   report_cmd->set_version_flag("-V,--version", kVersionText);
   report_cmd->add_option("PATH", report.paths, "output folders, JSON files or a ledger.jsonl")->required();
   report_cmd->add_option("--html", report.html, "the report file to write")->required();
-  report_cmd->footer("\nexit codes: 0 written; 2 nothing to report or bad arguments; 3 cannot write");
+  report_cmd->footer("\nexit codes: 0 written; 1 written, but some files given were not readable records (counted and\n"
+                     "listed in the report); 2 nothing to report or bad arguments; 3 cannot write");
   report_cmd->callback([&] { result = RunReport(report); });
 
   ToolArgs tool;
