@@ -282,11 +282,23 @@ std::vector<ExportTable> ExportSchema() {
       {"level", C::kText, "ระดับความเสี่ยง", "its level as printed"},
       {"controls", C::kText, "มาตรการควบคุม", "the controls against it"}},
       {"document_id", "n"}, true, {}};
+  ExportTable provenance{"measure_provenance", {
+      doc_id,
+      {"measure_n", C::kInteger, "มาตรการที่", "the measure (measures.n)"},
+      {"field", C::kText, "ช่อง", "the field: issue, measure, method, period, responsible, output, …"},
+      {"page", C::kInteger, "หน้า", "the PDF page it was read on"},
+      {"x0", C::kReal, "x0", "its box on the page, points from the left"},
+      {"y0", C::kReal, "y0", "points from the top"},
+      {"x1", C::kReal, "x1", "right"},
+      {"y1", C::kReal, "y1", "bottom"},
+      {"source", C::kText, "ที่มา", "text (the PDF's text layer) or ocr"},
+      {"confidence", C::kReal, "ความเชื่อมั่น", "OCR confidence 0..1, OCR only"}},
+      {"document_id", "measure_n", "field"}, true, {}};
   ExportTable meta{"meta", {
       {"key", C::kText, "รายการ", "contract, exporter_version, export_format, documents, records_read, extractor_versions"},
       {"value", C::kText, "ค่า", "its value (no date or time: the same records export to the same bytes)"}},
       {"key"}, false, {}};
-  return {documents, measures, findings, indicators, projects, budgets, scores, risks, meta};
+  return {documents, measures, findings, indicators, projects, budgets, scores, risks, provenance, meta};
 }
 
 namespace {
@@ -370,7 +382,8 @@ std::vector<ExportTable> BuildExportTables(const std::vector<ContractRecord>& re
   ExportTable& budgets = schema[5];
   ExportTable& scores_table = schema[6];
   ExportTable& risks = schema[7];
-  ExportTable& meta = schema[8];
+  ExportTable& provenance = schema[8];
+  ExportTable& meta = schema[9];
   std::set<std::string> seen;
   std::set<std::string> extractor_versions;
   // The same PDF twice: once. Records without bytes (a missing input) are told apart by their
@@ -457,6 +470,17 @@ std::vector<ExportTable> BuildExportTables(const std::vector<ContractRecord>& re
       row.push_back(At(m, "provenance").is_object() ? CellValue{origin} : CellValue{});
       row.push_back(origin == "ocr" ? CellValue{lowest} : CellValue{});
       measures.rows.push_back(std::move(row));
+      // Where each field was read: one row per field, for checking a value against its page.
+      if (At(m, "provenance").is_object()) {
+        for (const auto& [field, where] : At(m, "provenance").items()) {
+          const Json& box = At(where, "box");
+          auto corner = [&](size_t k) {
+            return box.is_array() && box.size() == 4 && box[k].is_number() ? CellValue{box[k].get<double>()} : CellValue{};
+          };
+          provenance.rows.push_back({id, n, field, Integer(where, "page"), corner(0), corner(1), corner(2), corner(3),
+                                     Text(where, "source"), Real(where, "confidence")});
+        }
+      }
     }
     long long f = 0;
     for (const Json& e : At(validation, "errors")) {

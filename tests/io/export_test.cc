@@ -57,6 +57,14 @@ TEST(Export, RowsMatchTheRecordsAndDuplicatesCountOnce) {
   EXPECT_GT(results, 0u);
   EXPECT_EQ(Table(tables, "action_plan_risks").rows.size(), risks);
   EXPECT_GT(risks, 0u);
+  // One row per measure field's provenance.
+  size_t fields = 0;
+  for (const ContractRecord& r : records)
+    if (r.json.contains("measures"))
+      for (const auto& m : r.json["measures"])
+        if (m.contains("provenance")) fields += m["provenance"].size();
+  EXPECT_EQ(Table(tables, "measure_provenance").rows.size(), fields);
+  EXPECT_GT(fields, 0u);
   // The same PDF read twice (same sha256) is one document.
   std::vector<ContractRecord> twice = records;
   twice.push_back(records[0]);
