@@ -746,7 +746,11 @@ int RunValidate(const ValidateArgs& a) {
   bool json = a.json;
   std::vector<OrganizationReport> orgs = ByOrganization(docs);
   bool all_valid = true;
-  for (const DocumentReport& d : docs) all_valid = all_valid && d.problem.empty() && d.validation.valid;
+  // Unreadable or failed records fail the run; unclassified ones are listed, not assessed.
+  for (const DocumentReport& d : docs) {
+    bool assessable = d.problem.empty() && d.family != "unknown" && !d.family.empty();
+    all_valid = all_valid && d.problem.empty() && (!assessable || d.validation.valid);
+  }
   // Field names and finding codes with their Thai labels, for auditors.
   static const std::map<std::string, std::string> kThai = {
       {"measure", "มาตรการ"}, {"issue", "ประเด็น"}, {"method", "วิธีการ"}, {"period", "ระยะเวลา"},

@@ -169,7 +169,7 @@ Json ValidationJson(const Validation& v) {
   }
   return Json{{"schema", v.schema},
               {"valid", v.valid},
-              {"completeness", v.completeness},
+              {"completeness", v.assessed ? Json(v.completeness) : Json(nullptr)},
               {"errors", errors}};
 }
 

@@ -337,6 +337,9 @@ struct ValidationIssue {
 struct Validation {
   std::string schema;
   bool valid = true;
+  // False for a document that was not read (an error record) or not classified (unknown):
+  // nothing to be complete against, so it is never valid and its completeness is null.
+  bool assessed = true;
   double completeness = 1.0;
   std::vector<ValidationIssue> errors;
 };

@@ -147,8 +147,9 @@ std::string SchemaNameOf(const Extraction& extraction) {
 Validation CheckCompleteness(const Extraction& extraction, const ValidationOptions& options) {
   Validation v;
   v.schema = SchemaNameOf(extraction);
-  if (!extraction.document) {
+  if (!extraction.document || extraction.error || extraction.document->family == Family::kUnknown) {
     v.valid = false;
+    v.assessed = false;
     v.completeness = 0;
     return v;
   }

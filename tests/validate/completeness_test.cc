@@ -73,7 +73,11 @@ TEST(CheckCompleteness, AnActionPlanWithoutProjectsIsAFinding) {
 
 TEST(CheckCompleteness, NoMeasuresUnparsedPeriodAndLowConfidence) {
   EXPECT_EQ(CheckCompleteness(Doc(Family::kMeasuresPlan, {})).errors.at(0).code, "no_measures");
-  EXPECT_TRUE(CheckCompleteness(Doc(Family::kUnknown, {})).valid);
+  // An unclassified document is not assessed: never valid, no completeness (null in JSON).
+  Validation unknown = CheckCompleteness(Doc(Family::kUnknown, {}));
+  EXPECT_FALSE(unknown.valid);
+  EXPECT_FALSE(unknown.assessed);
+  EXPECT_TRUE(unknown.errors.empty());
 
   Measure m = M(2, {{MeasureField::kMeasure, "ก"}, {MeasureField::kPeriod, "ตามความเหมาะสม"}});
   m.period = Period{"ตามความเหมาะสม", "", "", "no date found"};
