@@ -6,6 +6,7 @@
 
 #include <CLI/CLI.hpp>
 #include <chrono>
+#include <cmath>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -733,7 +734,9 @@ int RunValidate(const ValidateArgs& a) {
   for (const std::string& p : problems) std::cerr << "ita-extract: " << PrintableName(p) << "\n";
   // The same PDF twice (its record copied, or extracted into two folders) counts once.
   std::vector<DocumentReport> docs;
+  int duplicates = 0;
   for (DocumentReport& d : all_docs) {
+    duplicates += d.duplicate_of.empty() ? 0 : 1;
     if (d.duplicate_of.empty()) docs.push_back(std::move(d));
     else std::cerr << "ita-extract: " << PrintableName(d.path) << ": ผลของ PDF เดียวกับ / the same PDF as "
                    << PrintableName(d.duplicate_of) << ", counted once\n";
@@ -769,6 +772,18 @@ int RunValidate(const ValidateArgs& a) {
   };
   if (json) {
     nlohmann::ordered_json out;
+    // The counts report and export give for the same paths (tests/cli/one_story.sh).
+    int failed = 0, unreadable = 0, named = 0;
+    size_t findings = 0;
+    for (const DocumentReport& d : docs) {
+      if (d.unreadable) ++unreadable;
+      else if (!d.problem.empty()) ++failed;
+      if (!d.unreadable) findings += d.validation.errors.size();
+    }
+    for (const OrganizationReport& o : orgs) named += o.organization == "(unknown)" ? 0 : 1;
+    out["summary"] = {{"documents", static_cast<int>(docs.size()) - unreadable}, {"failed", failed},
+                      {"unreadable", unreadable}, {"duplicates", duplicates}, {"organizations", named},
+                      {"findings", findings}};
     out["documents"] = nlohmann::ordered_json::array();
     for (const DocumentReport& d : docs) {
       nlohmann::ordered_json e;
@@ -794,7 +809,8 @@ int RunValidate(const ValidateArgs& a) {
     for (const OrganizationReport& o : orgs) {
       out["organizations"].push_back({{"organization", o.organization}, {"province", o.province},
                                       {"documents", o.documents}, {"invalid", o.invalid},
-                                      {"measures", o.measures}, {"completeness", o.completeness},
+                                      {"measures", o.measures},
+                                      {"completeness", o.assessed ? nlohmann::ordered_json(o.completeness) : nlohmann::ordered_json(nullptr)},
                                       {"missing", o.missing_by_field}});
     }
     std::cout << out.dump(1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
@@ -821,8 +837,12 @@ int RunValidate(const ValidateArgs& a) {
   std::cout << "ครบถ้วน/complete  เอกสาร/docs  ไม่ผ่าน/invalid  มาตรการ/measures  ขาด/missing  หน่วยงาน/organization\n";
   for (const OrganizationReport& o : orgs) {
     char line[64];
-    std::snprintf(line, sizeof line, "%6.1f%%  %3d  %3d  %4zu  ", o.completeness * 100, o.documents,
-                  o.invalid, o.measures);
+    if (o.assessed > 0) {
+      std::snprintf(line, sizeof line, "%6.1f%%  %3d  %3d  %4zu  ", std::floor(o.completeness * 1000) / 10,
+                    o.documents, o.invalid, o.measures);
+    } else {
+      std::snprintf(line, sizeof line, "%7s  %3d  %3d  %4zu  ", "-", o.documents, o.invalid, o.measures);
+    }
     std::cout << line << missing_text(o.missing_by_field) << "  " << o.organization
               << (o.province.empty() ? "" : " (" + o.province + ")") << "\n";
   }
@@ -891,7 +911,7 @@ int RunExport(const ExportArgs& a) {
     std::cerr << "ita-extract: no contract records found in the given paths\n";
     return kExitUsage;
   }
-  std::vector<ExportTable> tables = BuildExportTables(records);
+  std::vector<ExportTable> tables = BuildExportTables(records, unreadable.size());
   std::string error;
   if (a.format == "sqlite") {
     if (!WriteSqlite(tables, a.to, &error)) {

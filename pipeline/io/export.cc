@@ -295,7 +295,7 @@ std::vector<ExportTable> ExportSchema() {
       {"confidence", C::kReal, "ความเชื่อมั่น", "OCR confidence 0..1, OCR only"}},
       {"document_id", "measure_n", "field"}, true, {}};
   ExportTable meta{"meta", {
-      {"key", C::kText, "รายการ", "contract, exporter_version, export_format, documents, records_read, extractor_versions"},
+      {"key", C::kText, "รายการ", "contract, exporter_version, export_format, documents, records_read, failed, duplicates, unreadable, organizations, findings, extractor_versions"},
       {"value", C::kText, "ค่า", "its value (no date or time: the same records export to the same bytes)"}},
       {"key"}, false, {}};
   return {documents, measures, findings, indicators, projects, budgets, scores, risks, provenance, meta};
@@ -372,7 +372,7 @@ std::string DataDictionaryMarkdown() {
   return md;
 }
 
-std::vector<ExportTable> BuildExportTables(const std::vector<ContractRecord>& records) {
+std::vector<ExportTable> BuildExportTables(const std::vector<ContractRecord>& records, size_t unreadable) {
   std::vector<ExportTable> schema = ExportSchema();
   ExportTable& documents = schema[0];
   ExportTable& measures = schema[1];
@@ -545,6 +545,18 @@ std::vector<ExportTable> BuildExportTables(const std::vector<ContractRecord>& re
   meta.rows.push_back({std::string("export_format"), std::to_string(kExportFormatVersion)});
   meta.rows.push_back({std::string("documents"), std::to_string(documents.rows.size())});
   meta.rows.push_back({std::string("records_read"), std::to_string(records.size())});
+  // The counts report and validate give for the same paths.
+  size_t failed = 0;
+  std::set<std::string> organizations;
+  for (size_t i = 0; i < unique.size(); ++i) {
+    failed += JsonAt(unique[i].json, "error").is_object() ? 1 : 0;
+    if (!key_of[i].empty()) organizations.insert(key_of[i]);
+  }
+  meta.rows.push_back({std::string("failed"), std::to_string(failed)});
+  meta.rows.push_back({std::string("duplicates"), std::to_string(records.size() - unique.size())});
+  meta.rows.push_back({std::string("unreadable"), std::to_string(unreadable)});
+  meta.rows.push_back({std::string("organizations"), std::to_string(organizations.size())});
+  meta.rows.push_back({std::string("findings"), std::to_string(findings.rows.size())});
   meta.rows.push_back({std::string("extractor_versions"), versions});
   return schema;
 }

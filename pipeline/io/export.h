@@ -48,7 +48,8 @@ struct ContractRecord {
 std::vector<ContractRecord> ReadContractRecords(const std::vector<std::string>& paths,
                                                 std::vector<std::string>* problems);
 
-std::vector<ExportTable> BuildExportTables(const std::vector<ContractRecord>& records);
+// `unreadable`: files given that were not readable records (counted in meta).
+std::vector<ExportTable> BuildExportTables(const std::vector<ContractRecord>& records, size_t unreadable = 0);
 
 // The tables' columns without rows, and docs/data-dictionary.md rendered from them (so the
 // dictionary cannot drift from what export writes).

@@ -90,7 +90,7 @@ th[aria-sort=ascending]:after{content:" \2191";color:#222}th[aria-sort=descendin
 tr.doc-first td{border-top:2px solid #999}
 @media print{@page{size:A4 landscape;margin:10mm}.controls,.noprint{display:none}
 body{margin:0;font-size:9pt}table{font-size:8pt;width:100%}thead{display:table-header-group}
-tr{page-break-inside:avoid}a{color:inherit;text-decoration:none}}
+tr{page-break-inside:avoid}a{color:inherit;text-decoration:none}th.sortable:after{content:none}}
 )";
 
 // Filters keep a document's rows together (they share data-doc); sorting moves documents, not
@@ -282,6 +282,8 @@ std::string RenderHtmlReport(const std::vector<ContractRecord>& all, const std::
   row("ความครบถ้วนเฉลี่ย (เอกสารที่ประเมินได้)", "mean completeness (assessable documents)",
       assessed ? Percent(completeness / assessed) : "—", "completeness");
   row("อ่านไม่ได้", "could not be read", std::to_string(failed), "n-failed");
+  row("ซ้ำ (นับครั้งเดียว)", "duplicates (the same PDF, counted once)", std::to_string(all.size() - records.size()),
+      "n-duplicates");
   row("ไฟล์ผลที่อ่านไม่ได้", "result files not readable", std::to_string(unreadable.size()), "n-unreadable");
   row("ไม่ทราบประเภท", "not classified", std::to_string(unknown), "n-unknown");
   row("ข้อค้นพบ", "findings", std::to_string(findings), "n-findings");

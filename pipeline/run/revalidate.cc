@@ -4,10 +4,12 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <tuple>
 #include <nlohmann/json.hpp>
 
 #include "pipeline/io/contract_json.h"
 #include "pipeline/io/contract_reader.h"
+#include "pipeline/io/html_report.h"
 #include "pipeline/run/batch.h"
 
 namespace ita {
@@ -44,6 +46,7 @@ std::vector<DocumentReport> RevalidateFiles(const std::vector<std::string>& fold
     auto ex = ReadContractJson(text);
     if (!ex) {
       r.problem = ex.error().message;
+      r.unreadable = true;
       reports.push_back(r);
       continue;
     }
@@ -59,6 +62,7 @@ std::vector<DocumentReport> RevalidateFiles(const std::vector<std::string>& fold
     if (ex->document) {
       r.family = FamilyName(ex->document->family);
       r.organization = ex->document->organization.name;
+      r.district = ex->document->organization.district;
       r.province = ex->document->organization.province;
       r.fiscal_year = ex->document->fiscal_year;
     }
@@ -81,27 +85,40 @@ std::vector<DocumentReport> RevalidateFiles(const std::vector<std::string>& fold
 }
 
 std::vector<OrganizationReport> ByOrganization(const std::vector<DocumentReport>& documents) {
-  std::map<std::pair<std::string, std::string>, OrganizationReport> orgs;
+  // The report's groups (pipeline/io/html_report.h): OCR spellings and a name read without its
+  // place are one body, in validate as in report and export.
+  std::vector<ContractRecord> records;
+  std::vector<const DocumentReport*> of;
   for (const DocumentReport& d : documents) {
-    if (d.family.empty() || !d.duplicate_of.empty()) continue;
-    std::string name = d.organization.empty() ? "(unknown)" : d.organization;
-    OrganizationReport& o = orgs[{d.province, name}];
-    o.organization = name;
-    o.province = d.province;
-    ++o.documents;
-    o.invalid += d.validation.valid ? 0 : 1;
-    o.measures += d.measures;
-    // An unclassified document has nothing to be complete about: it counts as a finding.
-    bool assessable = d.family != "unknown";
-    o.invalid += assessable ? 0 : (d.validation.valid ? 1 : 0);
-    o.completeness += assessable ? d.validation.completeness : 0;
-    for (const auto& [field, n] : d.missing_by_field) o.missing_by_field[field] += n;
+    if (d.family.empty() || !d.duplicate_of.empty()) continue;  // failed, or counted already
+    nlohmann::json org = {{"name", d.organization}, {"district", d.district}, {"province", d.province}};
+    records.push_back({d.path, {{"document", {{"organization", org}}}}});
+    of.push_back(&d);
   }
   std::vector<OrganizationReport> out;
-  for (auto& [key, o] : orgs) {
-    o.completeness /= o.documents;
+  for (const OrganizationGroup& g : GroupOrganizations(records)) {
+    OrganizationReport o;
+    o.organization = g.name.empty() ? "(unknown)" : g.name;
+    o.province = g.province;
+    for (size_t i : g.records) {
+      const DocumentReport& d = *of[i];
+      ++o.documents;
+      o.measures += d.measures;
+      // An unclassified document has nothing to be complete about: not assessed, and a finding.
+      bool assessable = d.family != "unknown";
+      o.invalid += assessable && d.validation.valid ? 0 : 1;
+      if (assessable) {
+        ++o.assessed;
+        o.completeness += d.validation.completeness;
+      }
+      for (const auto& [field, n] : d.missing_by_field) o.missing_by_field[field] += n;
+    }
+    if (o.assessed > 0) o.completeness /= o.assessed;
     out.push_back(o);
   }
+  std::sort(out.begin(), out.end(), [](const OrganizationReport& a, const OrganizationReport& b) {
+    return std::tie(a.province, a.organization) < std::tie(b.province, b.organization);
+  });
   return out;
 }
 

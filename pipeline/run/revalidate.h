@@ -18,11 +18,13 @@ struct DocumentReport {
   std::string path;
   std::string family;         // empty for error records and unreadable files
   std::string organization;
+  std::string district;
   std::string province;
   std::optional<int> fiscal_year;
   size_t measures = 0;
   Validation validation;
   std::string problem;        // why the file could not be read, or its error record's code
+  bool unreadable = false;    // the file is not a readable record (problem says why)
   std::map<std::string, int> missing_by_field;  // required_missing counts by field name
   std::map<std::string, int> errors_by_code;    // every validation error, by code
   std::string duplicate_of;   // a record of the same PDF bytes (sha256) read before it: counted once
@@ -34,7 +36,8 @@ struct OrganizationReport {
   int documents = 0;
   int invalid = 0;
   size_t measures = 0;
-  double completeness = 0;    // mean over its documents; an unclassified one counts as 0
+  int assessed = 0;           // documents read and classified
+  double completeness = 0;    // mean over the assessed documents (0 when none: see assessed)
   std::map<std::string, int> missing_by_field;
 };
 

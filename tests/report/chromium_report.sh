@@ -132,5 +132,9 @@ w, h = map(float, re.search(r"Page size:\s+([\d.]+) x ([\d.]+)", info).groups())
 assert w > h, ("printed portrait", w, h)
 text = subprocess.run(["pdftotext", work + "/printed.pdf", "-"], capture_output=True, text=True).stdout
 assert "ค้นหา" not in text, "the filter controls were printed"
+# Every column is printed: the last headings of both wide tables are on the page.
+flat = re.sub(r"\s+", " ", text)
+for heading in ("projects", "indicators", "finding", "field"):
+    assert heading in flat, ("a column was cut off in print", heading)
 print("report filtering, sorting, page links and print checked: %d documents of %s" % (len(docs), org))
 PY
