@@ -199,11 +199,11 @@ bool CheckOcrModels(const TesseractOptions& tesseract, std::string* error) {
 }
 
 std::string OutcomeLine(const DocumentOutcome& o) {
-  char line[768];
+  char line[2048];
   std::string input = PrintableName(o.input);
   if (o.status == kLedgerSkipped && o.error) {
-    std::snprintf(line, sizeof line, "error  %s: %s (kept from an earlier run; --retry-failed runs it again)\n",
-                  input.c_str(), ErrorCodeName(o.error->code).c_str());
+    std::snprintf(line, sizeof line, "error  %s: %s: %s (kept from an earlier run; --retry-failed runs it again)\n",
+                  input.c_str(), ErrorCodeName(o.error->code).c_str(), ErrorCodeThai(o.error->code).c_str());
   } else if (o.status == kLedgerSkipped) {
     std::snprintf(line, sizeof line, "skip   %s (output is current)\n", input.c_str());
   } else if (o.status == kLedgerDuplicate) {
@@ -214,8 +214,9 @@ std::string OutcomeLine(const DocumentOutcome& o) {
   } else if (o.status == kLedgerRefused) {
     std::snprintf(line, sizeof line, "error  %s: %s\n", input.c_str(), PrintableName(o.note).c_str());
   } else if (o.error) {
-    std::snprintf(line, sizeof line, "error  %s: %s: %s\n", input.c_str(),
-                  ErrorCodeName(o.error->code).c_str(), PrintableName(o.error->message).c_str());
+    std::snprintf(line, sizeof line, "error  %s: %s: %s / %s\n", input.c_str(),
+                  ErrorCodeName(o.error->code).c_str(), ErrorCodeThai(o.error->code).c_str(),
+                  PrintableName(o.error->message).c_str());
   } else if (o.family == "unknown") {
     // Not one of the four families: nothing to be complete against.
     std::snprintf(line, sizeof line, "ok     %s: unknown, %d pages (%d OCR), not assessed, %.2fs\n", input.c_str(),

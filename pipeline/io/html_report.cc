@@ -418,8 +418,10 @@ std::string RenderHtmlReport(const std::vector<ContractRecord>& all, const std::
                                       : "—") + "</td>";
     std::vector<std::string> rows;
     if (At(j, "error").is_object()) {
-      rows.push_back("<td></td><td></td><td>" + EscapeHtml(Str(At(j, "error"), "code")) + "</td><td>" +
-                     EscapeHtml(Str(At(j, "error"), "message")) + "</td>");
+      std::string code = Str(At(j, "error"), "code");
+      rows.push_back("<td></td><td></td><td>" + EscapeHtml(code) + "</td><td>" +
+                     EscapeHtml(ErrorCodeThai(ErrorCodeFromName(code))) + " <span class=\"en\">" +
+                     EscapeHtml(Str(At(j, "error"), "message")) + "</span></td>");
     } else if (family == "unknown") {
       rows.push_back("<td></td><td></td><td></td><td>ไม่ใช่เอกสาร ITA ที่รู้จัก <span class=\"en\">not a known ITA document</span></td>");
     }

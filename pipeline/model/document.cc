@@ -18,6 +18,22 @@ std::string ErrorCodeName(ErrorCode code) {
   return "internal";
 }
 
+std::string ErrorCodeThai(ErrorCode code) {
+  switch (code) {
+    case ErrorCode::kNotPdf: return "ไม่ใช่ไฟล์ PDF";
+    case ErrorCode::kCorrupt: return "ไฟล์เสียหาย";
+    case ErrorCode::kEncrypted: return "ไฟล์ถูกเข้ารหัส";
+    case ErrorCode::kEmpty: return "ไฟล์ว่างหรือไม่มีหน้า";
+    case ErrorCode::kTooLarge: return "ไฟล์ใหญ่เกินกำหนด";
+    case ErrorCode::kTimeout: return "อ่านนานเกินกำหนด";
+    case ErrorCode::kIo: return "อ่านหรือเขียนไฟล์ไม่ได้";
+    case ErrorCode::kInternal: return "ข้อผิดพลาดภายในโปรแกรม";
+    case ErrorCode::kCrashed: return "ตัวอ่านเอกสารล้มเหลว";
+    case ErrorCode::kNotFound: return "ไม่พบไฟล์";
+  }
+  return "ข้อผิดพลาดภายในโปรแกรม";
+}
+
 ErrorCode ErrorCodeFromName(std::string_view name) {
   for (ErrorCode c : kAllErrorCodes)
     if (ErrorCodeName(c) == name) return c;

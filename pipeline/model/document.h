@@ -134,6 +134,8 @@ struct Error {
 };
 
 std::string ErrorCodeName(ErrorCode code);
+// The error in Thai, for messages beside the English ones ("ไฟล์ถูกเข้ารหัส" for encrypted).
+std::string ErrorCodeThai(ErrorCode code);
 // The code a contract record names ("corrupt"); kInternal for a name it does not know.
 ErrorCode ErrorCodeFromName(std::string_view name);
 
