@@ -127,8 +127,9 @@ std::string OrganizationKey(const Json& org) {
   std::string name;
   for (char c : org["name"].get<std::string>())
     if (c != ' ' && c != '.') name += c;
-  std::string province = org.contains("province") && org["province"].is_string() ? org["province"].get<std::string>() : "";
-  return name + "|" + province;
+  auto text = [&](const char* key) { return org.contains(key) && org[key].is_string() ? org[key].get<std::string>() : ""; };
+  // Many tambons share a name within a province: the district tells them apart.
+  return name + "|" + text("district") + "|" + text("province");
 }
 
 std::vector<ContractRecord> ReadContractRecords(const std::vector<std::string>& paths,
@@ -179,7 +180,7 @@ std::vector<ExportTable> ExportSchema() {
       {"organization_type", C::kText, "ประเภทหน่วยงาน", "thesaban_nakhon, thesaban_mueang, thesaban_tambon, sao, pao or other"},
       {"district", C::kText, "อำเภอ", "district, without the word อำเภอ"},
       {"province", C::kText, "จังหวัด", "province, without the word จังหวัด; one of the 77"},
-      {"organization_key", C::kText, "รหัสหน่วยงาน", "groups one body's documents as the report does (OCR spellings within two edits, a name read without its place joined to the one placed body of that name): its usual name without spaces and dots, a vertical bar, the province"},
+      {"organization_key", C::kText, "รหัสหน่วยงาน", "groups one body's documents as the report does (OCR spellings within two edits, a name read without its place joined to the one placed body of that name): its usual name without spaces and dots, its district and its province, separated by vertical bars"},
       {"fiscal_year", C::kInteger, "ปีงบประมาณ", "Buddhist Era fiscal year the document is about (1 Oct of year-1 to 30 Sep)"},
       {"ita_item", C::kText, "ข้อ ITA", "the ITA disclosure item the document answers (O1…O43), when known"},
       {"pages", C::kInteger, "จำนวนหน้า", "pages in the PDF"},
@@ -401,7 +402,7 @@ std::vector<ExportTable> BuildExportTables(const std::vector<ContractRecord>& re
   std::vector<OrganizationGroup> groups = GroupOrganizations(unique);
   std::vector<std::string> key_of(unique.size());
   for (const OrganizationGroup& g : groups) {
-    Json org = {{"name", g.name}, {"province", g.province}};
+    Json org = {{"name", g.name}, {"district", g.district}, {"province", g.province}};
     for (size_t i : g.records) key_of[i] = g.name.empty() ? "" : OrganizationKey(org);
   }
   for (size_t record = 0; record < unique.size(); ++record) {

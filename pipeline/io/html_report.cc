@@ -176,14 +176,19 @@ std::vector<OrganizationGroup> GroupOrganizations(const std::vector<ContractReco
     groups[found].records.push_back(i);
     ++spellings[found][name];
   }
-  // A body read once without its place ("โรงพยาบาลน้ำยืน") and once with it is one body, when
-  // exactly one placed group has that name.
+  // A body read once without its place ("โรงพยาบาลน้ำยืน", or without its district) and once
+  // with it is one body, when exactly one group that places it further has that name.
+  auto places_further = [](const OrganizationGroup& a, const OrganizationGroup& b) {
+    if (!a.province.empty() && a.province != b.province) return false;
+    if (!a.district.empty() && a.district != b.district) return false;
+    return (a.province.empty() && !b.province.empty()) || (a.district.empty() && !b.district.empty());
+  };
   for (size_t g = 0; g < groups.size(); ++g) {
-    if (!groups[g].province.empty() || groups[g].records.empty()) continue;
+    if ((!groups[g].province.empty() && !groups[g].district.empty()) || groups[g].records.empty()) continue;
     size_t into = groups.size();
     int candidates = 0;
     for (size_t o = 0; o < groups.size(); ++o) {
-      if (o == g || groups[o].province.empty() || groups[o].records.empty()) continue;
+      if (o == g || groups[o].records.empty() || !places_further(groups[g], groups[o])) continue;
       bool same = false;
       for (const auto& [a, na] : spellings[g])
         for (const auto& [b, nb] : spellings[o]) same = same || (!a.empty() && a == b);

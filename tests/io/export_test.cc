@@ -135,21 +135,30 @@ TEST(Export, FindingsArePlacedAndListsAreArrays) {
 // The export's organization key groups as the report does: an OCR spelling and a name read
 // without its place are the same body.
 TEST(Export, OrganizationKeyIsTheReportsGroup) {
-  auto record = [](const std::string& sha, const std::string& name, const std::string& province) {
+  auto record = [](const std::string& sha, const std::string& name, const std::string& district,
+                   const std::string& province) {
     nlohmann::json j = {{"contract", "thai-ita-extract/1"}, {"source", {{"file", sha + ".pdf"}, {"sha256", sha}}},
                         {"document", {{"family", "measures_plan"},
-                                      {"organization", {{"name", name}, {"district", ""}, {"province", province}}}}}};
+                                      {"organization", {{"name", name}, {"district", district}, {"province", province}}}}}};
     return ContractRecord{sha + ".json", j};
   };
-  auto tables = BuildExportTables({record("a", "เทศบาลตำบลบ้านฆ้อง", "ราชบุรี"), record("b", "เทศบาลตำบลบ้านมฆ้อง", "ราชบุรี"),
-                                   record("c", "เทศบาลตำบลบ้านฆ้อง", ""), record("d", "เทศบาลตำบลหนองบัว", "ราชบุรี")});
+  // Two bodies of one name in one province, told apart by their districts; one read without
+  // its district joins neither (which one is not known).
+  auto tables = BuildExportTables({record("a", "เทศบาลตำบลบ้านฆ้อง", "โพธาราม", "ราชบุรี"),
+                                   record("b", "เทศบาลตำบลบ้านมฆ้อง", "โพธาราม", "ราชบุรี"),
+                                   record("c", "เทศบาลตำบลบ้านฆ้อง", "", ""),
+                                   record("d", "เทศบาลตำบลหนองบัว", "เมือง", "ราชบุรี"),
+                                   record("e", "เทศบาลตำบลหนองบัว", "บ้านโป่ง", "ราชบุรี"),
+                                   record("f", "เทศบาลตำบลหนองบัว", "", "ราชบุรี")});
   const ExportTable& documents = Table(tables, "documents");
   size_t key = 0;
   while (documents.columns[key].name != "organization_key") ++key;
   std::set<std::string> keys;
   for (size_t r = 0; r < 3; ++r) keys.insert(std::get<std::string>(documents.rows[r][key]));
-  EXPECT_EQ(keys, std::set<std::string>{"เทศบาลตำบลบ้านฆ้อง|ราชบุรี"});
-  EXPECT_EQ(std::get<std::string>(documents.rows[3][key]), "เทศบาลตำบลหนองบัว|ราชบุรี");
+  EXPECT_EQ(keys, std::set<std::string>{"เทศบาลตำบลบ้านฆ้อง|โพธาราม|ราชบุรี"});
+  EXPECT_EQ(std::get<std::string>(documents.rows[3][key]), "เทศบาลตำบลหนองบัว|เมือง|ราชบุรี");
+  EXPECT_EQ(std::get<std::string>(documents.rows[4][key]), "เทศบาลตำบลหนองบัว|บ้านโป่ง|ราชบุรี");
+  EXPECT_EQ(std::get<std::string>(documents.rows[5][key]), "เทศบาลตำบลหนองบัว||ราชบุรี");
 }
 
 TEST(Export, CsvIsExcelReadyAndDeterministic) {
