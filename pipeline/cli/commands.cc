@@ -174,12 +174,14 @@ std::string ModelCheckStamp() {
 bool CheckOcrModels(const TesseractOptions& tesseract, std::string* error) {
   std::string key = ModelFilesKey(tesseract);
   std::string stamp = ModelCheckStamp();
-  std::string known;
+  std::string known;  // the stamp's lines, read once
   if (!key.empty() && !stamp.empty()) {
     std::ifstream in(stamp);
-    for (std::string line; std::getline(in, line);)
+    std::stringstream lines;
+    lines << in.rdbuf();
+    known = lines.str();
+    for (std::string line; std::getline(lines, line);)
       if (line == key) return true;
-    in.clear();
   }
   auto engine = CreateTesseractEngine(tesseract);
   if (!engine) {
@@ -189,11 +191,8 @@ bool CheckOcrModels(const TesseractOptions& tesseract, std::string* error) {
     return false;
   }
   if (!key.empty() && !stamp.empty()) {
-    std::ifstream in(stamp);
-    std::stringstream kept;
-    kept << in.rdbuf();
     std::string ignored;
-    WriteFileAtomically(stamp, kept.str() + key + "\n", &ignored);  // a cache: failing to write it costs time only
+    WriteFileAtomically(stamp, known + key + "\n", &ignored);  // a cache: failing to write it costs time only
   }
   return true;
 }

@@ -73,18 +73,23 @@ bool CountsOn(const Table& t, const CellIndex& index, int col, int first_row) {
   return numbers >= 3 && numbers * 3 >= cells * 2 && rising * 2 >= numbers - 1;
 }
 
-// Cells of column `col` from `first_row` down: at least two, two in three of them periods a
-// reader can date ("ต.ค. 66 - มี.ค. 67", "15 มกราคม 2567"), none of them long prose.
-bool HoldsPeriods(const Table& t, const CellIndex& index, int col, int first_row) {
-  int periods = 0, cells = 0;
+// Whether at least two of the non-empty cells of column `col` from `first_row` down, and two in
+// three of them, pass `test`: what a column holds when its heading names nothing.
+template <typename Test>
+bool HoldsMostly(const Table& t, const CellIndex& index, int col, int first_row, Test test) {
+  int passing = 0, cells = 0;
   for (int r = first_row; r < t.Rows(); ++r) {
     int i = index.At(r, col);
     if (i < 0 || t.cells[i].row != r || t.cells[i].text.empty()) continue;
     ++cells;
-    if (thai::DecodeUtf8(t.cells[i].text).size() > 60) continue;  // a sentence that names a date
-    if (!thai::ParsePeriod(t.cells[i].text).start.empty()) ++periods;
+    passing += test(t.cells[i].text) ? 1 : 0;
   }
-  return periods >= 2 && periods * 3 >= cells * 2;
+  return passing >= 2 && passing * 3 >= cells * 2;
+}
+
+// A period a reader can date ("ต.ค. 66 - มี.ค. 67", "15 มกราคม 2567"), not a sentence naming one.
+bool IsDatedPeriod(const std::string& text) {
+  return thai::DecodeUtf8(text).size() <= 60 && !thai::ParsePeriod(text).start.empty();
 }
 
 // Whether `text` names a unit of an office, as a responsible column's cells do: "กองคลัง",
@@ -98,18 +103,6 @@ bool NamesAUnit(const std::string& text) {
   for (const char* w : kUnitWords)
     if (t.starts_with(w)) return true;
   return false;
-}
-
-// Cells of column `col` from `first_row` down: at least two, two in three of them units.
-bool HoldsUnits(const Table& t, const CellIndex& index, int col, int first_row) {
-  int units = 0, cells = 0;
-  for (int r = first_row; r < t.Rows(); ++r) {
-    int i = index.At(r, col);
-    if (i < 0 || t.cells[i].row != r || t.cells[i].text.empty()) continue;
-    ++cells;
-    if (NamesAUnit(t.cells[i].text)) ++units;
-  }
-  return units >= 2 && units * 3 >= cells * 2;
 }
 
 }  // namespace
@@ -163,26 +156,20 @@ std::optional<ColumnMap> HeaderOf(const Table& t) {
       break;
     }
   }
-  // A column no header cell names ("วัน/เดือน/ปี", "วันที่ดำเนินการ") whose cells are dated
-  // periods holds the period, when no column is named so.
-  if (!map.HasField(MeasureField::kPeriod)) {
+  // A column no header cell names whose cells show its role, when no column is named so: dated
+  // periods ("วัน/เดือน/ปี", "วันที่ดำเนินการ"), or units of the office ("หน่วยงาน", a word too
+  // common in text to be a heading by itself).
+  auto name_by_content = [&](MeasureField field, bool (*test)(const std::string&)) {
+    if (map.HasField(field)) return;
     for (int c = 0; c < t.Cols(); ++c) {
-      if (map.field_of_col[c] || !HoldsPeriods(t, index, c, last + 1)) continue;
-      map.field_of_col[c] = MeasureField::kPeriod;
+      if (map.field_of_col[c] || !HoldsMostly(t, index, c, last + 1, test)) continue;
+      map.field_of_col[c] = field;
       map.header_of_col[c] = index.At(last, c) >= 0 ? t.cells[index.At(last, c)].text : "";
-      break;
+      return;
     }
-  }
-  // A column no header cell names ("หน่วยงาน", a word too common in text to be a heading by
-  // itself) whose cells are units of the office holds the responsible units.
-  if (!map.HasField(MeasureField::kResponsible)) {
-    for (int c = 0; c < t.Cols(); ++c) {
-      if (map.field_of_col[c] || !HoldsUnits(t, index, c, last + 1)) continue;
-      map.field_of_col[c] = MeasureField::kResponsible;
-      map.header_of_col[c] = index.At(last, c) >= 0 ? t.cells[index.At(last, c)].text : "";
-      break;
-    }
-  }
+  };
+  name_by_content(MeasureField::kPeriod, IsDatedPeriod);
+  name_by_content(MeasureField::kResponsible, NamesAUnit);
   // Two columns that both name measures ("แผนงาน/โครงการ/กิจกรรม" beside "กิจกรรม"): the first
   // holds the measure; a later one lists the activities that carry it out, its method when the
   // table has no method column of its own.

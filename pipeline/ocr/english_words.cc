@@ -9,6 +9,13 @@ namespace ita {
 
 namespace {
 
+std::vector<std::string> SortedUnique(std::vector<std::string> words) {
+  std::sort(words.begin(), words.end());
+  words.erase(std::unique(words.begin(), words.end()), words.end());
+  words.shrink_to_fit();
+  return words;
+}
+
 std::vector<std::string> ReadSortedWords(const std::string& path) {
   std::ifstream in(path);
   std::vector<std::string> words;
@@ -16,10 +23,7 @@ std::vector<std::string> ReadSortedWords(const std::string& path) {
     while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
     if (!line.empty()) words.push_back(std::move(line));
   }
-  std::sort(words.begin(), words.end());
-  words.erase(std::unique(words.begin(), words.end()), words.end());
-  words.shrink_to_fit();
-  return words;
+  return SortedUnique(std::move(words));
 }
 
 }  // namespace
@@ -41,10 +45,7 @@ std::unique_ptr<EnglishWords> EnglishWords::Load(const std::string& path) {
 }
 
 std::unique_ptr<EnglishWords> EnglishWords::FromWords(std::vector<std::string> words) {
-  std::sort(words.begin(), words.end());
-  words.erase(std::unique(words.begin(), words.end()), words.end());
-  words.shrink_to_fit();
-  return std::unique_ptr<EnglishWords>(new EnglishWords(std::move(words)));
+  return std::unique_ptr<EnglishWords>(new EnglishWords(SortedUnique(std::move(words))));
 }
 
 void EnglishWords::LoadOnce() const {
