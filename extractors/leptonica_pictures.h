@@ -2,7 +2,7 @@
 // halftone segmentation (pixGenerateHalftoneMask, D. Bloomberg's method: solid texture that
 // survives heavy reduction and opening, grown back into its region; text does not survive).
 // The OCR stage asks it how much of a scanned page is pictures, to read a page of pictures
-// with the engine's own layout analysis, which leaves them out (pipeline/ocr/page_ocr.h).
+// with the engine's own layout analysis, which leaves them out (pipeline/page/page_ocr.h).
 // Leptonica types stay inside the .cc file.
 #pragma once
 

@@ -51,15 +51,15 @@ EngineConfig ShippedEngineConfig() {
 void ApplyEngineConfig(const EngineConfig& config, OcrPool* pool, BatchOptions* options) {
   options->max_bytes = config.max_bytes;
   options->extract.max_pages = config.max_pages;
-  options->extract.ocr_dpi = config.ocr_dpi;
-  if (config.ocr_cells) options->extract.ocr_strategy = OcrStrategy::kCells;
-  options->extract.ocr = config.ocr ? pool : nullptr;
-  options->extract.picture_share = PictureShare;
-  options->extract.numeric_pass = !config.tesseract.numeric_model_dir.empty();
-  options->extract.latin_pass = true;
-  options->extract.latin_words_pass = true;
-  options->extract.dictionary = thai::ThaiDictionary::System();
-  options->extract.english = EnglishWords::System();
+  options->extract.page.ocr.dpi = config.ocr_dpi;
+  if (config.ocr_cells) options->extract.page.ocr.strategy = OcrStrategy::kCells;
+  options->extract.page.ocr.pool = config.ocr ? pool : nullptr;
+  options->extract.page.ocr.picture_share = PictureShare;
+  options->extract.page.ocr.numeric_pass = !config.tesseract.numeric_model_dir.empty();
+  options->extract.page.ocr.latin_pass = true;
+  options->extract.page.ocr.latin_words_pass = true;
+  options->extract.page.dictionary = thai::ThaiDictionary::System();
+  options->extract.page.ocr.english = EnglishWords::System();
   options->extract.validation.ita_items = &BuiltInItaItems();
 }
 

@@ -6,7 +6,7 @@
 #include <string>
 
 #include "extractors/tesseract_ocr_engine.h"
-#include "pipeline/run/batch.h"
+#include "pipeline/batch/batch.h"
 #include "pipeline/ocr/ocr_pool.h"
 
 namespace ita::cli {

@@ -13,7 +13,7 @@
 #include <thread>
 
 #include "extractors/poppler_pdf_source.h"
-#include "pipeline/run/ledger.h"
+#include "pipeline/batch/ledger.h"
 
 namespace ita::cli {
 namespace {

@@ -11,8 +11,8 @@
 #include <vector>
 
 #include "pipeline/cli/engine_config.h"
-#include "pipeline/run/batch.h"
-#include "pipeline/run/worker_process.h"
+#include "pipeline/batch/batch.h"
+#include "pipeline/batch/worker_process.h"
 
 namespace ita::cli {
 

@@ -220,11 +220,6 @@ std::string RemarksFor(const Cell* remarks, double top, double bottom) {
   return out;
 }
 
-// A budget line of a local body's anti-corruption plan beyond this is a misread (digits of two
-// amounts run together, "10,000 10,000" read as 1,000,010,000), not a plan: the largest
-// municipalities' whole annual budgets are a few billion baht, and such plans spend a sliver.
-constexpr double kImplausibleBaht = 5e8;
-
 double SumAmounts(const std::string& cell, std::vector<std::string>* set_aside = nullptr) {
   double sum = 0;
   for (const std::string& line : SplitLines(cell)) {
@@ -314,106 +309,6 @@ void ReadSummary(const Table& t, const SummaryColumns& cols, ActionPlan& plan, S
   }
 }
 
-// ------------------------------------------------------------ details
-
-enum class Section { kNone, kName, kRationale, kObjectives, kTarget, kArea, kMethod, kPeriod,
-                     kBudget, kResponsible, kOutputs, kOutcomes };
-
-struct SectionWord {
-  const char* word;
-  Section section;
-};
-
-// Heading words, most specific first; the number before them varies between documents.
-constexpr SectionWord kSectionWords[] = {
-    {"ชื่อโครงการ", Section::kName},           {"ชื่อมาตรการ", Section::kName},
-    {"ชื่อกิจกรรม", Section::kName},           {"หลักการและเหตุผล", Section::kRationale},
-    {"วัตถุประสงค์", Section::kObjectives},     {"กลุ่มเป้าหมาย", Section::kTarget},
-    {"เป้าหมาย", Section::kTarget},            {"พื้นที่ดำเนินการ", Section::kArea},
-    {"วิธีดำเนินการ", Section::kMethod},        {"วิธีการดำเนินการ", Section::kMethod},
-    {"ขั้นตอนการดำเนินการ", Section::kMethod},  {"ขั้นตอนการดำเนินงาน", Section::kMethod},
-    {"ระยะเวลาดำเนินการ", Section::kPeriod},   {"ระยะเวลา", Section::kPeriod},
-    {"งบประมาณดำเนินการ", Section::kBudget},  {"งบประมาณที่ใช้", Section::kBudget},
-    {"งบประมาณ", Section::kBudget},           {"ผู้รับผิดชอบ", Section::kResponsible},
-    {"หน่วยงานรับผิดชอบ", Section::kResponsible}, {"ผลผลิต", Section::kOutputs},
-    {"ผลลัพธ์", Section::kOutcomes},           {"ตัวชี้วัด", Section::kOutcomes},
-    {"ผลที่คาดว่าจะได้รับ", Section::kOutcomes},
-};
-
-// "๒. หลักการและเหตุผล", "๗. ระยะเวลาดำเนินการ : ๕ ปี" -> section and the text after it.
-Section HeadingOf(const std::string& line, std::string* rest) {
-  static const RE2 numbered("^\\s*[0-9]{1,2}\\s*\\.\\s*(.*)$");
-  std::string ascii = thai::ThaiDigitsToAscii(line), body;
-  if (!RE2::FullMatch(ascii, numbered, &body)) return Section::kNone;
-  // A mission heading ("๑.๑ …") is not a section.
-  if (!body.empty() && body[0] >= '0' && body[0] <= '9') return Section::kNone;
-  std::string compact = thai::CompactForMatching(body);
-  for (const SectionWord& w : kSectionWords) {
-    if (compact.rfind(w.word, 0) != 0) continue;
-    // The text after the heading word (and a ':'), as printed.
-    size_t at = line.find(w.word);
-    std::string after = at == std::string::npos ? "" : line.substr(at + std::string(w.word).size());
-    size_t b = after.find_first_not_of(" :");
-    *rest = b == std::string::npos ? "" : after.substr(b);
-    // "ผลผลิต/ผลลัพธ์" and similar compound headings: the words are the heading.
-    if (w.section == Section::kOutputs && Has(thai::CompactForMatching(after), "ผลลัพธ์")) *rest = "";
-    return w.section;
-  }
-  return Section::kNone;
-}
-
-bool IsPageNumber(const std::string& line) {
-  static const RE2 page("^\\s*-?\\s*[0-9]{1,4}\\s*-?\\s*$");
-  return RE2::FullMatch(thai::ThaiDigitsToAscii(line), page);
-}
-
-bool EndsSections(const std::string& line) {
-  std::string c = thai::CompactForMatching(line);
-  static const RE2 mission("^[0-9]{1,2}\\.[0-9]{1,2}[^0-9]");
-  return c.rfind("มิติที่", 0) == 0 || c.rfind("มติที่", 0) == 0 || c.rfind("ส่วนที่", 0) == 0 ||
-         RE2::PartialMatch(c, mission);
-}
-
-std::vector<std::string> Items(const std::string& text) {
-  std::vector<std::string> out;
-  for (const std::string& l : SplitLines(text)) {
-    if (out.empty() || StartsNewItem(l)) {
-      out.push_back(l);
-    } else {
-      AppendWrapped(out.back(), l);
-    }
-  }
-  return out;
-}
-
-void Store(NamedDetail& d, Section s, const std::string& text) {
-  ProjectDetail& x = d.detail;
-  switch (s) {
-    case Section::kName: d.name = text; break;
-    case Section::kRationale: x.rationale = text; break;
-    case Section::kObjectives: x.objectives = Items(text); break;
-    case Section::kTarget: x.target = text; break;
-    case Section::kMethod: x.method = Items(text); break;
-    case Section::kPeriod:
-      if (!text.empty()) x.period = thai::ParsePeriod(text, {});
-      break;
-    case Section::kBudget:
-      x.budget_text = text;
-      x.budget_baht = thai::ParseAmountBaht(text);
-      if (x.budget_baht && *x.budget_baht >= kImplausibleBaht) x.budget_baht.reset();  // text kept
-      break;
-    case Section::kResponsible: x.responsible = text; break;
-    case Section::kOutputs: x.outputs = Items(text); break;
-    case Section::kOutcomes: {
-      auto items = Items(text);
-      x.outcomes.insert(x.outcomes.end(), items.begin(), items.end());
-      break;
-    }
-    case Section::kArea:
-    case Section::kNone: break;
-  }
-}
-
 }  // namespace
 
 double NameSimilarity(const std::string& a, const std::string& b) {
@@ -450,8 +345,8 @@ std::vector<Project> ProjectsFromTableRows(const std::vector<Measure>& rows) {
     if (p.name.empty()) continue;
     p.responsible = text(m, MeasureField::kResponsible);
     ProjectDetail d;
-    if (std::string o = companion(m, MeasureField::kObjective); !o.empty()) d.objectives = Items(o);
-    if (std::string how = text(m, MeasureField::kMethod); !how.empty()) d.method = Items(how);
+    if (std::string o = companion(m, MeasureField::kObjective); !o.empty()) d.objectives = DetailItems(o);
+    if (std::string how = text(m, MeasureField::kMethod); !how.empty()) d.method = DetailItems(how);
     d.period = m.period;
     d.target = companion(m, MeasureField::kTarget);
     d.budget_text = companion(m, MeasureField::kBudget);
@@ -461,8 +356,8 @@ std::vector<Project> ProjectsFromTableRows(const std::vector<Measure>& rows) {
     for (const auto& [year, cell] : m.by_year)
       if (auto baht = thai::ParseAmountBaht(cell)) p.budget[year] = *baht;
     d.responsible = p.responsible;
-    if (std::string out = text(m, MeasureField::kOutput); !out.empty()) d.outputs = Items(out);
-    if (std::string out = text(m, MeasureField::kOutcome); !out.empty()) d.outcomes = Items(out);
+    if (std::string out = text(m, MeasureField::kOutput); !out.empty()) d.outputs = DetailItems(out);
+    if (std::string out = text(m, MeasureField::kOutcome); !out.empty()) d.outcomes = DetailItems(out);
     d.pages = m.provenance.pages;
     p.detail = d;
     projects.push_back(std::move(p));
@@ -485,69 +380,6 @@ std::optional<std::pair<int, int>> PlanYearsOf(const std::vector<std::string>& l
     }
   }
   return std::nullopt;
-}
-
-std::vector<NamedDetail> ReadProjectDetails(const std::vector<ProseLine>& prose) {
-  std::vector<NamedDetail> out;
-  Section current = Section::kNone;
-  std::string buffer;
-  auto flush = [&] {
-    if (!out.empty() && current != Section::kNone) Store(out.back(), current, buffer);
-    buffer.clear();
-  };
-  for (const ProseLine& pl : prose) {
-    const std::string& line = pl.text;
-    if (line.empty() || IsPageNumber(line)) continue;
-    std::string rest;
-    Section s = HeadingOf(line, &rest);
-    if (s == Section::kName) {
-      flush();
-      out.push_back(NamedDetail{});
-      out.back().detail.pages.push_back(pl.page + 1);
-      current = s;
-      buffer = rest;
-      continue;
-    }
-    if (out.empty()) continue;
-    if (s != Section::kNone) {
-      flush();
-      current = s;
-      buffer = rest;
-    } else if ((current == Section::kOutputs || current == Section::kOutcomes) &&
-               (thai::CompactForMatching(line).rfind("ผลผลิต", 0) == 0 || thai::CompactForMatching(line).rfind("ผลลัพธ์", 0) == 0)) {
-      // Unnumbered sub-headings inside "ผลผลิต/ผลลัพธ์".
-      flush();
-      bool outputs = thai::CompactForMatching(line).rfind("ผลผลิต", 0) == 0;
-      current = outputs ? Section::kOutputs : Section::kOutcomes;
-      std::string word = outputs ? "ผลผลิต" : "ผลลัพธ์";
-      size_t at = line.find(word);
-      buffer = line.substr(at + word.size());
-      size_t b = buffer.find_first_not_of(" :");
-      buffer = b == std::string::npos ? "" : buffer.substr(b);
-    } else if (EndsSections(line)) {
-      flush();
-      current = Section::kNone;
-      continue;
-    } else if (current != Section::kNone) {
-      if (current == Section::kRationale && !buffer.empty()) {
-        // Paragraphs: a line starting with an indent word like "ดังนั้น" begins a new one.
-        bool paragraph = thai::CompactForMatching(line).rfind("ดังนั้น", 0) == 0;
-        if (paragraph) {
-          buffer += "\n" + line;
-          continue;
-        }
-      }
-      if (buffer.empty()) {
-        buffer = line;
-      } else {
-        AppendWrapped(buffer, line);
-      }
-    }
-    std::vector<int>& pages = out.back().detail.pages;
-    if (pages.empty() || pages.back() != pl.page + 1) pages.push_back(pl.page + 1);
-  }
-  flush();
-  return out;
 }
 
 std::optional<ActionPlan> BuildActionPlan(const std::vector<Table>& tables,

@@ -43,6 +43,15 @@ struct NamedDetail {
 };
 std::vector<NamedDetail> ReadProjectDetails(const std::vector<ProseLine>& prose);
 
+// A project detail's text as items: each line that starts an item ("1.", "-", "•") begins one,
+// wrapped lines join the item before them.
+std::vector<std::string> DetailItems(const std::string& text);
+
+// A budget line of a local body's anti-corruption plan at or beyond this is a misread (digits
+// of two amounts run together, "10,000 10,000" read as 1,000,010,000), not a plan: the largest
+// municipalities' whole annual budgets are a few billion baht, and such plans spend a sliver.
+inline constexpr double kImplausibleBaht = 5e8;
+
 // Similarity of two names, 0..1 (1 - edit distance / longer length, spaces ignored).
 double NameSimilarity(const std::string& a, const std::string& b);
 

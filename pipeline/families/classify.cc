@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <memory>
 
+#include "pipeline/thai/places.h"
 #include "pipeline/thai/utf8.h"
 
 namespace ita {
@@ -67,25 +68,6 @@ constexpr size_t kTitleLead = 20;
 // Lines of the first pages searched for the title of a document that names no family.
 constexpr size_t kTitleSearchLines = 8;
 
-// Smallest edit distance between `pattern` and any substring of `text` that starts within
-// `lead` characters of the text's start (Sellers' algorithm with a bounded free start).
-int LeadingSubstringDistance(std::u32string_view text, std::u32string_view pattern, size_t lead) {
-  const size_t m = pattern.size();
-  std::vector<int> prev(m + 1), cur(m + 1);
-  for (size_t j = 0; j <= m; ++j) prev[j] = static_cast<int>(j);
-  int best = prev[m];
-  for (size_t i = 1; i <= text.size(); ++i) {
-    // A match may start freely only in the lead; later starts pay for the skipped text.
-    cur[0] = i <= lead ? 0 : static_cast<int>(i - lead);
-    for (size_t j = 1; j <= m; ++j) {
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (text[i - 1] != pattern[j - 1])});
-    }
-    best = std::min(best, cur[m]);
-    std::swap(prev, cur);
-  }
-  return best;
-}
-
 // Lines that start the organisation or year block, a form's fields or the signature end a
 // multi-line title.
 bool EndsTitle(const std::string& line) {
@@ -127,7 +109,7 @@ Family FamilyOfTitle(const std::string& line) {
   for (const TitlePhrase& t : kTitlePhrases) {
     int allowed = std::max<int>(1, static_cast<int>(t.phrase.size()) / 12);
     if (text.size() + allowed >= t.phrase.size() &&
-        LeadingSubstringDistance(text, t.phrase, kTitleLead) <= allowed)
+        thai::LeadingSubstringEditDistance(text, t.phrase, kTitleLead) <= allowed)
       return t.family;
   }
   return Family::kUnknown;

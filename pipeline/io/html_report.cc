@@ -8,6 +8,7 @@
 #include <set>
 
 #include "pipeline/thai/places.h"
+#include "pipeline/validate/labels.h"
 #include "pipeline/thai/utf8.h"
 
 namespace ita {
@@ -27,12 +28,6 @@ const char* FamilyThai(const std::string& f) {
   if (f == "unknown") return "ไม่ทราบประเภท";
   return "อ่านไม่ได้";
 }
-// Required fields as the findings name them, with their Thai labels.
-const std::pair<const char*, const char*> kFieldLabels[] = {
-    {"measure", "มาตรการ"}, {"issue", "ประเด็น"}, {"method", "วิธีการ"}, {"period", "ระยะเวลา"},
-    {"responsible", "ผู้รับผิดชอบ"}, {"output", "ผลการดำเนินการ"}, {"total", "คะแนนรวม"},
-    {"indicators", "ตัวชี้วัด"}, {"projects", "โครงการ"}};
-
 std::string FieldOf(const std::string& pointer) {
   size_t slash = pointer.rfind('/');
   return slash == std::string::npos ? pointer : pointer.substr(slash + 1);
@@ -143,106 +138,22 @@ std::string EscapeHtml(const std::string& text) {
   return out;
 }
 
-std::vector<OrganizationGroup> GroupOrganizations(const std::vector<ContractRecord>& records) {
+namespace {
+
+// The records the report is about (each PDF once) and their organization groups.
+struct ReportRecords {
+  std::vector<ContractRecord> records;
   std::vector<OrganizationGroup> groups;
-  std::vector<std::map<std::string, int>> spellings;
-  for (size_t i = 0; i < records.size(); ++i) {
-    const Json& org = At(At(records[i].json, "document"), "organization");
-    std::string name = Str(org, "name");
-    std::string district = Str(org, "district"), province = Str(org, "province");
-    std::u32string compact;
-    for (char32_t c : thai::DecodeUtf8(name))
-      if (c != U' ') compact.push_back(c);
-    size_t found = groups.size();
-    for (size_t g = 0; g < groups.size() && !name.empty(); ++g) {
-      if (groups[g].province != province || groups[g].district != district) continue;
-      for (const auto& [spelling, count] : spellings[g]) {
-        std::u32string other;
-        for (char32_t c : thai::DecodeUtf8(spelling))
-          if (c != U' ') other.push_back(c);
-        // Two OCR slips in a long name; none in a short one.
-        int allowed = compact.size() >= 12 ? 2 : 0;
-        if (thai::EditDistance(compact, other) <= allowed) {
-          found = g;
-          break;
-        }
-      }
-      if (found != groups.size()) break;
-    }
-    if (found == groups.size()) {
-      groups.push_back({name, district, province, {}, {}});
-      spellings.emplace_back();
-    }
-    groups[found].records.push_back(i);
-    ++spellings[found][name];
-  }
-  // A body read once without its place ("โรงพยาบาลน้ำยืน", or without its district) and once
-  // with it is one body, when exactly one group that places it further has that name.
-  auto places_further = [](const OrganizationGroup& a, const OrganizationGroup& b) {
-    if (!a.province.empty() && a.province != b.province) return false;
-    if (!a.district.empty() && a.district != b.district) return false;
-    return (a.province.empty() && !b.province.empty()) || (a.district.empty() && !b.district.empty());
-  };
-  for (size_t g = 0; g < groups.size(); ++g) {
-    if ((!groups[g].province.empty() && !groups[g].district.empty()) || groups[g].records.empty()) continue;
-    size_t into = groups.size();
-    int candidates = 0;
-    for (size_t o = 0; o < groups.size(); ++o) {
-      if (o == g || groups[o].records.empty() || !places_further(groups[g], groups[o])) continue;
-      bool same = false;
-      for (const auto& [a, na] : spellings[g])
-        for (const auto& [b, nb] : spellings[o]) same = same || (!a.empty() && a == b);
-      if (same) {
-        into = o;
-        ++candidates;
-      }
-    }
-    if (candidates != 1) continue;
-    for (size_t i : groups[g].records) groups[into].records.push_back(i);
-    for (const auto& [spelling, count] : spellings[g]) spellings[into][spelling] += count;
-    groups[g].records.clear();
-    spellings[g].clear();
-  }
-  for (size_t g = 0; g < groups.size();) {
-    if (groups[g].records.empty()) {
-      groups.erase(groups.begin() + static_cast<long>(g));
-      spellings.erase(spellings.begin() + static_cast<long>(g));
-    } else {
-      std::sort(groups[g].records.begin(), groups[g].records.end());
-      ++g;
-    }
-  }
-  for (size_t g = 0; g < groups.size(); ++g) {
-    std::string best;
-    int most = -1;
-    for (const auto& [spelling, count] : spellings[g]) {
-      if (count > most) {
-        best = spelling;
-        most = count;
-      }
-    }
-    groups[g].name = best;
-    for (const auto& [spelling, count] : spellings[g])
-      if (spelling != best) groups[g].variants.push_back(spelling);
-  }
-  return groups;
+  std::vector<size_t> group_of;  // each record's group
+};
+
+std::string SortableTh(const std::string& th, const std::string& en) {
+  return "<th class=\"sortable\">" + th + " <span class=\"en\">" + en + "</span></th>";
 }
 
-std::string RenderHtmlReport(const std::vector<ContractRecord>& all, const std::string& version,
-                             const std::vector<std::string>& unreadable) {
-  // The same PDF twice counts once.
-  std::vector<ContractRecord> records;
-  std::set<std::string> seen;
-  for (const ContractRecord& r : all) {
-    std::string sha = Str(At(r.json, "source"), "sha256");
-    if (!sha.empty() && !seen.insert(sha).second) continue;
-    records.push_back(r);
-  }
-  std::vector<OrganizationGroup> groups = GroupOrganizations(records);
-  std::vector<size_t> group_of(records.size());
-  for (size_t g = 0; g < groups.size(); ++g)
-    for (size_t i : groups[g].records) group_of[i] = g;
-
+// The summary: counts of documents, organizations, years, completeness and findings.
+std::string SummarySection(const ReportRecords& in, size_t given, const std::vector<std::string>& unreadable) {
+  const std::vector<ContractRecord>& records = in.records;
   int failed = 0, unknown = 0, assessed = 0, findings = 0, low_confidence = 0;
   double completeness = 0;
   std::set<long long> years;
@@ -263,17 +174,9 @@ std::string RenderHtmlReport(const std::vector<ContractRecord>& all, const std::
     }
   }
   size_t named_groups = 0;
-  for (const OrganizationGroup& g : groups) named_groups += g.name.empty() ? 0 : 1;
+  for (const OrganizationGroup& g : in.groups) named_groups += g.name.empty() ? 0 : 1;
 
   std::string h;
-  h += "<!DOCTYPE html>\n<html lang=\"th\"><head><meta charset=\"utf-8\">"
-       "<meta name=\"viewport\" content=\"width=device-width\">"
-       "<title>รายงานความครบถ้วน ITA / ITA completeness report</title><style>";
-  h += kStyle;
-  h += "</style></head><body>\n";
-  h += "<h1>รายงานความครบถ้วนของเอกสาร ITA <span class=\"en\">ITA documents: completeness report</span></h1>\n";
-  h += "<p class=\"en\">ita-extract " + EscapeHtml(version) + "</p>\n";
-
   h += "<h2>สรุป <span class=\"en\">Summary</span></h2>\n<table class=\"summary\" id=\"summary\"><tbody>\n";
   auto row = [&](const std::string& th, const std::string& en, const std::string& value, const char* id) {
     h += std::string("<tr><th>") + th + " <span class=\"en\">" + en + "</span></th><td class=\"num\" id=\"" + id +
@@ -287,7 +190,7 @@ std::string RenderHtmlReport(const std::vector<ContractRecord>& all, const std::
   row("ความครบถ้วนเฉลี่ย (เอกสารที่ประเมินได้)", "mean completeness (assessable documents)",
       assessed ? Percent(completeness / assessed) : "—", "completeness");
   row("อ่านไม่ได้", "could not be read", std::to_string(failed), "n-failed");
-  row("ซ้ำ (นับครั้งเดียว)", "duplicates (the same PDF, counted once)", std::to_string(all.size() - records.size()),
+  row("ซ้ำ (นับครั้งเดียว)", "duplicates (the same PDF, counted once)", std::to_string(given - records.size()),
       "n-duplicates");
   row("ไฟล์ผลที่อ่านไม่ได้", "result files not readable", std::to_string(unreadable.size()), "n-unreadable");
   row("ไม่ทราบประเภท", "not classified", std::to_string(unknown), "n-unknown");
@@ -301,8 +204,15 @@ std::string RenderHtmlReport(const std::vector<ContractRecord>& all, const std::
     h += "</ul>\n";
   }
 
+  return h;
+}
+
+// Organization x fiscal year: families present, completeness, fields missing.
+std::string OrganizationSection(const ReportRecords& in) {
+  const std::vector<ContractRecord>& records = in.records;
+  std::string h;
   // Organization x fiscal year.
-  struct Cell {
+  struct YearCell {
     std::set<std::string> families;
     std::map<std::string, int> missing;  // field -> count
     std::set<std::string> items;         // ITA items (O1…) the documents answer
@@ -310,14 +220,11 @@ std::string RenderHtmlReport(const std::vector<ContractRecord>& all, const std::
     int assessed = 0;
     double completeness = 0;  // summed over assessed documents
   };
-  auto sortable_th = [](const std::string& th, const std::string& en) {
-    return "<th class=\"sortable\">" + th + " <span class=\"en\">" + en + "</span></th>";
-  };
-  std::map<std::pair<size_t, long long>, Cell> matrix;  // (group, fiscal year or -1)
+  std::map<std::pair<size_t, long long>, YearCell> matrix;  // (group, fiscal year or -1)
   for (size_t i = 0; i < records.size(); ++i) {
     const Json& j = records[i].json;
     const Json& fy = At(At(j, "document"), "fiscal_year");
-    Cell& c = matrix[{group_of[i], fy.is_number_integer() ? fy.get<long long>() : -1}];
+    YearCell& c = matrix[{in.group_of[i], fy.is_number_integer() ? fy.get<long long>() : -1}];
     ++c.documents;
     std::string family = Str(At(j, "document"), "family");
     if (!family.empty()) c.families.insert(family);
@@ -332,14 +239,14 @@ std::string RenderHtmlReport(const std::vector<ContractRecord>& all, const std::
       if (Str(e, "code") == "required_missing") ++c.missing[FieldOf(Str(e, "path"))];
   }
   h += "<h2>หน่วยงาน × ปีงบประมาณ <span class=\"en\">Organizations × fiscal years</span></h2>\n";
-  h += "<table id=\"organizations\"><thead><tr>" + sortable_th("หน่วยงาน", "organization") +
-       sortable_th("จังหวัด", "province") + sortable_th("ปีงบประมาณ", "FY") + sortable_th("เอกสาร", "docs") +
-       sortable_th("ครบถ้วน", "complete") + sortable_th("ข้อ ITA", "ITA items");
-  for (const char* f : kFamilies) h += sortable_th(FamilyThai(f), f);
-  for (const auto& [field, th] : kFieldLabels) h += sortable_th(std::string("ขาด") + th, std::string("missing ") + field);
+  h += "<table id=\"organizations\"><thead><tr>" + SortableTh("หน่วยงาน", "organization") +
+       SortableTh("จังหวัด", "province") + SortableTh("ปีงบประมาณ", "FY") + SortableTh("เอกสาร", "docs") +
+       SortableTh("ครบถ้วน", "complete") + SortableTh("ข้อ ITA", "ITA items");
+  for (const char* f : kFamilies) h += SortableTh(FamilyThai(f), f);
+  for (const auto& [field, th] : RequiredFieldLabels()) h += SortableTh(std::string("ขาด") + th, std::string("missing ") + field);
   h += "</tr></thead><tbody>\n";
   for (const auto& [key, c] : matrix) {
-    const OrganizationGroup& g = groups[key.first];
+    const OrganizationGroup& g = in.groups[key.first];
     std::string items;
     for (const std::string& it : c.items) items += (items.empty() ? "" : " ") + EscapeHtml(it);
     h += "<tr class=\"org-row\"><td>" + (g.name.empty() ? std::string("(ไม่ระบุ / not named)") : EscapeHtml(g.name)) +
@@ -348,7 +255,7 @@ std::string RenderHtmlReport(const std::vector<ContractRecord>& all, const std::
          (c.assessed ? Percent(c.completeness / c.assessed) : "—") + "</td><td>" + items + "</td>";
     for (const char* f : kFamilies)
       h += c.families.count(f) ? "<td class=\"yes\">✓</td>" : "<td class=\"no\">✗</td>";
-    for (const auto& [field, th] : kFieldLabels) {
+    for (const auto& [field, th] : RequiredFieldLabels()) {
       auto it = c.missing.find(field);
       h += it == c.missing.end() ? "<td class=\"num\">0</td>"
                                  : "<td class=\"num no\">" + std::to_string(it->second) + "</td>";
@@ -357,11 +264,16 @@ std::string RenderHtmlReport(const std::vector<ContractRecord>& all, const std::
   }
   h += "</tbody></table>\n";
 
-  // Groups with more than one spelling.
+  return h;
+}
+
+// Groups with more than one spelling.
+std::string VariantsSection(const ReportRecords& in) {
+  std::string h;
   h += "<h2>ชื่อหน่วยงานที่อ่านได้หลายแบบ <span class=\"en\">Organizations read more than one way</span></h2>\n";
   h += "<table id=\"variants\"><thead><tr><th>ชื่อ <span class=\"en\">name</span></th>"
        "<th>แบบอื่น <span class=\"en\">other spellings</span></th></tr></thead><tbody>\n";
-  for (const OrganizationGroup& g : groups) {
+  for (const OrganizationGroup& g : in.groups) {
     if (g.variants.empty()) continue;
     std::string v;
     for (const std::string& sp : g.variants) v += (v.empty() ? "" : "<br>") + EscapeHtml(sp);
@@ -369,6 +281,14 @@ std::string RenderHtmlReport(const std::vector<ContractRecord>& all, const std::
   }
   h += "</tbody></table>\n";
 
+  return h;
+}
+
+std::string DocumentsSection(const ReportRecords& in) {
+  const std::vector<ContractRecord>& records = in.records;
+  const std::vector<OrganizationGroup>& groups = in.groups;
+  const std::vector<size_t>& group_of = in.group_of;
+  std::string h;
   // Documents and their findings: each document's rows share data-doc and its filter values.
   std::set<std::string> fy_values, province_values, family_values, code_values, org_values;
   for (size_t i = 0; i < records.size(); ++i) {
@@ -391,10 +311,10 @@ std::string RenderHtmlReport(const std::vector<ContractRecord>& all, const std::
   h += FilterSelect("org", "หน่วยงาน", "organization", org_values);
   h += "<span>แสดง <span class=\"en\">shown</span> <b id=\"n-shown\">" + std::to_string(records.size()) + "</b> / " +
        std::to_string(records.size()) + "</span>\n</div>\n";
-  h += "<table id=\"docs\"><thead><tr>" + sortable_th("ไฟล์", "file") + sortable_th("ประเภท", "family") +
-       sortable_th("หน่วยงาน", "organization") + sortable_th("ปีงบ", "FY") + sortable_th("ข้อ ITA", "ITA item") +
-       sortable_th("ครบถ้วน", "complete") + sortable_th("มาตรการที่", "measure") + sortable_th("หน้า", "page") +
-       sortable_th("ช่อง", "field") + sortable_th("ข้อค้นพบ", "finding") + "</tr></thead><tbody>\n";
+  h += "<table id=\"docs\"><thead><tr>" + SortableTh("ไฟล์", "file") + SortableTh("ประเภท", "family") +
+       SortableTh("หน่วยงาน", "organization") + SortableTh("ปีงบ", "FY") + SortableTh("ข้อ ITA", "ITA item") +
+       SortableTh("ครบถ้วน", "complete") + SortableTh("มาตรการที่", "measure") + SortableTh("หน้า", "page") +
+       SortableTh("ช่อง", "field") + SortableTh("ข้อค้นพบ", "finding") + "</tr></thead><tbody>\n";
   for (size_t i = 0; i < records.size(); ++i) {
     const ContractRecord& r = records[i];
     const Json& j = r.json;
@@ -458,7 +378,41 @@ std::string RenderHtmlReport(const std::vector<ContractRecord>& all, const std::
            rows[k] + "</tr>\n";
     }
   }
-  h += "</tbody></table>\n<script>";
+  h += "</tbody></table>\n";
+  return h;
+}
+
+}  // namespace
+
+std::string RenderHtmlReport(const std::vector<ContractRecord>& all, const std::string& version,
+                             const std::vector<std::string>& unreadable) {
+  ReportRecords in;
+  // The same PDF twice counts once.
+  std::set<std::string> seen;
+  for (const ContractRecord& r : all) {
+    std::string sha = Str(At(r.json, "source"), "sha256");
+    if (!sha.empty() && !seen.insert(sha).second) continue;
+    in.records.push_back(r);
+  }
+  in.groups = GroupOrganizations(in.records);
+  in.group_of.resize(in.records.size());
+  for (size_t g = 0; g < in.groups.size(); ++g)
+    for (size_t i : in.groups[g].records) in.group_of[i] = g;
+
+  std::string h;
+  h += "<!DOCTYPE html>\n<html lang=\"th\"><head><meta charset=\"utf-8\">"
+       "<meta name=\"viewport\" content=\"width=device-width\">"
+       "<title>รายงานความครบถ้วน ITA / ITA completeness report</title><style>";
+  h += kStyle;
+  h += "</style></head><body>\n";
+  h += "<h1>รายงานความครบถ้วนของเอกสาร ITA <span class=\"en\">ITA documents: completeness report</span></h1>\n";
+  h += "<p class=\"en\">ita-extract " + EscapeHtml(version) + "</p>\n";
+
+  h += SummarySection(in, all.size(), unreadable);
+  h += OrganizationSection(in);
+  h += VariantsSection(in);
+  h += DocumentsSection(in);
+  h += "<script>";
   h += kScript;
   h += "</script>\n</body></html>\n";
   return h;

@@ -15,20 +15,11 @@
 #include <vector>
 
 #include "pipeline/io/export.h"
+#include "pipeline/io/organization_groups.h"
 
 namespace ita {
 
 std::string EscapeHtml(const std::string& text);
-
-// Organization groups: for each record, the index of its group and the group's names.
-struct OrganizationGroup {
-  std::string name;                  // the most frequent spelling
-  std::string district;
-  std::string province;
-  std::vector<std::string> variants; // other spellings, sorted
-  std::vector<size_t> records;
-};
-std::vector<OrganizationGroup> GroupOrganizations(const std::vector<ContractRecord>& records);
 
 // `unreadable`: files given that are not readable records ("PATH: why"), counted and listed.
 std::string RenderHtmlReport(const std::vector<ContractRecord>& records, const std::string& version,

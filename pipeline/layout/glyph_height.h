@@ -1,6 +1,6 @@
 // How tall the text on a raster is: the height of its letters' bodies, measured from the ink's
 // connected pieces. OCR reads best when that height reaches a certain number of pixels, so
-// the OCR resolution of a scan is chosen from it (pipeline/ocr/page_ocr.cc).
+// the OCR resolution of a scan is chosen from it (pipeline/page/ocr_prepare.cc).
 #pragma once
 
 #include <optional>

@@ -53,17 +53,6 @@ void Binarize(Raster& raster, int level) {
 
 void BlankRegion(Raster& raster, const Box& region) { Fill(raster, ToPixels(raster, region)); }
 
-void EraseRulings(Raster& raster, const std::vector<Grid>& grids, double pad_pt) {
-  for (const Grid& g : grids) {
-    for (const Ruling& h : g.horizontals) {
-      Fill(raster, ToPixels(raster, Box{h.from - pad_pt, h.pos - 1.5 - pad_pt, h.to + pad_pt, h.pos + 1.5 + pad_pt}));
-    }
-    for (const Ruling& v : g.verticals) {
-      Fill(raster, ToPixels(raster, Box{v.pos - 1.5 - pad_pt, v.from - pad_pt, v.pos + 1.5 + pad_pt, v.to + pad_pt}));
-    }
-  }
-}
-
 double EstimateSkewDegrees(const Raster& raster, double max_degrees, double step) {
   // Sample dark pixels on a coarse grid: enough for the profile, cheap at 300 dpi.
   int stride = std::max(1, static_cast<int>(raster.dpi / 100));

@@ -6,7 +6,6 @@
 #include <vector>
 
 #include "pipeline/model/document.h"
-#include "pipeline/tables/grid_detector.h"
 
 namespace ita {
 
@@ -31,9 +30,6 @@ void Binarize(Raster& raster, int level);
 
 // Paints `region` (points) white.
 void BlankRegion(Raster& raster, const Box& region);
-
-// Paints detected rulings white, so OCR sees cell text without the table's lines.
-void EraseRulings(Raster& raster, const std::vector<Grid>& grids, double pad_pt = 1.0);
 
 // The page's skew in degrees (positive: text lines fall to the right), from the projection
 // profile of dark pixels over -max_degrees..max_degrees; 0 for a blank page.

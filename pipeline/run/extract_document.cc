@@ -8,14 +8,13 @@
 
 #include "pipeline/families/action_plan.h"
 #include "pipeline/families/classify.h"
-#include "pipeline/families/header_synonyms.h"
 #include "pipeline/families/ita_scores.h"
 #include "pipeline/families/measures.h"
 #include "pipeline/families/metadata.h"
 #include "pipeline/families/prose_measures.h"
-#include "pipeline/layout/raster_cleanup.h"
-#include "pipeline/ocr/page_ocr.h"
-#include "pipeline/tables/borderless.h"
+#include "pipeline/ocr/ocr_pool.h"
+#include "pipeline/page/page_ocr.h"
+#include "pipeline/page/read_page.h"
 #include "pipeline/run/page_furniture.h"
 #include "pipeline/run/vowel_pass.h"
 #include "pipeline/thai/text_repair.h"
@@ -27,167 +26,25 @@ double SecondsSince(std::chrono::steady_clock::time_point t) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
 }
 
-// Tables without rulings are found by the contract's column names only: a companion word
-// ("งบประมาณ", "จำนวน") starts many lines of running text.
-std::optional<int> MeasureHeaderIndex(const std::string& text) {
-  if (auto f = HeaderFieldOf(text); f && IsContractField(*f)) return static_cast<int>(*f);
-  return std::nullopt;
-}
+// The document's text from its pages, in reading order, for the title block and families.
+struct DocumentText {
+  std::vector<Table> tables;
+  std::vector<std::string> title_lines;
+  std::vector<ProseLine> prose;
+  std::string first_page_cells;  // a slide or form may hold its title in a table
+  // Cells of the first pages, a cover form's included (a page that is one table, such as the
+  // ministry's form for publishing on the web: "ชื่อหน่วยงาน : โรงพยาบาล… อำเภอ… จังหวัด…").
+  std::vector<std::string> cover_cells;
+};
 
-}  // namespace
-
-void LayOut(PageResult& result, std::vector<Grid> grids, const ExtractOptions& options,
-            const std::vector<double>* continued_columns) {
-  if (options.borderless_tables) {
-    std::vector<Word> free;
-    for (const Word& w : result.page.words) {
-      bool ruled = std::any_of(grids.begin(), grids.end(),
-                               [&](const Grid& g) { return g.box.Contains(w.box.CenterX(), w.box.CenterY()); });
-      if (!ruled) free.push_back(w);
-    }
-    if (auto t = FindBorderlessTable(free, MeasureHeaderIndex, continued_columns)) {
-      grids.push_back(t->grid);
-      result.borderless_columns = t->columns;
-      result.page.diagnostics.push_back(PageLabel(result.page.index) + t->reason);
-    }
-  }
-  std::vector<Word> outside;
-  result.tables = BuildTables(result.page.index, result.page.words, grids, &outside, options.table);
-  if (result.page.source == TextSource::kOcr) {
-    // Empty cells too: what OCR did not read may still be there.
-    for (Table& t : result.tables)
-      for (Cell& c : t.cells) c.origin = Origin::kOcr;
-  }
-  result.free_lines = AssembleLines(outside);
-  for (TextLine& line : result.free_lines) line.text = thai::RepairThai(line.text);
-}
-
-std::optional<std::string> RenderRefusal(const PdfSource& pdf, int index, const ExtractOptions& options) {
-  double pixels = pdf.ImagePixels(index);
-  if (pixels <= options.max_image_pixels) return std::nullopt;
-  char why[200];
-  std::snprintf(why, sizeof why, "not rendered: its images hold %.0f million pixels, over the limit of %.0f million",
-                pixels / 1e6, options.max_image_pixels / 1e6);
-  return std::string(why);
-}
-
-PageResult AnalyzePage(const PdfSource& pdf, int index, const ExtractOptions& options,
-                       const std::vector<double>* continued_columns) {
-  PageResult result;
-  Page& page = result.page;
-  page.index = index;
-  auto box = pdf.PageBox(index);
-  if (!box) {
-    page.diagnostics.push_back(PageLabel(index) + box.error().message);
-    return result;
-  }
-  page.width_pt = box->Width();
-  page.height_pt = box->Height();
-  auto words = pdf.Words(index);
-  if (!words) page.diagnostics.push_back(PageLabel(index) + "text layer unreadable: " + words.error().message);
-  // Bounded cost: a page box far beyond paper (a 200-inch page) is rendered at fewer dots per
-  // inch, so no layout raster holds more than layout_max_pixels.
-  double dpi = options.layout_dpi;
-  double area_in2 = page.width_pt * page.height_pt / (72.0 * 72.0);
-  if (area_in2 > 0 && area_in2 * dpi * dpi > options.layout_max_pixels) {
-    dpi = std::max(4.0, std::sqrt(options.layout_max_pixels / area_in2));
-    char note[160];
-    std::snprintf(note, sizeof note, "rendered at %.0f dpi to find rulings (page box %.0f x %.0f pt)", dpi,
-                  page.width_pt, page.height_pt);
-    page.diagnostics.push_back(PageLabel(index) + note);
-  }
-  std::vector<Word> all_words = words ? std::move(*words) : std::vector<Word>{};
-  // Bounded cost: tables and lines are built from at most max_words_per_page words (a page of
-  // 120,000 one-letter text objects is an attack or a broken generator, not a report).
-  if (all_words.size() > options.max_words_per_page) {
-    page.diagnostics.push_back(PageLabel(index) + std::to_string(all_words.size()) + " words, over the limit of " +
-                               std::to_string(options.max_words_per_page) + " a page: the first " +
-                               std::to_string(options.max_words_per_page) + " are read");
-    all_words.resize(options.max_words_per_page);
-  }
-  // A page with next to no text needs its ink (blank or a scan): a full render. A page with
-  // text needs only its rulings, which its vector drawing gives without rendering glyphs.
-  std::optional<Raster> render;
-  auto render_page = [&]() -> const Raster& {
-    if (!render) {
-      if (auto refusal = RenderRefusal(pdf, index, options)) {
-        page.diagnostics.push_back(PageLabel(index) + *refusal);
-        render = Raster{};
-        return *render;
-      }
-      auto r = pdf.Render(index, dpi);
-      if (!r) page.diagnostics.push_back(PageLabel(index) + "render failed: " + r.error().message);
-      render = r ? std::move(*r) : Raster{};
-    }
-    return *render;
-  };
-  static const Raster kNoRaster;
-  bool needs_ink = TextLayerChars(all_words) < options.text_source.min_text_chars;
-  TextSourceDecision decision = ChooseTextSource(all_words, needs_ink ? render_page() : kNoRaster,
-                                                 options.text_source, options.dictionary);
-  page.source = decision.source;
-  if (decision.source == TextSource::kOcr) {
-    if (options.ocr != nullptr) {
-      // The first look at the page's letters, for the OCR resolution: ink is what stands
-      // clearly off the paper.
-      const Raster& look = render_page();
-      result.glyph_height = MeasureGlyphHeight(look, PaperLevel(look) - 60);
-      result.scan_ppi = pdf.ScanPpi(index);
-      result.bilevel_scan = pdf.ScanIsBilevel(index);
-      result.scan_aspect = pdf.ScanAspect(index);
-    }
-    if (options.ocr == nullptr) {
-      page.diagnostics.push_back(PageLabel(index) + "needs OCR (" + decision.reason +
-                                 "); no OCR engine available, page skipped");
-    } else if (!all_words.empty()) {
-      // A text layer set aside is worth saying; a scan without one is what OCR is for.
-      page.diagnostics.push_back(PageLabel(index) + "OCR instead of the text layer: " + decision.reason);
-    }
-    return result;
-  }
-  // Rulings from the vector drawing, unless the page was rendered already or images cover
-  // enough of it to hold a table drawn in pixels (a scan under an OCR text layer).
-  std::optional<LineArt> art;
-  if (!render) {
-    auto drawn = pdf.DrawLineArt(index, dpi);
-    if (drawn && (drawn->full_render || drawn->image_share < options.max_image_share_for_line_art))
-      art = std::move(*drawn);
-  }
-  const Raster& rulings = art ? art->raster : render_page();
-  page.words = std::move(all_words);
-  LayOut(result, DetectGrids(rulings, options.grid), options, continued_columns);
-  return result;
-}
-
-PageResult ReadPage(const PdfSource& pdf, int index, const ExtractOptions& options) {
-  PageResult result = AnalyzePage(pdf, index, options);
-  if (result.page.source == TextSource::kOcr && options.ocr != nullptr) {
-    if (auto p = SubmitPageOcr(pdf, result, options)) FinishPageOcr(*p, result, options, nullptr);
-  }
-  return result;
-}
-
-Extraction ExtractDocument(const PdfSource& pdf, SourceInfo source, const ExtractOptions& options) {
-  Extraction ex;
-  ex.source = std::move(source);
-  int pages = pdf.PageCount();
-  ex.source.pages = pages;
-  if (pages <= 0) {
-    ex.error = Error{ErrorCode::kEmpty, "PDF has no pages"};
-    ex.validation = CheckCompleteness(ex, options.validation);
-    return ex;
-  }
-  if (pages > options.max_pages) {
-    ex.error = Error{ErrorCode::kTooLarge, std::to_string(pages) + " pages exceeds the limit of " +
-                                               std::to_string(options.max_pages)};
-    ex.validation = CheckCompleteness(ex, options.validation);
-    return ex;
-  }
+// Every page read, OCR pages in parallel on the pool with at most a window of them in flight;
+// timings and progress as each page is done.
+std::vector<PageResult> ReadPages(const PdfSource& pdf, int pages, const ExtractOptions& options, Extraction& ex) {
   std::vector<PageResult> results(pages);
   ex.timings.resize(pages);
   std::deque<PendingOcr> pending;
   // Pages beyond what the engines can work on would only wait in memory.
-  int window = options.ocr_window > 0 ? options.ocr_window : options.ocr ? options.ocr->Workers() + 1 : 1;
+  int window = options.page.ocr.window > 0 ? options.page.ocr.window : options.page.ocr.pool ? options.page.ocr.pool->Workers() + 1 : 1;
   int pages_done = 0;
   auto page_done = [&] {
     if (options.on_page_done) options.on_page_done(++pages_done, pages);
@@ -197,14 +54,14 @@ Extraction ExtractDocument(const PdfSource& pdf, SourceInfo source, const Extrac
     // A table without rulings may run on from the page before.
     const std::vector<double>* continued =
         i > 0 && !results[i - 1].borderless_columns.empty() ? &results[i - 1].borderless_columns : nullptr;
-    results[i] = AnalyzePage(pdf, i, options, continued);
+    results[i] = AnalyzePage(pdf, i, options.page, continued);
     PageTiming& timing = ex.timings[i];
     timing.page = i + 1;
     timing.source = results[i].page.source;
     timing.text = SecondsSince(t0);
-    if (results[i].page.source == TextSource::kOcr && options.ocr != nullptr) {
+    if (results[i].page.source == TextSource::kOcr && options.page.ocr.pool != nullptr) {
       auto t1 = std::chrono::steady_clock::now();
-      if (auto p = SubmitPageOcr(pdf, results[i], options)) pending.push_back(std::move(*p));
+      if (auto p = SubmitPageOcr(pdf, results[i], options.page)) pending.push_back(std::move(*p));
       else page_done();
       timing.ocr_prepare = SecondsSince(t1);
     } else {
@@ -212,20 +69,27 @@ Extraction ExtractDocument(const PdfSource& pdf, SourceInfo source, const Extrac
     }
     while (static_cast<int>(pending.size()) > window) {
       int index = pending.front().index;
-      FinishPageOcr(pending.front(), results[index], options, &ex.timings[index]);
+      FinishPageOcr(pending.front(), results[index], options.page, &ex.timings[index]);
       pending.pop_front();
       page_done();
     }
   }
   for (PendingOcr& p : pending) {
-    FinishPageOcr(p, results[p.index], options, &ex.timings[p.index]);
+    FinishPageOcr(p, results[p.index], options.page, &ex.timings[p.index]);
     page_done();
   }
+  return results;
+}
+
+// What is decided over the whole document: damage the PDF library repaired, the vowel repair,
+// running headers and footers.
+void RepairDocument(const PdfSource& pdf, std::vector<PageResult>& results, const ExtractOptions& options,
+                    Extraction& ex) {
   // Damage the PDF library repaired on its way (a rebuilt xref, a broken font) is said once per
   // document: the output may be incomplete where it was.
   for (const std::string& m : pdf.LibraryMessages()) ex.diagnostics.push_back("pdf library: " + m);
-  if (options.dictionary != nullptr) {
-    std::string repaired = DescribeVowelPass(RepairDocumentVowels(results, *options.dictionary));
+  if (options.page.dictionary != nullptr) {
+    std::string repaired = DescribeVowelPass(RepairDocumentVowels(results, *options.page.dictionary));
     if (!repaired.empty()) ex.diagnostics.push_back("repair: " + repaired);
   }
   if (options.remove_page_furniture) {
@@ -233,13 +97,16 @@ Extraction ExtractDocument(const PdfSource& pdf, SourceInfo source, const Extrac
       ex.diagnostics.push_back("running headers, footers and page numbers set aside: " + std::to_string(n) + " lines");
   }
 
-  std::vector<Table> tables;
-  std::vector<std::string> title_lines;
-  std::vector<ProseLine> prose;
-  std::string first_page_cells;  // a slide or form may hold its title in a table
-  // Cells of the first pages, a cover form's included (a page that is one table, such as the
-  // ministry's form for publishing on the web: "ชื่อหน่วยงาน : โรงพยาบาล… อำเภอ… จังหวัด…").
-  std::vector<std::string> cover_cells;
+}
+
+// The pages' text gathered; their sources and diagnostics recorded in `ex`.
+DocumentText GatherText(std::vector<PageResult>& results, const ExtractOptions& options, Extraction& ex) {
+  DocumentText text;
+  std::vector<Table>& tables = text.tables;
+  std::vector<std::string>& title_lines = text.title_lines;
+  std::vector<ProseLine>& prose = text.prose;
+  std::string& first_page_cells = text.first_page_cells;
+  std::vector<std::string>& cover_cells = text.cover_cells;
   int title_pages_seen = 0;
   for (PageResult& page : results) {
     ex.source.page_sources.push_back(page.page.source);
@@ -261,6 +128,14 @@ Extraction ExtractDocument(const PdfSource& pdf, SourceInfo source, const Extrac
     for (const TextLine& l : page.free_lines) prose.push_back(ProseLine{page.page.index, l.text, l.box, l.origin, l.confidence});
     for (Table& t : page.tables) tables.push_back(std::move(t));
   }
+  return text;
+}
+
+// The title block's organization and fiscal year, mended and placed from the rest of the text.
+Metadata ReadDocumentMetadata(const DocumentText& document, const std::vector<PageResult>& results, int pages,
+                              const ExtractOptions& options, Extraction& ex) {
+  const std::vector<std::string>& title_lines = document.title_lines;
+  const std::vector<ProseLine>& prose = document.prose;
   Metadata meta = ReadMetadata(title_lines);
   // A name read by OCR off a title page may have one letter wrong; the dictionary mends it.
   bool title_from_ocr = std::any_of(results.begin(), results.begin() + std::min<int>(pages, options.title_pages),
@@ -270,8 +145,8 @@ Extraction ExtractDocument(const PdfSource& pdf, SourceInfo source, const Extrac
   const Organization& org = meta.organization;
   auto ends_in = [&](const std::string& place) { return !place.empty() && org.name.ends_with(place); };
   bool place_confirmed = ends_in(org.district) || ends_in(org.province);
-  if (title_from_ocr && options.dictionary != nullptr && !meta.organization.name.empty() && !place_confirmed) {
-    std::string corrected = thai::CorrectOcrName(*options.dictionary, meta.organization.name);
+  if (title_from_ocr && options.page.dictionary != nullptr && !meta.organization.name.empty() && !place_confirmed) {
+    std::string corrected = thai::CorrectOcrName(*options.page.dictionary, meta.organization.name);
     if (corrected != meta.organization.name) {
       ex.diagnostics.push_back("organization name \"" + meta.organization.name + "\" read as \"" + corrected +
                                "\" (OCR misreading mended by the dictionary)");
@@ -291,12 +166,12 @@ Extraction ExtractDocument(const PdfSource& pdf, SourceInfo source, const Extrac
   if (spans_years) {
     meta.fiscal_year = FiscalYearOf(before_span);
   } else if (!meta.fiscal_year) {
-    meta.fiscal_year = FiscalYearOf(first_page_cells);
+    meta.fiscal_year = FiscalYearOf(document.first_page_cells);
   }
   // A form may name its issuer in a field of a table ("หน่วยงาน : โรงพยาบาลน้ำยืน"): only the
   // cells that open with such a label, so a body named inside a project's name is not taken.
   std::vector<std::string> issuer_fields;
-  for (const std::string& line : cover_cells)
+  for (const std::string& line : document.cover_cells)
     if (StartsWithIssuerLabel(line)) issuer_fields.push_back(line);
   Metadata from_fields = ReadMetadata(issuer_fields);
   const Organization& field_org = from_fields.organization;
@@ -325,6 +200,14 @@ Extraction ExtractDocument(const PdfSource& pdf, SourceInfo source, const Extrac
       }
     }
   }
+  return meta;
+}
+
+// The family's content: measures, ITA scores or an action plan.
+void ReadFamily(const DocumentText& document, Metadata& meta, const ExtractOptions& options, Extraction& ex) {
+  const std::vector<Table>& tables = document.tables;
+  const std::vector<std::string>& title_lines = document.title_lines;
+  const std::vector<ProseLine>& prose = document.prose;
   MeasuresResult measures = BuildMeasures(tables, meta.fiscal_year);
   Classification cls = ClassifyDocument(title_lines, measures.header_fields);
 
@@ -386,6 +269,31 @@ Extraction ExtractDocument(const PdfSource& pdf, SourceInfo source, const Extrac
     if (ex.action_plan)
       for (const std::string& note : ex.action_plan->set_aside) ex.diagnostics.push_back("action plan: " + note);
   }
+}
+
+}  // namespace
+
+Extraction ExtractDocument(const PdfSource& pdf, SourceInfo source, const ExtractOptions& options) {
+  Extraction ex;
+  ex.source = std::move(source);
+  int pages = pdf.PageCount();
+  ex.source.pages = pages;
+  if (pages <= 0) {
+    ex.error = Error{ErrorCode::kEmpty, "PDF has no pages"};
+    ex.validation = CheckCompleteness(ex, options.validation);
+    return ex;
+  }
+  if (pages > options.max_pages) {
+    ex.error = Error{ErrorCode::kTooLarge, std::to_string(pages) + " pages exceeds the limit of " +
+                                               std::to_string(options.max_pages)};
+    ex.validation = CheckCompleteness(ex, options.validation);
+    return ex;
+  }
+  std::vector<PageResult> results = ReadPages(pdf, pages, options, ex);
+  RepairDocument(pdf, results, options, ex);
+  DocumentText text = GatherText(results, options, ex);
+  Metadata meta = ReadDocumentMetadata(text, results, pages, options, ex);
+  ReadFamily(text, meta, options, ex);
   ex.validation = CheckCompleteness(ex, options.validation);
   return ex;
 }

@@ -8,7 +8,7 @@
 
 #include <vector>
 
-#include "pipeline/run/extract_document.h"
+#include "pipeline/page/page_result.h"
 
 namespace ita {
 

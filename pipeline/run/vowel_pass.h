@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "pipeline/run/extract_document.h"
+#include "pipeline/page/page_result.h"
 #include "pipeline/thai/dictionary.h"
 #include "pipeline/thai/vowel_repair.h"
 

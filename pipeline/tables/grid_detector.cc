@@ -4,6 +4,8 @@
 #include <cmath>
 #include <numeric>
 
+#include "pipeline/layout/raster_cleanup.h"
+
 namespace ita {
 namespace {
 
@@ -280,6 +282,15 @@ std::vector<Grid> GridsFromRulings(const std::vector<Ruling>& rulings, const Gri
   std::sort(grids.begin(), grids.end(),
             [](const Grid& a, const Grid& b) { return a.box.y0 < b.box.y0; });
   return grids;
+}
+
+void EraseRulings(Raster& raster, const std::vector<Grid>& grids, double pad_pt) {
+  for (const Grid& g : grids) {
+    for (const Ruling& h : g.horizontals)
+      BlankRegion(raster, Box{h.from - pad_pt, h.pos - 1.5 - pad_pt, h.to + pad_pt, h.pos + 1.5 + pad_pt});
+    for (const Ruling& v : g.verticals)
+      BlankRegion(raster, Box{v.pos - 1.5 - pad_pt, v.from - pad_pt, v.pos + 1.5 + pad_pt, v.to + pad_pt});
+  }
 }
 
 }  // namespace ita

@@ -56,4 +56,8 @@ inline std::vector<Grid> DetectGrids(const Raster& raster, const GridOptions& op
   return GridsFromRulings(FindRulings(raster, options), options);
 }
 
+// Paints the grids' rulings white (each widened by pad_pt), so OCR sees cell text without the
+// table's lines.
+void EraseRulings(Raster& raster, const std::vector<Grid>& grids, double pad_pt = 1.0);
+
 }  // namespace ita

@@ -131,9 +131,10 @@ namespace {
 constexpr int kNoAlignment = 1 << 20;
 
 // Optimal string alignment of `pattern` (columns) against `text` (rows), three rolling rows.
-// The alignment starts at the text's beginning, or anywhere with `free_start`; it may end after
-// any row from `end_from` on (the best of them), and is kNoAlignment when the text has none.
-int AlignmentDistance(std::u32string_view text, std::u32string_view pattern, bool free_start, size_t end_from) {
+// The alignment may start freely within the text's first `free_lead` characters (0: at its
+// beginning; npos: anywhere), later starts paying for the text skipped; it may end after any
+// row from `end_from` on (the best of them), and is kNoAlignment when the text has none.
+int AlignmentDistance(std::u32string_view text, std::u32string_view pattern, size_t free_lead, size_t end_from) {
   const size_t m = pattern.size();
   thread_local std::vector<int> rows;
   rows.assign(3 * (m + 1), 0);
@@ -143,7 +144,7 @@ int AlignmentDistance(std::u32string_view text, std::u32string_view pattern, boo
   for (size_t j = 0; j <= m; ++j) prev[j] = static_cast<int>(j);
   int best = end_from == 0 ? static_cast<int>(m) : kNoAlignment;
   for (size_t i = 1; i <= text.size(); ++i) {
-    cur[0] = free_start ? 0 : static_cast<int>(i);
+    cur[0] = i <= free_lead ? 0 : static_cast<int>(i - free_lead);
     for (size_t j = 1; j <= m; ++j) {
       int v = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (text[i - 1] != pattern[j - 1] ? 1 : 0)});
       if (i > 1 && j > 1 && text[i - 1] == pattern[j - 2] && text[i - 2] == pattern[j - 1])
@@ -159,10 +160,14 @@ int AlignmentDistance(std::u32string_view text, std::u32string_view pattern, boo
 
 }  // namespace
 
-int EditDistance(std::u32string_view a, std::u32string_view b) { return AlignmentDistance(a, b, false, a.size()); }
+int EditDistance(std::u32string_view a, std::u32string_view b) { return AlignmentDistance(a, b, 0, a.size()); }
 
 int SubstringEditDistance(std::u32string_view text, std::u32string_view pattern) {
-  return AlignmentDistance(text, pattern, true, 0);
+  return AlignmentDistance(text, pattern, std::u32string_view::npos, 0);
+}
+
+int LeadingSubstringEditDistance(std::u32string_view text, std::u32string_view pattern, size_t lead) {
+  return AlignmentDistance(text, pattern, lead, 0);
 }
 
 const std::vector<std::string>& Provinces() {

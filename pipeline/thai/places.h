@@ -61,4 +61,8 @@ int EditDistance(std::u32string_view a, std::u32string_view b);
 // start and end anywhere in the text): one dynamic programme instead of one per window.
 int SubstringEditDistance(std::u32string_view text, std::u32string_view pattern);
 
+// As SubstringEditDistance, for substrings that start within `lead` characters of the text's
+// start (a title opens its line); a later start pays for the characters skipped.
+int LeadingSubstringEditDistance(std::u32string_view text, std::u32string_view pattern, size_t lead);
+
 }  // namespace ita::thai

@@ -5,7 +5,7 @@
 
 #include "pipeline/cli/commands.h"
 #include "pipeline/cli/engine_config.h"
-#include "pipeline/run/batch.h"
+#include "pipeline/batch/batch.h"
 
 namespace ita::cli {
 namespace {
@@ -33,12 +33,12 @@ TEST(CliConfig, OptionsChangeOnlyWhatTheyName) {
 TEST(CliConfig, ShippedConfigurationTurnsOnEverySecondReading) {
   BatchOptions options;
   ApplyEngineConfig(ShippedEngineConfig(), nullptr, &options);
-  EXPECT_TRUE(options.extract.numeric_pass);
-  EXPECT_TRUE(options.extract.latin_pass);
-  EXPECT_TRUE(options.extract.latin_words_pass);
-  EXPECT_TRUE(static_cast<bool>(options.extract.picture_share));
+  EXPECT_TRUE(options.extract.page.ocr.numeric_pass);
+  EXPECT_TRUE(options.extract.page.ocr.latin_pass);
+  EXPECT_TRUE(options.extract.page.ocr.latin_words_pass);
+  EXPECT_TRUE(static_cast<bool>(options.extract.page.ocr.picture_share));
   EXPECT_NE(options.extract.validation.ita_items, nullptr);
-  EXPECT_EQ(options.extract.ocr_dpi, ShippedEngineConfig().ocr_dpi);
+  EXPECT_EQ(options.extract.page.ocr.dpi, ShippedEngineConfig().ocr_dpi);
 }
 
 }  // namespace

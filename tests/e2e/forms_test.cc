@@ -12,7 +12,7 @@
 #include "extractors/poppler_pdf_source.h"
 #include "extractors/tesseract_ocr_engine.h"
 #include "pipeline/cli/engine_config.h"
-#include "pipeline/run/batch.h"
+#include "pipeline/batch/batch.h"
 
 namespace ita {
 namespace {

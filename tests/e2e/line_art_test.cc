@@ -170,9 +170,9 @@ TEST(LineArtSamples, EveryTextPageOfTheSamplesHasTheRenderedGrids) {
       }
       // A check-box glyph (☐ ☑ in a symbol font, drawn as text) renders as a one-cell grid
       // the size of a letter; the vector drawing rightly has no ruling there.
-      auto tables = [](std::vector<Grid> grids) {
-        std::erase_if(grids, [](const Grid& g) { return g.box.Width() < 20 && g.box.Height() < 20; });
-        return grids;
+      auto tables = [](std::vector<Grid> found) {
+        std::erase_if(found, [](const Grid& g) { return g.box.Width() < 20 && g.box.Height() < 20; });
+        return found;
       };
       std::vector<Grid> from_art = tables(DetectGrids(art->raster));
       ExpectSameGrids(from_art, tables(DetectGrids(*render)), name + " page " + std::to_string(i + 1));

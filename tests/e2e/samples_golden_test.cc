@@ -16,7 +16,7 @@
 #include "extractors/tesseract_ocr_engine.h"
 #include "pipeline/cli/engine_config.h"
 #include "pipeline/io/contract_json.h"
-#include "pipeline/run/batch.h"
+#include "pipeline/batch/batch.h"
 #include "pipeline/thai/utf8.h"
 
 namespace ita {

@@ -98,8 +98,8 @@ TEST(BuildItaScores, ComparisonTableWithoutReadableYears) {
   ASSERT_EQ(c->indicators.size(), 4u);
   EXPECT_EQ(c->indicators[3].no, 5);
   // With the change words swapped, the right column is this year's.
-  for (Cell& c : t.cells)
-    if (c.col == 3 && c.row > 0) c.text = c.text == "ลดลง" ? "เพิ่มขึ้น" : "ลดลง";
+  for (Cell& cell : t.cells)
+    if (cell.col == 3 && cell.row > 0) cell.text = cell.text == "ลดลง" ? "เพิ่มขึ้น" : "ลดลง";
   auto swapped = BuildItaScores({t}, {}, 2564);
   ASSERT_TRUE(swapped);
   EXPECT_EQ(swapped->indicators[0].score, 82.39);

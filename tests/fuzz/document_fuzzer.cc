@@ -60,7 +60,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   ita::SourceInfo source;
   source.file = "fuzz.pdf";
   ita::ExtractOptions options;
-  options.layout_dpi = 36;  // rulings found at a ninth of the pixels: more runs a second
+  options.page.layout_dpi = 36;  // rulings found at a ninth of the pixels: more runs a second
   ita::Extraction ex = ita::ExtractDocument(pdf, source, options);
   std::string json = ita::ToContractText(ex);
   if (!nlohmann::json::accept(json)) std::abort();

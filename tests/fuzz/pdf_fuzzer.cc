@@ -67,11 +67,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   ita::SourceInfo source;
   source.file = "fuzz.pdf";
   ita::ExtractOptions options;
-  options.ocr = &Pool();
+  options.page.ocr.pool = &Pool();
   // Fewer pixels than a real run, so that many inputs a second get through every stage.
-  options.layout_dpi = 36;
-  options.ocr_dpi = 72;
-  options.ocr_max_long_side_px = 900;
+  options.page.layout_dpi = 36;
+  options.page.ocr.dpi = 72;
+  options.page.ocr.max_long_side_px = 900;
   options.max_pages = 8;
   ita::Extraction ex = ita::ExtractDocument(*pdf, source, options);
   if (!nlohmann::json::accept(ita::ToContractText(ex))) std::abort();

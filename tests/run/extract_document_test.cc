@@ -1,4 +1,5 @@
 // The whole core on synthetic pages (no PDF): title block, a ruled table, and injected faults.
+#include "pipeline/ocr/ocr_pool.h"
 #include "pipeline/run/extract_document.h"
 
 #include "pipeline/families/action_plan.h"
@@ -174,7 +175,7 @@ TEST(ExtractDocument, WordsBeyondThePageLimitAreSetAsideWithADiagnostic) {
   FakePdfSource pdf(Report());
   size_t title_words = Report()[0].words.size();
   ExtractOptions options;
-  options.max_words_per_page = title_words - 1;
+  options.page.max_words_per_page = title_words - 1;
   Extraction ex = ExtractDocument(pdf, {}, options);
   ASSERT_TRUE(ex.document);
   int noted = 0;
@@ -193,7 +194,7 @@ TEST(ExtractDocument, WordsBeyondThePageLimitAreSetAsideWithADiagnostic) {
 TEST(ExtractDocument, PageWhoseImagesHoldTooManyPixelsIsNotRendered) {
   OcrPool pool(testing::FakeOcrFactory({}, testing::OcrFault::kEmpty), 1);
   ExtractOptions options;
-  options.ocr = &pool;
+  options.page.ocr.pool = &pool;
   FakePage bomb;
   bomb.ink_without_text = true;
   bomb.image_pixels = 40e9;

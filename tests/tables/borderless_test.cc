@@ -125,7 +125,7 @@ TEST(ExtractDocument, BorderlessTableWithAHeaderRule) {
   EXPECT_TRUE(said);
   // Switched off, the same page has no table: its numbered lines are read as paragraphs (the
   // fallback for measures not in a table), with no column of their own.
-  options.borderless_tables = false;
+  options.page.borderless_tables = false;
   Extraction off = ExtractDocument(pdf, SourceInfo{"plan.pdf", "", 0, {}, ""}, options);
   for (const Measure& m : off.measures) EXPECT_FALSE(m.Has(MeasureField::kResponsible));
   bool paragraphs = false;

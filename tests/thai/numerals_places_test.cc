@@ -141,5 +141,29 @@ TEST(FindOrganization, TitleBlocks) {
   EXPECT_FALSE(FindOrganization("รายงานผลการดำเนินการ"));
 }
 
+// One alignment behind the three distances: whole strings, any substring, a substring that
+// opens its text.
+TEST(EditDistances, WholeStringsCountEditsAndNeighbourSwaps) {
+  EXPECT_EQ(EditDistance(U"เทศบาล", U"เทศบาล"), 0);
+  EXPECT_EQ(EditDistance(U"เทศบาล", U"เทศมาล"), 1);   // a substitution
+  EXPECT_EQ(EditDistance(U"เทศบาล", U"เทศาบล"), 1);   // neighbours swapped: one edit
+  EXPECT_EQ(EditDistance(U"เทศบาล", U"เทศบาลตำบล"), 4);  // four insertions
+  EXPECT_EQ(EditDistance(U"", U"abc"), 3);
+}
+
+TEST(EditDistances, SubstringMayStartAndEndAnywhere) {
+  EXPECT_EQ(SubstringEditDistance(U"รายงานผลการดำเนินการตามมาตรการ", U"ดำเนินการ"), 0);
+  EXPECT_EQ(SubstringEditDistance(U"รายงานผลการดำเนนการ", U"ดำเนินการ"), 1);
+  EXPECT_EQ(SubstringEditDistance(U"abc", U"xyz"), 3);
+}
+
+TEST(EditDistances, LeadingSubstringPaysForTextSkippedPastTheLead) {
+  EXPECT_EQ(LeadingSubstringEditDistance(U"abcXYZ", U"XYZ", 3), 0);  // starts within the lead
+  EXPECT_EQ(LeadingSubstringEditDistance(U"abcXYZ", U"XYZ", 1), 2);  // two characters past it
+  EXPECT_EQ(LeadingSubstringEditDistance(U"abcXYZ", U"XYZ", 0), 3);  // from the start: abc->XYZ
+  EXPECT_EQ(LeadingSubstringEditDistance(U"YXZ tail", U"XYZ", 0), 1);  // a swap
+  EXPECT_EQ(LeadingSubstringEditDistance(U"XYZ", U"XYZ", 0), 0);
+}
+
 }  // namespace
 }  // namespace ita::thai

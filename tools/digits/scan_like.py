@@ -2,7 +2,7 @@
 """Makes a crisp text2image page look like what the pipeline hands the numeric model when it
 reads a scan: the page printed in grey ink, scanned at 150 to 240 dpi (blur, sensor noise, JPEG
 for some), rendered back at the page's resolution, light pixels whitened and the rest binarized
-as pipeline/ocr/page_ocr.cc does (at min(200, paper - 30)). Strokes come out thinner, thicker or
+as pipeline/page/second_readings.cc does (at min(200, paper - 30)). Strokes come out thinner, thicker or
 broken depending on the ink and the threshold, as on real scans. The page keeps its size, so
 text2image's boxes stay valid. Seeded by the file name: reruns give the same page.
 Usage: scan_like.py IN.tif OUT.tif"""

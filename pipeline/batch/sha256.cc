@@ -1,4 +1,4 @@
-#include "pipeline/run/sha256.h"
+#include "pipeline/batch/sha256.h"
 
 #include <openssl/evp.h>
 

@@ -1,6 +1,6 @@
 // The batch runner on real files through the Poppler adapter: bad inputs become error
 // records, the batch goes on, nothing partial is left behind, and resume skips done work.
-#include "pipeline/run/batch.h"
+#include "pipeline/batch/batch.h"
 #include "pipeline/io/contract_json.h"
 
 #include <gtest/gtest.h>
@@ -13,7 +13,7 @@
 
 #include "extractors/poppler_pdf_source.h"
 #include "pipeline/model/version.h"
-#include "pipeline/run/ledger.h"
+#include "pipeline/batch/ledger.h"
 #include "tests/testutil/pdf_bytes.h"
 #include <set>
 

@@ -12,11 +12,11 @@
 
 #include "pipeline/cli/progress.h"
 #include "pipeline/model/version.h"
-#include "pipeline/run/batch.h"
-#include "pipeline/run/batch_inputs.h"
-#include "pipeline/run/ledger.h"
-#include "pipeline/run/sha256.h"
-#include "pipeline/run/worker_process.h"
+#include "pipeline/batch/batch.h"
+#include "pipeline/batch/batch_inputs.h"
+#include "pipeline/batch/ledger.h"
+#include "pipeline/batch/sha256.h"
+#include "pipeline/batch/worker_process.h"
 
 namespace ita {
 namespace {

@@ -2,7 +2,7 @@
 // bounded for oversized page boxes; the reason is what the page's diagnostics say.
 #include <gtest/gtest.h>
 
-#include "pipeline/ocr/page_ocr.h"
+#include "pipeline/page/page_ocr.h"
 #include "pipeline/thai/utf8.h"
 
 namespace ita {
@@ -23,7 +23,7 @@ bool Says(const OcrResolution& r, const std::string& part) { return r.why.find(p
 // A screenshot squeezed to 69% of its height in Word is read in its own proportions; a scan
 // placed nearly in proportion, and a fax (its pixels are not square), are read as drawn.
 TEST(RestoreScanProportions, ASqueezedScreenshotIsReadInItsOwnProportions) {
-  ExtractOptions options;
+  PageOptions options;
   Raster raster;
   raster.width = 100;
   raster.height = 200;
@@ -56,7 +56,7 @@ TEST(RestoreScanProportions, ASqueezedScreenshotIsReadInItsOwnProportions) {
 }
 
 TEST(ChooseOcrResolution, LettersInTheBandAreReadAtTheDefault) {
-  ExtractOptions o;
+  PageOptions o;
   for (double px : {20.5, 30.0, 47.5}) {
     OcrResolution r = ChooseOcrResolution(Scan(595, 842, px, 200), o);
     EXPECT_DOUBLE_EQ(r.dpi, 300) << px;
@@ -69,14 +69,14 @@ TEST(ChooseOcrResolution, LettersInTheBandAreReadAtTheDefault) {
 }
 
 TEST(ChooseOcrResolution, LargeLettersGetFewerPixels) {
-  ExtractOptions o;
+  PageOptions o;
   OcrResolution r = ChooseOcrResolution(Scan(595, 842, 72, 300), o);  // letters 72 px at 300 dpi
   EXPECT_NEAR(r.dpi, 200, 0.01);                                       // -> 48 px
   EXPECT_EQ(r.why, "OCR at 200 dpi (letters 48 px; scan 300 ppi; large letters)");
 }
 
 TEST(ChooseOcrResolution, SmallScanIsUpsampledWithinItsOwnPixels) {
-  ExtractOptions o;
+  PageOptions o;
   // An A6 page (298 x 420 pt) scanned at 300 ppi, letters 10 px at 300 dpi: 600 dpi gives 20.
   OcrResolution r = ChooseOcrResolution(Scan(298, 420, 10, 300), o);
   EXPECT_NEAR(r.dpi, 600, 0.01);
@@ -90,16 +90,16 @@ TEST(ChooseOcrResolution, SmallScanIsUpsampledWithinItsOwnPixels) {
 }
 
 TEST(ChooseOcrResolution, OversizedPageBoxIsHeldToPaperSize) {
-  ExtractOptions o;
+  PageOptions o;
   // A scanner's 1600 x 2263 pt page: at 300 dpi a 6667 x 9430 raster.
   OcrResolution r = ChooseOcrResolution(Scan(1600, 2263, 76, 105), o);
   EXPECT_NEAR(r.dpi, 3600 / (2263 / 72.0), 0.01);  // 115 dpi
   EXPECT_TRUE(Says(r, "OCR at 115 dpi (letters 29 px; scan 105 ppi; page box 1600 x 2263 pt")) << r.why;
-  o.ocr_min_dpi = 150;
+  o.ocr.min_dpi = 150;
   EXPECT_DOUBLE_EQ(ChooseOcrResolution(Scan(1600, 2263, 76, 105), o).dpi, 150);
   // A page box of 200 inches: the least resolution would give 14400 px a side (1.4 GB in a
   // worker); the bound holds instead.
-  o.ocr_min_dpi = 72;
+  o.ocr.min_dpi = 72;
   OcrResolution huge = ChooseOcrResolution(Scan(14400, 14400, std::nullopt, 100), o);
   EXPECT_NEAR(huge.dpi, 18, 0.01);
   EXPECT_TRUE(Says(huge, "long side held to 3600 px")) << huge.why;

@@ -1,6 +1,6 @@
 // Re-validation of written output: edits to a file are caught without re-extracting, the
 // report groups by organization, and --update rewrites only the validation block.
-#include "pipeline/run/revalidate.h"
+#include "pipeline/batch/revalidate.h"
 
 #include <gtest/gtest.h>
 
@@ -12,7 +12,7 @@
 #include "pipeline/io/contract_json.h"
 #include "pipeline/io/contract_reader.h"
 #include "pipeline/io/ita_items.h"
-#include "pipeline/run/batch.h"
+#include "pipeline/batch/batch.h"
 
 namespace ita {
 namespace {

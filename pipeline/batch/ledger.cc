@@ -1,6 +1,6 @@
-#include "pipeline/run/ledger.h"
+#include "pipeline/batch/ledger.h"
 
-#include "pipeline/run/worker_process.h"
+#include "pipeline/batch/worker_process.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>

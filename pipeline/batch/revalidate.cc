@@ -1,4 +1,4 @@
-#include "pipeline/run/revalidate.h"
+#include "pipeline/batch/revalidate.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -10,7 +10,7 @@
 #include "pipeline/io/contract_json.h"
 #include "pipeline/io/contract_reader.h"
 #include "pipeline/io/html_report.h"
-#include "pipeline/run/batch.h"
+#include "pipeline/batch/batch.h"
 
 namespace ita {
 namespace fs = std::filesystem;

@@ -1,4 +1,4 @@
-#include "pipeline/run/output_files.h"
+#include "pipeline/batch/output_files.h"
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -8,8 +8,8 @@
 #include <filesystem>
 #include <map>
 
-#include "pipeline/run/batch_inputs.h"
-#include "pipeline/run/worker_process.h"
+#include "pipeline/batch/batch_inputs.h"
+#include "pipeline/batch/worker_process.h"
 
 namespace ita {
 namespace fs = std::filesystem;

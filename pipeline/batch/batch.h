@@ -25,9 +25,9 @@
 
 #include "pipeline/io/schema_validator.h"
 #include "pipeline/model/pdf_source.h"
-#include "pipeline/run/batch_inputs.h"
+#include "pipeline/batch/batch_inputs.h"
 #include "pipeline/run/extract_document.h"
-#include "pipeline/run/output_files.h"
+#include "pipeline/batch/output_files.h"
 
 namespace ita {
 

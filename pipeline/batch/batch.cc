@@ -1,4 +1,4 @@
-#include "pipeline/run/batch.h"
+#include "pipeline/batch/batch.h"
 
 #include <unistd.h>
 
@@ -15,8 +15,8 @@
 
 #include "pipeline/io/contract_json.h"
 #include "pipeline/model/version.h"
-#include "pipeline/run/ledger.h"
-#include "pipeline/run/sha256.h"
+#include "pipeline/batch/ledger.h"
+#include "pipeline/batch/sha256.h"
 
 namespace ita {
 namespace fs = std::filesystem;

@@ -1,4 +1,4 @@
-#include "pipeline/run/batch_inputs.h"
+#include "pipeline/batch/batch_inputs.h"
 
 #include <sched.h>
 
@@ -8,7 +8,7 @@
 #include <map>
 #include <set>
 
-#include "pipeline/run/sha256.h"
+#include "pipeline/batch/sha256.h"
 
 namespace ita {
 namespace fs = std::filesystem;

@@ -102,8 +102,8 @@ Extraction ExtractTurned(int turned, bool marks, OcrEngineFactory factory) {
   testing::FakePdfSource pdf({page});
   OcrPool pool(std::move(factory), 1);
   ExtractOptions options;
-  options.ocr = &pool;
-  options.ocr_dpi = 150;
+  options.page.ocr.pool = &pool;
+  options.page.ocr.dpi = 150;
   return ExtractDocument(pdf, SourceInfo{"turned.pdf", "", 0, {}, ""}, options);
 }
 

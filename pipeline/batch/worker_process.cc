@@ -1,4 +1,4 @@
-#include "pipeline/run/worker_process.h"
+#include "pipeline/batch/worker_process.h"
 
 #include <fcntl.h>
 #include <poll.h>
