@@ -10,12 +10,28 @@
 #include "pipeline/page/read_page.h"
 #include "pipeline/page/second_readings.h"
 #include "pipeline/tables/table_builder.h"
+#include "pipeline/thai/mark_shift.h"
 
 namespace ita {
 namespace {
 
 double SecondsSince(std::chrono::steady_clock::time_point t) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
+}
+
+// Some faces draw their marks where OCR takes them for the next letter's (thai/mark_shift.h):
+// when the dictionary says the page was read so, every word's marks are moved back.
+void ShiftMarksIfReadLate(PageResult& result, const thai::ThaiDictionary& dict) {
+  std::vector<std::string> texts;
+  for (const Word& w : result.page.words) texts.push_back(w.utf8);
+  thai::MarkShiftEvidence e = thai::WeighMarkShift(texts, dict);
+  if (!e.ReadLate()) return;
+  for (Word& w : result.page.words) w.utf8 = thai::ShiftMarksBack(w.utf8);
+  char note[200];
+  std::snprintf(note, sizeof note,
+                "marks read one letter late, moved back (dictionary words cover %d of %d characters as read, %d moved)",
+                e.covered_as_read, e.thai_letters, e.covered_shifted);
+  result.page.diagnostics.push_back(PageLabel(result.page.index) + note);
 }
 
 }  // namespace
@@ -124,6 +140,7 @@ void FinishPageOcr(PendingOcr& pending, PageResult& result, const PageOptions& o
     }
     for (Word& w : *r) result.page.words.push_back(std::move(w));
   }
+  if (options.dictionary != nullptr) ShiftMarksIfReadLate(result, *options.dictionary);
   auto reread_started = std::chrono::steady_clock::now();
   if (options.ocr.latin_words_pass) spent.reread_latin_words = RereadLatinWords(pending, result.page.words, options);
   auto laid_out = std::chrono::steady_clock::now();

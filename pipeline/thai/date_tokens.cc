@@ -101,6 +101,43 @@ size_t MatchAbbreviation(std::u32string_view s, size_t pos, const MonthNames& m,
   return i - pos;
 }
 
+// A full month name whose marks OCR misread, dropped or added ("ม๊นาคม", "ตลาคม" for มีนาคม,
+// ตุลาคม): its letters in order with any marks between them, at most two marks different, and
+// no letter right after it. The months' names differ in their letters alone, so the letters
+// decide; short forms (มีนา) and abbreviations (มี.ค. against ม.ค.) need their marks and are
+// not matched so. Returns the length matched, or 0.
+size_t MatchNameByLetters(std::u32string_view s, size_t pos, std::u32string_view name) {
+  size_t i = pos;
+  int differences = 0;
+  size_t k = 0;
+  while (k < name.size()) {
+    if (IsThaiCombining(name[k])) {
+      // The name's mark: present in the text, another mark in its place, or missing.
+      if (i < s.size() && IsThaiCombining(s[i])) {
+        differences += s[i] == name[k] ? 0 : 1;
+        ++i;
+      } else {
+        ++differences;
+      }
+      ++k;
+      continue;
+    }
+    while (i < s.size() && IsThaiCombining(s[i])) {  // a mark the name does not have
+      ++differences;
+      ++i;
+    }
+    if (i >= s.size() || s[i] != name[k]) return 0;
+    ++i;
+    ++k;
+  }
+  while (i < s.size() && IsThaiCombining(s[i])) {
+    ++differences;
+    ++i;
+  }
+  if (differences > 2 || (i < s.size() && IsThaiLetter(s[i]))) return 0;
+  return i - pos;
+}
+
 // Letters a month name or abbreviation can start with: a cheap test before the full lookup,
 // which the tokenizer tries at every letter of every word.
 bool CanStartMonth(char32_t c) {
@@ -144,13 +181,25 @@ size_t SkipSpaces(std::u32string_view s, size_t pos) {
 // Finds the month named at `pos`; sets *len. Full names win over abbreviations.
 std::optional<int> MatchMonth(std::u32string_view s, size_t pos, size_t* len) {
   if (pos >= s.size() || !CanStartMonth(s[pos])) return std::nullopt;
+  // The longest name written out, exactly or (the full name) with its marks misread by OCR of
+  // an unusual face: "กุมภาพนธ์" is February whole, not "กุมภา" and a word after it.
+  size_t name_len = 0;
+  int name_month = 0;
   for (const MonthNames& m : Months()) {
     for (const std::u32string& name : m.full) {
-      if (StartsWith(s, pos, name)) {
-        *len = name.size();
-        return m.month;
+      if (name.size() > name_len && StartsWith(s, pos, name)) {
+        name_len = name.size();
+        name_month = m.month;
       }
     }
+    if (size_t l = MatchNameByLetters(s, pos, m.full.front()); l > name_len) {
+      name_len = l;
+      name_month = m.month;
+    }
+  }
+  if (name_len > 0) {
+    *len = name_len;
+    return name_month;
   }
   // Longer first parts first: "มี.ค." must not be read as "ม" + …; strict forms before
   // forms with stray marks.

@@ -237,6 +237,41 @@ OrganizationType OrganizationTypeOf(std::string_view name) {
   return OrganizationType::kOther;
 }
 
+// A type word written out whose marks OCR misread or dropped ("องคํการบริหารส่วนตาบล" for
+// องค์การบริหารส่วนตำบล): its letters in order, marks ignored and SARA AM taken for SARA AA
+// (OCR drops its circle). Only the long type words: their letters alone are no other word.
+// Sets the span found and the type; false when none is there.
+bool FindTypeWordByLetters(std::u32string_view s, size_t* at, size_t* end, const TypeWord** type) {
+  // The text's letters with the position each came from.
+  std::u32string letters;
+  std::vector<size_t> from;
+  auto letter_of = [](char32_t c) { return c == U'ำ' ? U'า' : c; };
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (IsThaiCombining(s[i])) continue;
+    letters.push_back(letter_of(s[i]));
+    from.push_back(i);
+  }
+  bool found = false;
+  for (const TypeWord& t : kTypeWords) {
+    if (t.word.size() < 9) continue;
+    std::u32string word;
+    for (char32_t c : t.word)
+      if (!IsThaiCombining(c)) word.push_back(letter_of(c));
+    size_t p = letters.find(word);
+    if (p == std::u32string::npos) continue;
+    size_t start = from[p];
+    size_t stop = from[p + word.size() - 1] + 1;
+    while (stop < s.size() && IsThaiCombining(s[stop])) ++stop;
+    if (!found || start < *at || (start == *at && t.word.size() > (*type)->word.size())) {
+      *at = start;
+      *end = stop;
+      *type = &t;
+      found = true;
+    }
+  }
+  return found;
+}
+
 std::optional<OrganizationMention> FindOrganization(std::string_view text) {
   std::u32string s = DecodeUtf8(text);
   size_t at = std::u32string::npos;
@@ -251,8 +286,9 @@ std::optional<OrganizationMention> FindOrganization(std::string_view text) {
       type = &t;
     }
   }
-  if (type == nullptr) return std::nullopt;
-  size_t name_start = at + type->word.size();
+  size_t type_end = type == nullptr ? 0 : at + type->word.size();
+  if (type == nullptr && !FindTypeWordByLetters(s, &at, &type_end, &type)) return std::nullopt;
+  size_t name_start = type_end;
   size_t rest = name_start;
   while (rest < s.size() && s[rest] == U' ') ++rest;
   std::u32string proper = CutAtNameEnder(RunAt(s, rest), 2);

@@ -77,6 +77,10 @@ TEST(FiscalYearOf, TitleBlockForms) {
   EXPECT_EQ(FiscalYearOf("ประจำปี งบประมาณ พ.ศ. ๒๕๖๔"), 2564);
   EXPECT_EQ(FiscalYearOf("ประจำปีงบประมาณ พ.ศ.2568"), 2568);
   EXPECT_EQ(FiscalYearOf("ประจำปิืงบประมาณ พ.ศ. 2566"), 2566);  // OCR's vowels over ป
+  // OCR of an unusual face: ประจำ garbled and the first letter of งบประมาณ misread.
+  EXPECT_EQ(FiscalYearOf("ประจวาิปีจบประมาณ พ.ศ. 2568"), 2568);
+  EXPECT_EQ(FiscalYearOf("ปีงบประมาณ 2567"), 2567);
+  EXPECT_EQ(FiscalYearOf("งบประมาณ 2567"), std::nullopt);  // a budget line, not a year label
   EXPECT_EQ(FiscalYearOf("ประจำปิังบประมาณ พ.ศ. 2568"), 2568);
   EXPECT_EQ(FiscalYearOf("ปีงบประมาณ 2566"), 2566);
   EXPECT_EQ(FiscalYearOf("ประจำปี 2021"), 2564);

@@ -58,6 +58,19 @@ TEST(MonthFromWord, EveryFormOfEveryMonth) {
   }
 }
 
+// Every full name with one mark replaced, dropped or added is still its month; letters that
+// differ, more than two marks off, or a longer word are not.
+TEST(MonthFromWord, FullNamesWithTheirMarksMisread) {
+  const std::vector<std::pair<std::string, int>> misread = {
+      {"มกราคม", 1},   {"กุมภาพันธ", 2}, {"กุมภาพนธ์", 2},  {"ม๊นาคม", 3},    {"มนาคม", 3},      {"เมษายน", 4},
+      {"พฤษภาคม", 5},  {"มิถนายน", 6},  {"มีถุนายน", 6},   {"กรกฎาคม", 7},   {"สงหาคม", 8},     {"สิ่งหาคม", 8},
+      {"กนยายน", 9},   {"กั้นยายน", 9},  {"ตลาคม", 10},     {"ตุ้ลาคม", 10},   {"พฤศจกายน", 11},  {"ธนวาคม", 12}};
+  for (const auto& [word, month] : misread) EXPECT_EQ(MonthFromWord(word), month) << word;
+  for (const char* word : {"มนาคา", "ตลาด", "ตลาคมม", "ม๊น๊าค๊ม", "มะนาคม"}) {
+    EXPECT_EQ(MonthFromWord(word), std::nullopt) << word;
+  }
+}
+
 TEST(MonthFromWord, RejectsAgenciesAndWords) {
   for (const char* word : {"ก.พ.ร.", "ก.ค.ศ.", "พ.ศ.", "ค.ศ.", "เดือน", "ความ", ""}) {
     EXPECT_EQ(MonthFromWord(word), std::nullopt) << word;
@@ -170,6 +183,10 @@ const PeriodCase kPeriods[] = {
     {"ต.ค. 66 - มุ.ค. 67", 0, "2023-10-01", "2024-03-31"},
     {"ต.ค. 66 - ม.ค. 67", 0, "2023-10-01", "2024-01-31"},
     {"ม.ค. - มื.ย. 67", 0, "2024-01-01", "2024-06-30"},
+    // A full name's marks misread, dropped or added (a monospaced face): its letters decide.
+    {"มกราคม - ม๊นาคม 2568", 0, "2025-01-01", "2025-03-31"},
+    {"ตลาคม 2567", 0, "2024-10-01", "2024-10-31"},
+    {"๑ สิงหาคม - ๓๐ กันยายิน ๒๕๖๔", 0, "2021-08-01", "2021-09-30"},
     // Day ranges within a month; the year written once.
     {"17 - 18 ธันวาคม 2564", 0, "2021-12-17", "2021-12-18"},
     {"๑๗-๑๘ ธ.ค. ๖๔", 0, "2021-12-17", "2021-12-18"},

@@ -141,6 +141,21 @@ TEST(FindOrganization, TitleBlocks) {
   EXPECT_FALSE(FindOrganization("รายงานผลการดำเนินการ"));
 }
 
+// A type word whose marks OCR misread or dropped is read by its letters; the name after it is
+// kept as read.
+TEST(FindOrganization, TypeWordWithItsMarksMisread) {
+  auto sao = FindOrganization("องคํการบริหารส่วนตาบลหนองแวง อำเภอเมืองร้อยเอ็ด จังหวัดร้อยเอ็ด");
+  ASSERT_TRUE(sao);
+  EXPECT_EQ(sao->organization.type, OrganizationType::kSao);
+  EXPECT_EQ(sao->organization.name, "องค์การบริหารส่วนตำบลหนองแวง");
+  EXPECT_EQ(sao->organization.province, "ร้อยเอ็ด");
+  auto tambon = FindOrganization("เทศบาลตาบลนาข่า");
+  ASSERT_TRUE(tambon);
+  EXPECT_EQ(tambon->organization.name, "เทศบาลตำบลนาข่า");
+  // Letters that differ are no type word.
+  EXPECT_FALSE(FindOrganization("องค์กรบริหารงานบุคคล"));
+}
+
 // One alignment behind the three distances: whole strings, any substring, a substring that
 // opens its text.
 TEST(EditDistances, WholeStringsCountEditsAndNeighbourSwaps) {

@@ -369,6 +369,24 @@ def dated_activities_report():
                 body, "Sawasdee", size=14)
 
 
+def typewriter_report():
+    """A measures report typed in a monospaced face (Tlwg Mono), as offices with old templates
+    still do: OCR of such a face writes each mark after the letter that follows it."""
+    items = [
+        ("จัดทำคู่มือการปฏิบัติงานด้านการจัดซื้อจัดจ้าง", "ธันวาคม 2567", "จัดทำแล้วเสร็จและเผยแพร่", "กองคลัง"),
+        ("ประชาสัมพันธ์ช่องทางร้องเรียนเรื่องทุจริต", "ตุลาคม 2567 - กันยายน 2568", "ไม่มีเรื่องร้องเรียน", "สำนักปลัด"),
+        ("ฝึกอบรมจริยธรรมให้แก่พนักงานส่วนตำบล", "กุมภาพันธ์ 2568", "ผู้เข้าร่วม 35 คน", "สำนักปลัด"),
+        ("ตรวจสอบการใช้รถยนต์ส่วนกลาง", "ไตรมาส 3", "ไม่พบการใช้ผิดวัตถุประสงค์", "กองช่าง"),
+    ]
+    rows = "".join("<tr><td class='c'>%d</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>" % (i + 1, *it)
+                   for i, it in enumerate(items))
+    body = ("<table><thead><tr><th>ที่</th><th>มาตรการ/กิจกรรม</th><th>ระยะเวลาดำเนินการ</th>"
+            "<th>ผลการดำเนินการ</th><th>ผู้รับผิดชอบ</th></tr></thead><tbody>" + rows + "</tbody></table>")
+    return page(["รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน",
+                 "ประจำปีงบประมาณ พ.ศ. 2568", "องค์การบริหารส่วนตำบลหนองแวง อำเภอเมืองร้อยเอ็ด จังหวัดร้อยเอ็ด"],
+                body, "Tlwg Mono", size=14)
+
+
 FORMS = {
     "bribery_announcement": bribery_announcement,
     "column_ruled_report": column_ruled_report,
@@ -385,6 +403,7 @@ FORMS = {
     "not_measures": not_measures,
     "moph_cover_report": moph_cover_report,
     "dated_activities_report": dated_activities_report,
+    "typewriter_report": typewriter_report,
 }
 
 
@@ -461,7 +480,8 @@ OUTLINED = ["narrow_margin_plan", "ita_three_years_borderless"]
 TURNED = ["ita_comparison_noto"]
 
 # Forms also written as scans: OCR must find the same structure and read the ticks.
-SCANNED = ["quarter_ticks_plan", "ita_weighted", "ita_three_years_borderless", "moph_cover_report"]
+SCANNED = ["quarter_ticks_plan", "ita_weighted", "ita_three_years_borderless", "moph_cover_report",
+           "typewriter_report"]
 
 
 def main():
