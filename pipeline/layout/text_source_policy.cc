@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <cmath>
 
 #include "pipeline/thai/text_repair.h"
 #include "pipeline/thai/utf8.h"
@@ -105,11 +106,18 @@ TextLayerTrust MeasureTextLayer(const std::vector<Word>& words, const thai::Thai
   std::string repaired;
   thai::RepairOptions per_word;
   per_word.join_split_words = false;
-  for (const Word& w : words) {
-    text += w.utf8 + ' ';
+  for (size_t i = 0; i < words.size(); ++i) {
+    const Word& w = words[i];
+    // A word that starts inside the one before it on its line continues it: a monospaced face
+    // gives each mark a letter's width, the next letter is drawn back over it, and the PDF
+    // library ends the word there ("รายงานผลการดำเนิ" + "นการตาม…"). Lines join them so.
+    const Word* next = i + 1 < words.size() ? &words[i + 1] : nullptr;
+    bool continued = next != nullptr && next->box.x0 < w.box.x1 - 0.5 &&
+                     next->box.x0 > w.box.x0 && std::abs(next->box.CenterY() - w.box.CenterY()) < 0.3 * w.box.Height();
+    text += w.utf8 + (continued ? "" : " ");
     // Word by word, as lines are repaired later: a page's Thai title must not stop the
     // TIS-620 decoding of its body.
-    repaired += thai::RepairThai(w.utf8, per_word) + ' ';
+    repaired += thai::RepairThai(w.utf8, per_word) + (continued ? "" : " ");
   }
   trust.chars = TextLayerChars(words);
   trust.garbage = GarbageShare(text);

@@ -260,6 +260,25 @@ TEST(Forms, SidewaysScanInAnotherFace) {
   EXPECT_EQ(ex.ita_scores->indicators.at(0).previous, 82.39);
 }
 
+// The same report as printed: a monospaced face gives each mark a letter's width and draws the
+// next letter back over it, so the PDF library ends a word after every mark ("รายงานผลการดำเนิ",
+// "นการตาม…"). Words that start inside the one before them continue it: the text layer is
+// trusted (no OCR) and read whole.
+TEST(Forms, TypewriterFaceTextLayerSplitAtEveryMark) {
+  Extraction ex = Read("typewriter_report");
+  ASSERT_TRUE(ex.document);
+  ASSERT_EQ(ex.source.page_sources, std::vector<TextSource>{TextSource::kText});
+  EXPECT_EQ(ex.document->family, Family::kMeasuresReport);
+  EXPECT_EQ(ex.document->fiscal_year, 2568);
+  EXPECT_EQ(ex.document->organization.name, "องค์การบริหารส่วนตำบลหนองแวง");
+  EXPECT_EQ(ex.document->organization.district, "เมืองร้อยเอ็ด");
+  ASSERT_EQ(ex.measures.size(), 4u);
+  EXPECT_EQ(ex.measures[1].columns.at(MeasureField::kMeasure), "ประชาสัมพันธ์ช่องทางร้องเรียนเรื่องทุจริต");
+  ASSERT_TRUE(ex.measures[1].period);
+  EXPECT_EQ(ex.measures[1].period->start, "2024-10-01");
+  EXPECT_EQ(ex.measures[1].period->end, "2025-09-30");
+}
+
 // A report typed in a monospaced face and scanned: OCR writes each mark after the letter that
 // follows it, the dictionary says so, and the marks are moved back before anything is read;
 // month names whose marks are still misread, and a title whose ประจำปีงบประมาณ is garbled, are

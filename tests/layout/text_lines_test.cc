@@ -4,6 +4,7 @@
 
 #include "pipeline/layout/text_source_policy.h"
 #include "pipeline/thai/dictionary.h"
+#include "pipeline/thai/utf8.h"
 #include "tests/testutil/fake_pdf_source.h"
 
 namespace ita {
@@ -131,6 +132,22 @@ TEST(ChooseTextSource, LayersBeyondRepairGoToOcr) {
   std::vector<Word> english = testing::MakeLine(
       "Integrity and Transparency Assessment (ITA) O43 I19 www.nacc.go.th 2564 e-Service", 0, 0);
   EXPECT_EQ(ChooseTextSource(english, inked, {}, dict).source, TextSource::kText);
+  // A monospaced face's layer, ended after every mark, each piece starting inside the one
+  // before it: read as one word, it is text. The same pieces side by side are far fewer words.
+  std::vector<std::string> pieces = {"รายงานผลการดำเนิ", "นการตามมาตรการส่", "งเสริ", "มคุ", "ณธรรมและความโปร่",
+                                     "งใสภายในหน่", "วยงาน ประจำปี", "งบประมาณ"};
+  std::vector<Word> overlapping, apart;
+  double x = 0;
+  for (const std::string& p : pieces) {
+    double width = 10.0 * static_cast<double>(thai::DecodeUtf8(p).size());
+    overlapping.push_back(testing::MakeWord(p, x, 0, width));
+    apart.push_back(testing::MakeWord(p, x + 20.0 * static_cast<double>(apart.size()), 0, width));
+    x += width - 10;  // the next piece starts one cell back, over the mark
+  }
+  TextSourceDecision joined = ChooseTextSource(overlapping, inked, {}, dict);
+  EXPECT_EQ(joined.source, TextSource::kText);
+  EXPECT_GT(joined.trust.thai_coverage, 0.95);
+  EXPECT_LT(ChooseTextSource(apart, inked, {}, dict).trust.thai_coverage, joined.trust.thai_coverage - 0.1);
 }
 
 TEST(JunkShare, TokensThatReadAsNothing) {
