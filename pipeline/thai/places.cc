@@ -90,7 +90,25 @@ std::optional<std::u32string> AfterMarker(std::u32string_view s, size_t from,
       best_len = m.size();
     }
   }
-  if (best == std::u32string_view::npos) return std::nullopt;
+  if (best == std::u32string_view::npos) {
+    // A marker written out that OCR misread by one letter ("อจำเภอ", "อาเภอ"): at the start of
+    // a word, its first letter right, one edit from it. Abbreviations are too short to tell.
+    for (auto m : markers) {
+      if (m.size() < 5) continue;
+      for (size_t p = from; p < s.size() && p < best; ++p) {
+        if (s[p] != m[0] || (p > 0 && IsNameChar(s[p - 1]))) continue;
+        for (size_t len : {m.size(), m.size() + 1, m.size() - 1}) {
+          if (p + len <= s.size() && EditDistance(s.substr(p, len), m) <= 1) {
+            best = p;
+            best_len = len;
+            break;
+          }
+        }
+        if (best == p) break;
+      }
+    }
+    if (best == std::u32string_view::npos) return std::nullopt;
+  }
   std::u32string run = RunAt(s, SkipBlank(s, best + best_len));
   if (run.empty()) return std::nullopt;
   if (found_at) *found_at = best;

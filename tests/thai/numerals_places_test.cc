@@ -152,6 +152,14 @@ TEST(FindOrganization, TypeWordWithItsMarksMisread) {
   auto tambon = FindOrganization("เทศบาลตาบลนาข่า");
   ASSERT_TRUE(tambon);
   EXPECT_EQ(tambon->organization.name, "เทศบาลตำบลนาข่า");
+  // A district marker OCR misread by one letter still marks the district.
+  auto marked = FindOrganization("เทศบาลตำบลนาข่า อจำเภอเมืองอุดรธานี จังหวัดอุดรธานี");
+  ASSERT_TRUE(marked);
+  EXPECT_EQ(marked->organization.district, "เมืองอุดรธานี");
+  EXPECT_EQ(marked->organization.province, "อุดรธานี");
+  auto far = FindOrganization("เทศบาลตำบลนาข่า อำนาจหน้าที่");  // two letters off: no marker
+  ASSERT_TRUE(far);
+  EXPECT_EQ(far->organization.district, "");
   // Letters that differ are no type word.
   EXPECT_FALSE(FindOrganization("องค์กรบริหารงานบุคคล"));
 }
