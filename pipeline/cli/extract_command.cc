@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <functional>
 #include <iostream>
 #include <memory>
 #include <mutex>
@@ -276,6 +277,58 @@ void PrintSummary(const ExtractArgs& a, const BatchOptions& options, const Batch
   }
 }
 
+// Calls `tick` about once a second on a thread of its own until Stop (when `on`).
+class Ticker {
+ public:
+  Ticker(bool on, std::function<void()> tick) : running_(on) {
+    if (!on) return;
+    thread_ = std::thread([this, tick = std::move(tick)] {
+      while (running_.load()) {
+        tick();
+        for (int i = 0; i < 10 && running_.load(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+      }
+    });
+  }
+  ~Ticker() { Stop(); }
+  void Stop() {
+    running_.store(false);
+    if (thread_.joinable()) thread_.join();
+  }
+
+ private:
+  std::atomic<bool> running_;
+  std::thread thread_;
+};
+
+// One document's line: errors always (stderr), others unless --quiet, skipped and duplicate
+// inputs only with --verbose; none on stdout when the records go there.
+void PrintOutcome(const DocumentOutcome& o, const ExtractArgs& a, StatusLine& status) {
+  bool quiet_kind = o.status == kLedgerSkipped || o.status == kLedgerDuplicate;
+  if (o.error || o.status == kLedgerInterrupted || o.status == kLedgerRefused) {
+    status.Print(OutcomeLine(o), stderr);
+  } else if (!a.quiet && a.out != "-" && (!quiet_kind || a.verbose)) {
+    status.Print(OutcomeLine(o), stdout);
+  }
+}
+
+// The documented exit code of a finished batch, with the reason a run that stopped says.
+int ExitCodeOf(const BatchSummary& summary, const std::string& stream_error, int records_lost) {
+  if (!stream_error.empty()) {
+    std::cerr << "ita-extract: เขียนผลลงเอาต์พุตมาตรฐานไม่ได้ / cannot write records to stdout: " << stream_error
+              << "; " << records_lost << " record(s) not delivered, the batch stopped (the ledger says what was done)\n";
+    return kExitOutputFailed;
+  }
+  if (!summary.halted.empty()) {
+    std::cerr << "ita-extract: เขียนผลลัพธ์ไม่ได้ หยุดงาน / cannot write results, the batch stopped: "
+              << PrintableName(summary.halted) << "; " << summary.interrupted
+              << " document(s) not started. Free space (or fix the folder) and run again with --resume\n";
+    return kExitOutputFailed;
+  }
+  if (summary.interrupted > 0 || g_signals > 0) return kExitInterrupted;
+  if (summary.write_failed > 0) return kExitFatal;
+  return summary.failed > 0 ? kExitDocumentFailed : kExitOk;
+}
+
 int RunExtract(const ExtractArgs& a) {
   BatchOptions options;
   options.out_dir = a.out;
@@ -346,22 +399,13 @@ int RunExtract(const ExtractArgs& a) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   };
   // On a terminal the status line also moves while a long document runs.
-  std::atomic<bool> ticking{tty};
-  std::thread ticker;
-  if (tty) {
-    ticker = std::thread([&] {
-      while (ticking.load()) {
-        {
-          std::lock_guard<std::mutex> lock(counts_mu);
-          ProgressCounts c = counts;
-          c.running = control.running.load();
-          if (workers) c.in_flight = workers->PagesInFlight();
-          status.Show(FormatProgress(c, elapsed()));
-        }
-        for (int i = 0; i < 10 && ticking.load(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
-      }
-    });
-  }
+  Ticker ticker(tty, [&] {
+    std::lock_guard<std::mutex> lock(counts_mu);
+    ProgressCounts c = counts;
+    c.running = control.running.load();
+    if (workers) c.in_flight = workers->PagesInFlight();
+    status.Show(FormatProgress(c, elapsed()));
+  });
   // Why stdout refused a record (--out -), once. RunBatch calls this callback one at a time.
   std::string stream_error;
   int records_lost = 0;
@@ -376,41 +420,20 @@ int RunExtract(const ExtractArgs& a) {
       }
       if (!stream_error.empty()) ++records_lost;
     }
-    bool quiet_kind = o.status == kLedgerSkipped || o.status == kLedgerDuplicate;
-    if (o.error || o.status == kLedgerInterrupted || o.status == kLedgerRefused) {
-      status.Print(OutcomeLine(o), stderr);
-    } else if (!a.quiet && !tty && !stream && (!quiet_kind || a.verbose)) {
-      status.Print(OutcomeLine(o), stdout);
-    } else if (!a.quiet && (a.verbose || !quiet_kind) && tty && !stream) {
-      status.Print(OutcomeLine(o), stdout);
-    }
+    PrintOutcome(o, a, status);
     std::lock_guard<std::mutex> lock(counts_mu);
     ++counts.done;
     counts.pages += o.pages;
     counts.ocr_pages += o.ocr_pages;
     if (o.status == kLedgerError || o.status == kLedgerRefused) ++counts.failed;
   }, &control);
-  ticking.store(false);
-  if (ticker.joinable()) ticker.join();
+  ticker.Stop();
   status.Clear();
   workers.reset();
   g_control = nullptr;
 
   PrintSummary(a, options, summary);
-  if (!stream_error.empty()) {
-    std::cerr << "ita-extract: เขียนผลลงเอาต์พุตมาตรฐานไม่ได้ / cannot write records to stdout: " << stream_error
-              << "; " << records_lost << " record(s) not delivered, the batch stopped (the ledger says what was done)\n";
-    return kExitOutputFailed;
-  }
-  if (!summary.halted.empty()) {
-    std::cerr << "ita-extract: เขียนผลลัพธ์ไม่ได้ หยุดงาน / cannot write results, the batch stopped: "
-              << PrintableName(summary.halted) << "; " << summary.interrupted
-              << " document(s) not started. Free space (or fix the folder) and run again with --resume\n";
-    return kExitOutputFailed;
-  }
-  if (summary.interrupted > 0 || g_signals > 0) return kExitInterrupted;
-  if (summary.write_failed > 0) return kExitFatal;
-  return summary.failed > 0 ? kExitDocumentFailed : kExitOk;
+  return ExitCodeOf(summary, stream_error, records_lost);
 }
 
 }  // namespace
