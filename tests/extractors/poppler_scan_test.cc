@@ -1,28 +1,13 @@
 // Scans through Poppler: the image's own resolution, bilevel scans, coloured ink dropped.
 #include <gtest/gtest.h>
 
-#include <algorithm>
-#include <atomic>
-#include <cmath>
-#include <mutex>
-
 #include "extractors/poppler_pdf_source.h"
-#include "extractors/leptonica_pictures.h"
-#include "extractors/tesseract_ocr_engine.h"
 #include "pipeline/layout/glyph_height.h"
 #include "pipeline/layout/raster_cleanup.h"
-#include "pipeline/layout/text_orientation.h"
-#include "pipeline/run/extract_document.h"
-#include "pipeline/ocr/ocr_pool.h"
-#include "tests/testutil/fake_ocr_engine.h"
 #include "tests/testutil/fake_pdf_source.h"
-
 
 namespace ita {
 namespace {
-
-using testing::FakeOcrFactory;
-using testing::OcrFault;
 
 // A real scan through Poppler: its image's own resolution (200 ppi) is known, and its letters
 // measure the same on the cheap first look (100 dpi) as at the OCR resolution.
@@ -78,7 +63,6 @@ TEST(PopplerRender, DropColorTurnsColouredInkToPaper) {
   EXPECT_NEAR(at(*dropped, 150, 280), 115, 10);  // grey stays grey
   EXPECT_EQ(at(*dropped, 10, 10), 255);
 }
-
 
 }  // namespace
 }  // namespace ita

@@ -3,37 +3,19 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <atomic>
 #include <cmath>
-#include <mutex>
 
-#include "extractors/poppler_pdf_source.h"
-#include "extractors/leptonica_pictures.h"
-#include "extractors/tesseract_ocr_engine.h"
-#include "pipeline/layout/glyph_height.h"
 #include "pipeline/layout/raster_cleanup.h"
 #include "pipeline/layout/text_orientation.h"
-#include "pipeline/run/extract_document.h"
-#include "pipeline/ocr/ocr_pool.h"
-#include "tests/testutil/fake_ocr_engine.h"
+#include "pipeline/tables/grid_detector.h"
 #include "tests/testutil/fake_pdf_source.h"
-
+#include "tests/testutil/sample_pages.h"
 
 namespace ita {
 namespace {
 
-using testing::FakeOcrFactory;
-using testing::OcrFault;
+using testing::TitlePageRaster;
 
-// A real page raster: the title page of a born-digital sample at 300 dpi.
-const Raster& TitlePageRaster() {
-  static const Raster raster = [] {
-    Error error;
-    auto pdf = OpenPopplerPdf(std::string(ITA_SOURCE_DIR) + "/samples/dev_001_born.pdf", &error);
-    return pdf ? *pdf->Render(0, 300) : Raster{};
-  }();
-  return raster;
-}
 TEST(RasterCleanup, DeskewStraightensARuling) {
   // A 1200-pt line falling 5 pt to the right: after deskew it is one horizontal ruling.
   Raster r = testing::DrawRaster(1300, 300, 100, {});
@@ -237,7 +219,6 @@ TEST(RasterCleanup, WhitenAndBinarizeSplitAtTheirLevels) {
   Binarize(r, 200);
   EXPECT_EQ(r.pixels, (std::vector<unsigned char>{0, 0, 0, 255, 255}));
 }
-
 
 }  // namespace
 }  // namespace ita

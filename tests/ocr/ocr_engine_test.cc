@@ -2,38 +2,22 @@
 // one engine per worker and turns faults into errors; the picture share of a page.
 #include <gtest/gtest.h>
 
-#include <algorithm>
 #include <atomic>
 #include <cmath>
-#include <mutex>
 
-#include "extractors/poppler_pdf_source.h"
 #include "extractors/leptonica_pictures.h"
 #include "extractors/tesseract_ocr_engine.h"
-#include "pipeline/layout/glyph_height.h"
-#include "pipeline/layout/raster_cleanup.h"
-#include "pipeline/layout/text_orientation.h"
-#include "pipeline/run/extract_document.h"
 #include "pipeline/ocr/ocr_pool.h"
 #include "tests/testutil/fake_ocr_engine.h"
 #include "tests/testutil/fake_pdf_source.h"
-
+#include "tests/testutil/sample_pages.h"
 
 namespace ita {
 namespace {
 
 using testing::FakeOcrFactory;
 using testing::OcrFault;
-
-// A real page raster: the title page of a born-digital sample at 300 dpi.
-const Raster& TitlePageRaster() {
-  static const Raster raster = [] {
-    Error error;
-    auto pdf = OpenPopplerPdf(std::string(ITA_SOURCE_DIR) + "/samples/dev_001_born.pdf", &error);
-    return pdf ? *pdf->Render(0, 300) : Raster{};
-  }();
-  return raster;
-}
+using testing::TitlePageRaster;
 
 struct EngineCase {
   const char* name;

@@ -4,23 +4,14 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <atomic>
-#include <cmath>
 #include <mutex>
 
-#include "extractors/poppler_pdf_source.h"
-#include "extractors/leptonica_pictures.h"
-#include "extractors/tesseract_ocr_engine.h"
-#include "pipeline/layout/glyph_height.h"
-#include "pipeline/layout/raster_cleanup.h"
-#include "pipeline/layout/text_orientation.h"
 #include "pipeline/ocr/english_words.h"
+#include "pipeline/ocr/ocr_pool.h"
 #include "pipeline/page/read_page.h"
 #include "pipeline/run/extract_document.h"
-#include "pipeline/ocr/ocr_pool.h"
 #include "tests/testutil/fake_ocr_engine.h"
 #include "tests/testutil/fake_pdf_source.h"
-
 
 namespace ita {
 namespace {
@@ -434,7 +425,6 @@ TEST(ExtractDocument, LatinWordPassStopsAfterARoundThatFindsNothing) {
   for (int k = 0; k < 40; ++k) all[k] = k;
   EXPECT_EQ(replaced(all), 40);
 }
-
 
 }  // namespace
 }  // namespace ita
