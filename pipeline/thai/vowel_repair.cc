@@ -1,6 +1,7 @@
 #include "pipeline/thai/vowel_repair.h"
 
 #include <algorithm>
+#include <optional>
 #include <unordered_map>
 #include <vector>
 
@@ -49,53 +50,86 @@ struct RunReading {
 };
 
 // The best reading of one run of Thai: a dictionary lattice in which each position may be read
-// as printed or, within the modes, with the other vowel.
-RunReading ComputeBestReading(const ThaiDictionary& dict, std::u32string_view run, VowelModes modes) {
-  const size_t n = run.size();
-  std::vector<Choice> best(n + 1);
-  best[0].unknown = best[0].pieces = best[0].changes = 0;
-  auto offer = [&best](size_t at, const Choice& c) {
-    if (c.BetterThan(best[at])) best[at] = c;
-  };
-  struct Path {
-    ThaiDictionary::Walker walker;
-    size_t p;
-    std::u32string read;
-    int changes;
-  };
-  for (size_t i = 0; i < n; ++i) {
-    const Choice& here = best[i];
-    offer(i + 1, Choice{here.unknown + 1, here.pieces + 1, here.changes, static_cast<int>(i),
-                        std::u32string(1, run[i])});
-    std::vector<Path> stack;
-    stack.push_back(Path{dict.Root(), i, U"", 0});
-    while (!stack.empty()) {
-      Path path = std::move(stack.back());
-      stack.pop_back();
-      if (path.p >= n) continue;
-      Alternative alts[3];
-      int count = Alternatives(run, path.p, modes, alts);
-      for (int a = 0; a < count; ++a) {
-        // The last alternative takes the path itself: no copy of its trie state.
-        Path next = a + 1 == count ? Path(std::move(path)) : Path(path);
-        next.p += alts[a].consume;
-        next.read += alts[a].emit;
-        next.changes += alts[a].changed ? 1 : 0;
-        if (!next.walker.Step(alts[a].emit)) continue;
-        if (next.walker.AtWordEnd())
-          offer(next.p, Choice{here.unknown, here.pieces + 1, here.changes + next.changes,
-                               static_cast<int>(i), next.read});
-        stack.push_back(std::move(next));
-      }
+// as printed or, within the modes, with the other vowel. Words are walked depth first with one
+// shared buffer of what was read, so a walk allocates only where the vowel forks it.
+class BestReadingSearch {
+ public:
+  BestReadingSearch(const ThaiDictionary& dict, std::u32string_view run, VowelModes modes)
+      : dict_(dict), run_(run), modes_(modes), best_(run.size() + 1) {
+    best_[0].unknown = best_[0].pieces = best_[0].changes = 0;
+  }
+
+  RunReading Run() {
+    const size_t n = run_.size();
+    ThaiDictionary::Walker walker = dict_.Root();
+    for (size_t i = 0; i < n; ++i) {
+      const Choice& here = best_[i];
+      Offer(i + 1, here.unknown + 1, here.pieces + 1, here.changes, i, std::u32string_view(&run_[i], 1));
+      start_ = i;
+      walker.Rewind();
+      read_.clear();
+      Walk(walker, i, 0);
+    }
+    RunReading reading;
+    reading.unknown = best_[n].unknown;
+    reading.changes = best_[n].changes;
+    std::vector<const std::u32string*> pieces;
+    for (size_t at = n; at > 0; at = static_cast<size_t>(best_[at].from)) pieces.push_back(&best_[at].piece);
+    for (auto it = pieces.rbegin(); it != pieces.rend(); ++it) reading.text += **it;
+    return reading;
+  }
+
+ private:
+  void Offer(size_t at, int unknown, int pieces, int changes, size_t from, std::u32string_view piece) {
+    Choice c;
+    c.unknown = unknown;
+    c.pieces = pieces;
+    c.changes = changes;
+    if (!c.BetterThan(best_[at])) return;
+    c.from = static_cast<int>(from);
+    c.piece = piece;
+    best_[at] = std::move(c);
+  }
+
+  // Every word that continues `walker` (which has read read_ from start_) at position p. Each
+  // way to read p is offered first, in order, then followed, the last first: the order in which
+  // equal readings are met decides which is kept.
+  void Walk(ThaiDictionary::Walker& walker, size_t p, int changes) {
+    if (p >= run_.size()) return;
+    Alternative alts[3];
+    int count = Alternatives(run_, p, modes_, alts);
+    std::optional<ThaiDictionary::Walker> forks[2];
+    ThaiDictionary::Walker* walkers[3] = {};
+    for (int a = 0; a < count; ++a) {
+      // The last way takes the walker itself: no copy of its trie state.
+      ThaiDictionary::Walker* w = a + 1 == count ? &walker : &forks[a].emplace(walker);
+      if (!w->Step(alts[a].emit)) continue;
+      walkers[a] = w;
+      if (!w->AtWordEnd()) continue;
+      const Choice& here = best_[start_];
+      read_.push_back(alts[a].emit);
+      Offer(p + alts[a].consume, here.unknown, here.pieces + 1,
+            here.changes + changes + (alts[a].changed ? 1 : 0), start_, read_);
+      read_.pop_back();
+    }
+    for (int a = count - 1; a >= 0; --a) {
+      if (walkers[a] == nullptr) continue;
+      read_.push_back(alts[a].emit);
+      Walk(*walkers[a], p + alts[a].consume, changes + (alts[a].changed ? 1 : 0));
+      read_.pop_back();
     }
   }
-  RunReading reading;
-  reading.unknown = best[n].unknown;
-  reading.changes = best[n].changes;
-  std::vector<const std::u32string*> pieces;
-  for (size_t at = n; at > 0; at = static_cast<size_t>(best[at].from)) pieces.push_back(&best[at].piece);
-  for (auto it = pieces.rbegin(); it != pieces.rend(); ++it) reading.text += **it;
-  return reading;
+
+  const ThaiDictionary& dict_;
+  std::u32string_view run_;
+  VowelModes modes_;
+  std::vector<Choice> best_;
+  size_t start_ = 0;      // where the words being walked start
+  std::u32string read_;   // what the walk has read since start_
+};
+
+RunReading ComputeBestReading(const ThaiDictionary& dict, std::u32string_view run, VowelModes modes) {
+  return BestReadingSearch(dict, run, modes).Run();
 }
 
 // BestReading remembered per thread: a document repeats its runs (headers on every page, the
