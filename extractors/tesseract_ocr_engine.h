@@ -16,17 +16,6 @@
 
 namespace ita {
 
-struct TesseractOptions {
-  std::string languages = "tha";
-  std::string tessdata_dir;  // empty: Tesseract's default (TESSDATA_PREFIX or the system path)
-  // Folder with thd.traineddata (tools/digits/train.sh): the numeric/date model used for
-  // requests marked numeric. Empty: no numeric model; such requests use the main model.
-  std::string numeric_model_dir;
-  // Languages of the model for Latin requests (grades, codes), from tessdata_dir. Empty, or
-  // not installed: such requests use the main model.
-  std::string latin_languages = "eng";
-};
-
 Result<std::unique_ptr<OcrEngine>> CreateTesseractEngine(const TesseractOptions& options = {});
 
 // A factory for OcrPool that creates engines with `options`.

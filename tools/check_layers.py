@@ -4,6 +4,7 @@
   - each folder of pipeline/ includes only its own headers and those of folders below it, in
     the order of LAYERS (the libraries in CMakeLists.txt follow the same order); the adapters
     in extractors/ see only model/ and layout/;
+  - JSON (nlohmann/json) is read and written in pipeline/io/ only;
   - no source file is longer than MAX_LINES (rooms of one idea: split a file that grows past it).
 
 Prints every breach with its file and line and exits 1 when there is one.
@@ -21,6 +22,7 @@ ADAPTER_SEES = {"model", "layout"}
 MAX_LINES = 500
 
 INCLUDE = re.compile(r'^\s*#\s*include\s+"pipeline/([a-z_]+)/')
+JSON_INCLUDE = re.compile(r'^\s*#\s*include\s+<nlohmann/')
 
 
 def breaches(root: pathlib.Path):
@@ -42,6 +44,12 @@ def breaches(root: pathlib.Path):
             m = INCLUDE.match(line)
             if m and m.group(1) not in ADAPTER_SEES:
                 yield f"{path.relative_to(root)}:{number}: an adapter includes pipeline/{m.group(1)}/"
+    for path in sorted(list((root / "pipeline").rglob("*.[ch]*")) + list((root / "extractors").glob("*.[ch]*"))):
+        if path.parent.name == "io" and path.parent.parent.name == "pipeline":
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if JSON_INCLUDE.match(line):
+                yield f"{path.relative_to(root)}:{number}: JSON outside pipeline/io/"
     for top in ("pipeline", "extractors", "tests", "bench", "tools"):
         for path in sorted((root / top).rglob("*")):
             if path.suffix not in (".cc", ".h") or "corpus" in path.parts:

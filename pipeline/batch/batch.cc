@@ -10,13 +10,13 @@
 #include <map>
 #include <mutex>
 #include <new>
-#include <nlohmann/json.hpp>
 #include <thread>
 
 #include "pipeline/io/contract_json.h"
+#include "pipeline/io/contract_reader.h"
 #include "pipeline/model/version.h"
-#include "pipeline/batch/ledger.h"
-#include "pipeline/batch/sha256.h"
+#include "pipeline/io/ledger.h"
+#include "pipeline/io/sha256.h"
 
 namespace ita {
 namespace fs = std::filesystem;
@@ -69,19 +69,12 @@ Extraction ProcessFile(const std::string& path, PdfOpener opener, const BatchOpt
   }
 }
 
-void ApplySchema(Extraction& extraction, const SchemaValidator& validator) {
-  std::string schema = SchemaNameOf(extraction);
-  std::vector<ValidationIssue> issues = validator.Validate(ToContractJson(extraction), schema);
-  for (ValidationIssue& i : issues) extraction.validation.errors.push_back(std::move(i));
-  if (!issues.empty()) extraction.validation.valid = false;
-}
-
 DocumentOutcome Deliver(const std::string& input, const std::string& out_path, Extraction ex) {
   DocumentOutcome outcome;
   outcome.input = input;
   outcome.sha256 = ex.source.sha256;
   if (out_path == "-") {
-    outcome.stream_json = ToContractJson(ex).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+    outcome.stream_json = ToContractLine(ex);
   } else {
     std::string error;
     int errnum = 0;
@@ -107,54 +100,48 @@ DocumentOutcome Deliver(const std::string& input, const std::string& out_path, E
 
 namespace {
 
-// The record in an existing output, or a discarded value when there is none or it does not parse.
-nlohmann::json ReadRecord(const std::string& out_path) {
+// The record in an existing output; nullopt when it cannot be read as a contract record.
+std::optional<Extraction> ReadRecord(const std::string& out_path) {
   std::ifstream in(out_path, std::ios::binary);
-  if (!in) return nlohmann::json(nlohmann::json::value_t::discarded);
-  return nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
+  if (!in) return std::nullopt;
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  Result<Extraction> record = ReadContractJson(text);
+  if (!record) return std::nullopt;
+  return std::move(*record);
 }
 
-bool IsContractRecord(const nlohmann::json& j) {
-  return j.is_object() && j.value("contract", "") == "thai-ita-extract/1" && j.contains("source") &&
-         j["source"].is_object();
-}
-
-bool RecordIsCurrent(const nlohmann::json& j, bool exists, const std::string& sha256, bool retry_failed,
-                     std::string* why, DocumentOutcome* earlier) {
+bool RecordIsCurrent(const std::optional<Extraction>& record, bool exists, const std::string& sha256,
+                     bool retry_failed, std::string* why, DocumentOutcome* earlier) {
   if (!exists) {
     *why = "no output yet";
     return false;
   }
-  if (!IsContractRecord(j)) {
+  if (!record) {
     *why = "the output does not parse as a contract record";
     return false;
   }
-  const nlohmann::json& source = j["source"];
-  if (source.value("sha256", "") != sha256) {
+  if (record->source.sha256 != sha256) {
     *why = "the output was made from other bytes";
     return false;
   }
-  std::string version;
-  if (source.contains("extractor") && source["extractor"].is_object())
-    version = source["extractor"].value("version", "");
+  const std::string& version = record->source.extractor_version;
   if (!CompatibleVersion(version)) {
     *why = "the output was made by version " + (version.empty() ? "unknown" : version);
     return false;
   }
-  if (retry_failed && j.contains("error") && j["error"].is_object()) {
+  if (retry_failed && record->error) {
     *why = "the output is an error record";
     return false;
   }
   if (earlier != nullptr) {
     // What the kept output says, so that a resumed run reports it as the run that made it did:
     // an error record stays a failure; pages and measures still count.
-    earlier->pages = source.value("pages", 0);
-    for (const auto& s : source.value("page_sources", nlohmann::json::array())) earlier->ocr_pages += s == "ocr";
-    if (j.contains("measures") && j["measures"].is_array()) earlier->measures = j["measures"].size();
-    if (j.contains("document") && j["document"].is_object()) earlier->family = j["document"].value("family", "");
-    if (j.contains("error") && j["error"].is_object()) {
-      earlier->error = Error{ErrorCodeFromName(j["error"].value("code", "")), j["error"].value("message", "")};
-    }
+    earlier->pages = record->source.pages;
+    earlier->ocr_pages = static_cast<int>(std::count(record->source.page_sources.begin(),
+                                                     record->source.page_sources.end(), TextSource::kOcr));
+    earlier->measures = record->measures.size();
+    if (record->document) earlier->family = FamilyName(record->document->family);
+    if (record->error) earlier->error = record->error;
   }
   return true;
 }
@@ -162,12 +149,12 @@ bool RecordIsCurrent(const nlohmann::json& j, bool exists, const std::string& sh
 // The input an existing output was made from, when that is another input than `input` (other
 // name, other bytes): the output must not be overwritten. Empty when the output is free, is
 // this input's, or is not a contract record (a torn or foreign file is replaced as before).
-std::string OtherOwner(const nlohmann::json& record, const std::string& input, const std::string& sha256) {
-  if (!IsContractRecord(record)) return "";
-  const nlohmann::json& source = record["source"];
-  std::string file = source.value("file", "");
+std::string OtherOwner(const std::optional<Extraction>& record, const std::string& input,
+                       const std::string& sha256) {
+  if (!record) return "";
+  const std::string& file = record->source.file;
   if (file.empty() || file == ShownName(input)) return "";
-  if (!sha256.empty() && source.value("sha256", "") == sha256) return "";  // the same bytes: moved
+  if (!sha256.empty() && record->source.sha256 == sha256) return "";  // the same bytes: moved
   std::error_code a, b;
   if (fs::equivalent(fs::path(file), fs::path(input), a) && !a && !b) return "";
   return file;
@@ -179,7 +166,7 @@ bool OutputIsCurrent(const std::string& out_path, const std::string& sha256, boo
                      std::string* why, DocumentOutcome* earlier) {
   std::error_code ec;
   bool exists = fs::exists(out_path, ec);
-  return RecordIsCurrent(exists ? ReadRecord(out_path) : nlohmann::json(), exists, sha256, retry_failed,
+  return RecordIsCurrent(exists ? ReadRecord(out_path) : std::nullopt, exists, sha256, retry_failed,
                          why, earlier);
 }
 
@@ -317,7 +304,7 @@ BatchSummary RunBatch(const std::vector<BatchInput>& all_inputs, const BatchOpti
       std::string why;
       std::error_code ec;
       bool exists = !stream && fs::exists(out_path, ec);
-      nlohmann::json kept = exists ? ReadRecord(out_path) : nlohmann::json();
+      std::optional<Extraction> kept = exists ? ReadRecord(out_path) : std::nullopt;
       std::string owner = exists ? OtherOwner(kept, input.path, sha256) : "";
       if (!owner.empty()) {
         // Another input's result (an earlier run with another input of the same name): kept.
@@ -357,77 +344,6 @@ BatchSummary RunBatch(const std::vector<BatchInput>& all_inputs, const BatchOpti
   }
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return summary;
-}
-
-std::string OutcomeToLine(const DocumentOutcome& o) {
-  nlohmann::ordered_json j;
-  j["input"] = o.input;
-  j["output"] = o.output;
-  j["sha256"] = o.sha256;
-  j["status"] = o.status;
-  if (o.error) j["error"] = {{"code", ErrorCodeName(o.error->code)}, {"message", o.error->message}};
-  j["family"] = o.family;
-  j["pages"] = o.pages;
-  j["ocr_pages"] = o.ocr_pages;
-  j["measures"] = o.measures;
-  j["completeness"] = o.completeness;
-  j["write_failed"] = o.write_failed;
-  j["storage_fault"] = o.storage_fault;
-  if (!o.stream_json.empty()) j["json"] = o.stream_json;
-  nlohmann::ordered_json timings = nlohmann::ordered_json::array();
-  for (const PageTiming& t : o.timings) {
-    timings.push_back({t.page, t.source == TextSource::kText ? "text" : "ocr", t.text, t.ocr_prepare,
-                       t.ocr_wait, t.ocr_recognize, t.ocr_reread, t.reread_cells, t.reread_digits,
-                       t.reread_latin_words, t.reread_latin_codes});
-  }
-  j["timings"] = timings;
-  return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
-}
-
-std::optional<DocumentOutcome> OutcomeFromLine(const std::string& line) {
-  nlohmann::json j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
-  if (!j.is_object()) return std::nullopt;
-  try {
-    DocumentOutcome o;
-    o.input = j.value("input", "");
-    o.output = j.value("output", "");
-    o.sha256 = j.value("sha256", "");
-    o.status = j.value("status", "");
-    if (j.contains("error") && j["error"].is_object()) {
-      Error e;
-      e.message = j["error"].value("message", "");
-      e.code = ErrorCodeFromName(j["error"].value("code", ""));
-      o.error = e;
-    }
-    o.family = j.value("family", "");
-    o.pages = j.value("pages", 0);
-    o.ocr_pages = j.value("ocr_pages", 0);
-    o.measures = j.value("measures", size_t{0});
-    o.completeness = j.value("completeness", 0.0);
-    o.write_failed = j.value("write_failed", false);
-    o.storage_fault = j.value("storage_fault", false);
-    o.stream_json = j.value("json", "");
-    for (const auto& t : j.value("timings", nlohmann::json::array())) {
-      PageTiming pt;
-      pt.page = t.at(0).get<int>();
-      pt.source = t.at(1) == "ocr" ? TextSource::kOcr : TextSource::kText;
-      pt.text = t.at(2).get<double>();
-      pt.ocr_prepare = t.at(3).get<double>();
-      pt.ocr_wait = t.at(4).get<double>();
-      pt.ocr_recognize = t.at(5).get<double>();
-      if (t.size() > 6) pt.ocr_reread = t.at(6).get<double>();
-      if (t.size() > 10) {
-        pt.reread_cells = t.at(7).get<double>();
-        pt.reread_digits = t.at(8).get<double>();
-        pt.reread_latin_words = t.at(9).get<double>();
-        pt.reread_latin_codes = t.at(10).get<double>();
-      }
-      o.timings.push_back(pt);
-    }
-    return o;
-  } catch (const std::exception&) {
-    return std::nullopt;
-  }
 }
 
 }  // namespace ita

@@ -24,10 +24,11 @@
 #include <vector>
 
 #include "pipeline/io/schema_validator.h"
+#include "pipeline/io/worker_messages.h"
 #include "pipeline/model/pdf_source.h"
 #include "pipeline/batch/batch_inputs.h"
 #include "pipeline/run/extract_document.h"
-#include "pipeline/batch/output_files.h"
+#include "pipeline/io/output_files.h"
 
 namespace ita {
 
@@ -40,27 +41,6 @@ struct BatchOptions {
   bool retry_failed = false;             // with resume: run again inputs whose record is an error
   Shard shard;
   ExtractOptions extract;
-};
-
-// What happened to one input, for progress lines, the ledger and the summary.
-struct DocumentOutcome {
-  std::string input;
-  std::string output;            // path of the JSON written (empty if none)
-  std::string sha256;
-  std::string status;            // ledger status: ok, error, skipped, duplicate, refused, interrupted
-  std::optional<Error> error;    // the document's error record, if any
-  std::string family;
-  int pages = 0;
-  int ocr_pages = 0;
-  size_t measures = 0;
-  double completeness = 0;
-  bool write_failed = false;     // the JSON could not be written
-  bool storage_fault = false;    // ... because of the disk (full, read-only, I/O): stop the batch
-  std::string duplicate_of;      // status duplicate: the first input with these bytes
-  std::string note;              // the ledger's message when not an error's: duplicate, refused
-  std::string stream_json;       // out "-": the record, one line
-  double seconds = 0;
-  std::vector<PageTiming> timings;
 };
 
 struct BatchSummary {
@@ -84,9 +64,6 @@ struct BatchSummary {
 
 // Hashes, opens and extracts one file; never throws, always returns a record.
 Extraction ProcessFile(const std::string& path, PdfOpener opener, const BatchOptions& options);
-
-// Validates `extraction` against its schema and appends `format` errors to its validation.
-void ApplySchema(Extraction& extraction, const SchemaValidator& validator);
 
 // The error record for an input that yields nothing else.
 Extraction ErrorRecord(const std::string& path, const std::string& sha256, ErrorCode code,
@@ -124,9 +101,5 @@ BatchSummary RunBatch(const std::vector<BatchInput>& inputs, const BatchOptions&
                       const DocumentRunner& runner,
                       const std::function<void(const DocumentOutcome&)>& on_done,
                       BatchControl* control = nullptr);
-
-// JSON for the worker protocol (pipeline/cli/worker.cc).
-std::string OutcomeToLine(const DocumentOutcome& outcome);
-std::optional<DocumentOutcome> OutcomeFromLine(const std::string& line);
 
 }  // namespace ita

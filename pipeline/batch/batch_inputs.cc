@@ -8,7 +8,7 @@
 #include <map>
 #include <set>
 
-#include "pipeline/batch/sha256.h"
+#include "pipeline/io/sha256.h"
 
 namespace ita {
 namespace fs = std::filesystem;
@@ -103,12 +103,6 @@ void AddPath(const std::string& path, bool from_list, const Expansion& x) {
 }
 
 }  // namespace
-
-std::string ShortHash(const std::string& text) {
-  Sha256 h;
-  h.Update(text);
-  return h.HexDigest().substr(0, 16);
-}
 
 std::string OutputPathFor(const std::string& path, const std::string& root, const std::string& base) {
   fs::path p = fs::path(path).lexically_normal();

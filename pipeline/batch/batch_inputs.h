@@ -56,7 +56,4 @@ bool InShard(const BatchInput& input, const Shard& shard);
 // Slurm's allocation); at least 1.
 int AvailableCpus();
 
-// 16 hex digits of SHA-256 over `text`: short stable ids.
-std::string ShortHash(const std::string& text);
-
 }  // namespace ita

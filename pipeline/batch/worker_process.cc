@@ -15,18 +15,6 @@
 extern char** environ;
 
 namespace ita {
-bool WriteAll(int fd, std::string_view text) {
-  size_t done = 0;
-  while (done < text.size()) {
-    ssize_t n = ::write(fd, text.data() + done, text.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n == 0) errno = EIO;  // nothing written and no reason given
-    if (n <= 0) return false;
-    done += static_cast<size_t>(n);
-  }
-  return true;
-}
-
 WorkerProcess::WorkerProcess(std::vector<std::string> argv, std::string config_line)
     : argv_(std::move(argv)), config_line_(std::move(config_line)) {}
 

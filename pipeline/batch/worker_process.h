@@ -16,10 +16,10 @@
 #include <string_view>
 #include <vector>
 
-namespace ita {
+#include "pipeline/io/output_files.h"
+#include "pipeline/io/worker_messages.h"
 
-// Writes all of `text` to `fd`, retrying short writes and EINTR; false on an error.
-bool WriteAll(int fd, std::string_view text);
+namespace ita {
 
 class WorkerProcess {
  public:
@@ -45,7 +45,6 @@ class WorkerProcess {
   // the reply: each goes to `on_progress` (if given).
   Reply Call(const std::string& request, double timeout_seconds, const std::atomic<bool>* abandon,
              const std::function<void(const std::string&)>& on_progress = nullptr);
-  static constexpr std::string_view kProgressPrefix = "{\"progress\":";
 
   pid_t pid() const { return pid_; }
 

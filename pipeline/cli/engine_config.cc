@@ -1,7 +1,6 @@
 #include "pipeline/cli/engine_config.h"
 
 #include <filesystem>
-#include <nlohmann/json.hpp>
 
 #include "extractors/leptonica_pictures.h"
 #include "pipeline/io/ita_items.h"
@@ -9,37 +8,6 @@
 #include "pipeline/thai/dictionary.h"
 
 namespace ita::cli {
-
-std::string EngineConfig::ToLine() const {
-  nlohmann::json j = {{"ocr", ocr},
-                      {"languages", tesseract.languages},
-                      {"tessdata", tesseract.tessdata_dir},
-                      {"numeric_model", tesseract.numeric_model_dir},
-                      {"ocr_dpi", ocr_dpi},
-                      {"ocr_cells", ocr_cells},
-                      {"max_bytes", max_bytes},
-                      {"max_pages", max_pages},
-                      {"ocr_threads", ocr_threads},
-                      {"max_memory_mb", max_memory_mb}};
-  return j.dump();
-}
-
-EngineConfig EngineConfig::FromLine(const std::string& line) {
-  nlohmann::json j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
-  EngineConfig c;
-  if (!j.is_object()) return c;
-  c.ocr = j.value("ocr", c.ocr);
-  c.tesseract.languages = j.value("languages", c.tesseract.languages);
-  c.tesseract.tessdata_dir = j.value("tessdata", c.tesseract.tessdata_dir);
-  c.tesseract.numeric_model_dir = j.value("numeric_model", c.tesseract.numeric_model_dir);
-  c.ocr_dpi = j.value("ocr_dpi", c.ocr_dpi);
-  c.ocr_cells = j.value("ocr_cells", c.ocr_cells);
-  c.max_bytes = j.value("max_bytes", c.max_bytes);
-  c.max_pages = j.value("max_pages", c.max_pages);
-  c.ocr_threads = j.value("ocr_threads", c.ocr_threads);
-  c.max_memory_mb = j.value("max_memory_mb", c.max_memory_mb);
-  return c;
-}
 
 EngineConfig ShippedEngineConfig() {
   EngineConfig c;

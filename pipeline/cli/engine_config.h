@@ -6,24 +6,13 @@
 #include <string>
 
 #include "extractors/tesseract_ocr_engine.h"
+#include "pipeline/io/worker_messages.h"
 #include "pipeline/batch/batch.h"
 #include "pipeline/ocr/ocr_pool.h"
 
 namespace ita::cli {
 
-struct EngineConfig {
-  bool ocr = true;
-  TesseractOptions tesseract;   // numeric_model_dir empty: no numeric model
-  double ocr_dpi = 300;
-  bool ocr_cells = false;
-  uint64_t max_bytes = 512ull << 20;
-  int max_pages = 2000;
-  int ocr_threads = 1;          // OCR engines of one worker process
-  uint64_t max_memory_mb = 0;   // address-space cap of a worker process; 0: none
-  bool operator==(const EngineConfig& other) const { return ToLine() == other.ToLine(); }
-  std::string ToLine() const;
-  static EngineConfig FromLine(const std::string& line);
-};
+using ::ita::EngineConfig;  // pipeline/io/worker_messages.h
 
 // What ships: the configuration `extract` runs with when no option is given. The CLI's option
 // defaults, its worker processes, `tool tables` and every end-to-end test start from it, so a

@@ -6,7 +6,7 @@
 #include "pipeline/cli/subcommands.h"
 #include "pipeline/io/export.h"
 #include "pipeline/io/export_sqlite.h"
-#include "pipeline/batch/output_files.h"
+#include "pipeline/io/output_files.h"
 
 namespace ita::cli {
 namespace {

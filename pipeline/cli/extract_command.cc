@@ -22,8 +22,8 @@
 #include "pipeline/cli/worker.h"
 #include "pipeline/ocr/english_words.h"
 #include "pipeline/batch/batch.h"
-#include "pipeline/batch/ledger.h"
-#include "pipeline/batch/output_files.h"
+#include "pipeline/io/ledger.h"
+#include "pipeline/io/output_files.h"
 #include "pipeline/thai/dictionary.h"
 
 namespace ita::cli {

@@ -3,13 +3,12 @@
 #include <filesystem>
 #include <iostream>
 #include <memory>
-#include <nlohmann/json.hpp>
 
 #include "pipeline/cli/progress.h"
 #include "pipeline/cli/subcommands.h"
 #include "pipeline/batch/batch_inputs.h"
-#include "pipeline/batch/ledger.h"
-#include "pipeline/batch/output_files.h"
+#include "pipeline/io/ledger.h"
+#include "pipeline/io/output_files.h"
 
 namespace ita::cli {
 namespace {
@@ -43,22 +42,7 @@ int RunLedger(const LedgerArgs& a) {
   int failed = 0;
   for (const auto& [code, n] : s.failed_by_code) failed += n;
   if (a.json) {
-    nlohmann::ordered_json j;
-    j["ledger"] = path;
-    j["inputs"] = s.inputs;
-    j["done"] = s.ok;
-    j["duplicates"] = s.duplicates;
-    j["interrupted"] = s.interrupted;
-    j["failed"] = failed;
-    j["failed_by_code"] = s.failed_by_code;
-    j["failed_inputs"] = s.failed_inputs;
-    j["pending"] = s.pending;
-    j["unreadable_lines"] = file.unreadable_lines;
-    j["shared_outputs"] = s.shared_outputs;
-    j["pages"] = s.pages;
-    j["ocr_pages"] = s.ocr_pages;
-    j["seconds"] = s.seconds;
-    std::cout << j.dump(1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
+    std::cout << LedgerSummaryJson(path, s, file.unreadable_lines);
   } else {
     std::cout << path << ": " << s.inputs << " inputs: " << s.ok << " done, " << failed << " failed, "
               << s.duplicates << " duplicates, " << s.interrupted << " interrupted";

@@ -4,7 +4,7 @@
 
 #include <cmath>
 
-#include "pipeline/batch/output_files.h"
+#include "pipeline/io/output_files.h"
 
 namespace ita::cli {
 

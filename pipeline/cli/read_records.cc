@@ -3,8 +3,8 @@
 
 #include "pipeline/cli/progress.h"
 #include "pipeline/cli/subcommands.h"
-#include "pipeline/batch/ledger.h"
-#include "pipeline/batch/output_files.h"
+#include "pipeline/io/ledger.h"
+#include "pipeline/io/output_files.h"
 
 namespace ita::cli {
 namespace {

@@ -5,7 +5,7 @@
 #include "pipeline/cli/subcommands.h"
 #include "pipeline/io/html_report.h"
 #include "pipeline/model/version.h"
-#include "pipeline/batch/output_files.h"
+#include "pipeline/io/output_files.h"
 
 namespace ita::cli {
 namespace {

@@ -10,7 +10,7 @@
 
 #include "pipeline/cli/subcommands.h"
 #include "pipeline/model/version.h"
-#include "pipeline/batch/output_files.h"
+#include "pipeline/io/output_files.h"
 
 namespace ita::cli {
 namespace {

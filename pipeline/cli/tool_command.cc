@@ -2,9 +2,9 @@
 #include <cstdio>
 #include <iostream>
 #include <memory>
-#include <nlohmann/json.hpp>
 
 #include "extractors/poppler_pdf_source.h"
+#include "pipeline/io/contract_json.h"
 #include "pipeline/cli/engine_config.h"
 #include "pipeline/cli/subcommands.h"
 #include "pipeline/page/read_page.h"
@@ -113,19 +113,13 @@ void AddTool(CLI::App& app, ToolArgs& a, int* result) {
     thai::DateContext context;
     if (a.fiscal_year > 0) context.fiscal_year_be = a.fiscal_year;
     Period p = thai::ParsePeriod(a.text, context);
-    nlohmann::ordered_json j;
-    j["text"] = p.text;
-    j["start"] = p.start.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(p.start);
-    j["end"] = p.end.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(p.end);
-    if (p.start.empty()) j["reason"] = p.reason;
-    std::cout << j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
+    std::cout << PeriodLine(p) << "\n";
     *result = kExitOk;
   });
   CLI::App* dates = tool->add_subcommand("dates", "the ISO dates mentioned in TEXT as a JSON array");
   dates->add_option("TEXT", a.text)->required();
   dates->callback([&a, result] {
-    nlohmann::json j = thai::FindDates(a.text);
-    std::cout << j.dump() << "\n";
+    std::cout << DatesLine(thai::FindDates(a.text)) << "\n";
     *result = kExitOk;
   });
   CLI::App* tables = tool->add_subcommand("tables", "each page's text source, ruled tables (cells with spans) and free text lines");

@@ -4,14 +4,13 @@
 #include <iostream>
 #include <map>
 #include <memory>
-#include <nlohmann/json.hpp>
 
 #include "pipeline/cli/progress.h"
 #include "pipeline/cli/subcommands.h"
 #include "pipeline/io/ita_items.h"
 #include "pipeline/io/schema_validator.h"
-#include "pipeline/batch/output_files.h"
-#include "pipeline/batch/revalidate.h"
+#include "pipeline/io/output_files.h"
+#include "pipeline/io/revalidate.h"
 #include "pipeline/validate/labels.h"
 
 namespace ita::cli {
@@ -31,53 +30,6 @@ std::string MissingText(const std::map<std::string, int>& m) {
     s += (s.empty() ? "" : ", ") + (th == nullptr ? field : std::string(th) + "/" + field) + " " + std::to_string(n);
   }
   return s.empty() ? std::string("-") : s;
-}
-
-// validate --json: the summary report and export give, each document and organization.
-void PrintJson(const std::vector<DocumentReport>& docs, const std::vector<OrganizationReport>& orgs, int duplicates) {
-  nlohmann::ordered_json out;
-  // The counts report and export give for the same paths (tests/cli/one_story.sh).
-  int failed = 0, unreadable = 0, named = 0;
-  size_t findings = 0;
-  for (const DocumentReport& d : docs) {
-    if (d.unreadable) ++unreadable;
-    else if (!d.problem.empty()) ++failed;
-    if (!d.unreadable) findings += d.validation.errors.size();
-  }
-  for (const OrganizationReport& o : orgs) named += o.organization == "(unknown)" ? 0 : 1;
-  out["summary"] = {{"documents", static_cast<int>(docs.size()) - unreadable}, {"failed", failed},
-                    {"unreadable", unreadable}, {"duplicates", duplicates}, {"organizations", named},
-                    {"findings", findings}};
-  out["documents"] = nlohmann::ordered_json::array();
-  for (const DocumentReport& d : docs) {
-    nlohmann::ordered_json e;
-    e["file"] = d.path;
-    e["family"] = d.family.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(d.family);
-    e["organization"] = d.organization;
-    e["province"] = d.province;
-    e["fiscal_year"] = d.fiscal_year ? nlohmann::ordered_json(*d.fiscal_year) : nlohmann::ordered_json(nullptr);
-    e["measures"] = d.measures;
-    bool assessable = d.problem.empty() && d.family != "unknown" && !d.family.empty();
-    // An unclassified or failed document is never valid, only not assessed: it does not fail
-    // the run (the exit code), but it is not counted as a pass either.
-    e["valid"] = assessable && d.validation.valid;
-    e["assessable"] = assessable;  // read and classified: completeness means something
-    e["completeness"] = assessable ? nlohmann::ordered_json(d.validation.completeness) : nlohmann::ordered_json(nullptr);
-    e["errors"] = d.validation.errors.size();
-    e["missing"] = d.missing_by_field;
-    e["errors_by_code"] = d.errors_by_code;
-    if (!d.problem.empty()) e["problem"] = d.problem;
-    out["documents"].push_back(e);
-  }
-  out["organizations"] = nlohmann::ordered_json::array();
-  for (const OrganizationReport& o : orgs) {
-    out["organizations"].push_back({{"organization", o.organization}, {"province", o.province},
-                                    {"documents", o.documents}, {"invalid", o.invalid},
-                                    {"measures", o.measures},
-                                    {"completeness", o.assessed ? nlohmann::ordered_json(o.completeness) : nlohmann::ordered_json(nullptr)},
-                                    {"missing", o.missing_by_field}});
-  }
-  std::cout << out.dump(1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
 }
 
 // validate's tables: documents, then organizations, with Thai and English headings.
@@ -147,7 +99,7 @@ int RunValidate(const ValidateArgs& a) {
     bool assessable = d.problem.empty() && d.family != "unknown" && !d.family.empty();
     all_valid = all_valid && d.problem.empty() && (!assessable || d.validation.valid);
   }
-  if (json) PrintJson(docs, orgs, duplicates);
+  if (json) std::cout << RevalidationJson(docs, orgs, duplicates);
   else PrintTables(docs, orgs);
   return all_valid ? kExitOk : kExitDocumentFailed;
 }

@@ -6,14 +6,14 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <iostream>
-#include <nlohmann/json.hpp>
 #include <string>
 #include <thread>
 
 #include "extractors/poppler_pdf_source.h"
-#include "pipeline/batch/ledger.h"
+#include "pipeline/io/ledger.h"
 
 namespace ita::cli {
 namespace {
@@ -46,21 +46,6 @@ void InjectFault(const std::string& input) {
       }
     }
   }
-}
-
-// Paths travel as hex in the worker's JSON: a name that is not UTF-8 keeps its bytes.
-std::string Hex(const std::string& bytes) {
-  static const char kDigits[] = "0123456789abcdef";
-  std::string out;
-  for (unsigned char c : bytes) out += {kDigits[c >> 4], kDigits[c & 15]};
-  return out;
-}
-
-std::string FromHex(const std::string& hex) {
-  auto value = [](char c) { return c <= '9' ? c - '0' : c - 'a' + 10; };
-  std::string out;
-  for (size_t i = 0; i + 1 < hex.size(); i += 2) out += static_cast<char>(value(hex[i]) << 4 | value(hex[i + 1]));
-  return out;
 }
 
 }  // namespace
@@ -96,14 +81,13 @@ int WorkerMain() {
   }
   ApplyEngineConfig(config, pool.get(), &options);
   while (std::getline(std::cin, line)) {
-    nlohmann::json request = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
-    if (!request.is_object()) continue;
-    std::string input = FromHex(request.value("input_hex", ""));
-    std::string out_path = FromHex(request.value("output_hex", ""));
+    std::optional<WorkerRequest> request = ParseWorkerRequest(line);
+    if (!request) continue;
+    const std::string& input = request->input;
+    const std::string& out_path = request->output;
     // Pages done of N, for the batch's status line.
     options.extract.on_page_done = [](int done, int total) {
-      WriteAll(3, std::string(WorkerProcess::kProgressPrefix) + "[" + std::to_string(done) + "," +
-                      std::to_string(total) + "]}\n");
+      WriteAll(3, ProgressLine(done, total) + "\n");
     };
     Extraction ex;
     try {
@@ -136,20 +120,16 @@ WorkerRunner::WorkerRunner(const EngineConfig& config, int workers, double timeo
 DocumentOutcome WorkerRunner::Run(const BatchInput& input, const std::string& out_path,
                                   const std::string& sha256, int worker) {
   WorkerProcess& process = *workers_.at(static_cast<size_t>(worker));
-  nlohmann::json request = {{"input_hex", Hex(input.path)}, {"output_hex", Hex(out_path)}};
   PageProgress& progress = *progress_.at(static_cast<size_t>(worker));
   progress.done.store(0);
   progress.total.store(0);
   WorkerProcess::Reply reply = process.Call(
-      request.dump(), timeout_seconds_, control_ != nullptr ? &control_->abandon : nullptr,
+      WorkerRequestLine({input.path, out_path}), timeout_seconds_, control_ != nullptr ? &control_->abandon : nullptr,
       [&progress](const std::string& line) {
-        nlohmann::json j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
-        if (!j.is_object() || !j["progress"].is_array() || j["progress"].size() != 2 ||
-            !j["progress"][0].is_number_integer() || !j["progress"][1].is_number_integer()) {
-          return;
+        if (std::optional<std::pair<int, int>> pages = ParseProgressLine(line)) {
+          progress.done.store(pages->first);
+          progress.total.store(pages->second);
         }
-        progress.done.store(j["progress"][0].get<int>());
-        progress.total.store(j["progress"][1].get<int>());
       });
   progress.total.store(0);
   if (reply.kind == WorkerProcess::Reply::kDone) {

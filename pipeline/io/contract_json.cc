@@ -1,6 +1,7 @@
 #include "pipeline/io/contract_json.h"
 
 #include <cmath>
+#include <nlohmann/json.hpp>
 
 namespace ita {
 namespace {
@@ -222,5 +223,17 @@ nlohmann::ordered_json ToContractJson(const Extraction& ex) {
 std::string ToContractText(const Extraction& extraction) {
   return ToContractJson(extraction).dump(1, ' ', false, Json::error_handler_t::replace) + "\n";
 }
+
+std::string ToContractLine(const Extraction& extraction) {
+  return ToContractJson(extraction).dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+std::string PeriodLine(const Period& period) {
+  Json j = PeriodJson(period);
+  if (period.start.empty()) j["reason"] = period.reason;
+  return j.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+std::string DatesLine(const std::vector<std::string>& dates) { return Json(dates).dump(); }
 
 }  // namespace ita

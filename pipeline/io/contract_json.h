@@ -3,8 +3,9 @@
 // Thread-safe.
 #pragma once
 
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 #include <string>
+#include <vector>
 
 #include "pipeline/model/document.h"
 
@@ -16,5 +17,12 @@ nlohmann::ordered_json ToContractJson(const Extraction& extraction);
 
 // The serialized object, pretty-printed with a trailing newline; invalid UTF-8 is replaced.
 std::string ToContractText(const Extraction& extraction);
+// The same on one line, without a newline (JSON Lines: `extract --out -`).
+std::string ToContractLine(const Extraction& extraction);
+
+// `tool period`: one period as the contract writes it, with "reason" whenever it has no start.
+std::string PeriodLine(const Period& period);
+// `tool dates`: ISO dates as a JSON array.
+std::string DatesLine(const std::vector<std::string>& dates);
 
 }  // namespace ita

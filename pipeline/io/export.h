@@ -7,7 +7,7 @@
 // document order; the same input gives the same bytes.
 #pragma once
 
-#include <nlohmann/json.hpp>
+#include <nlohmann/json.hpp>  // ContractRecord holds a parsed record
 #include <string>
 #include <variant>
 #include <vector>

@@ -1,6 +1,7 @@
 // The export's tables as data (names, columns, types, Thai labels) and the data dictionary
 // made from them and the contract's schemas.
 #include "pipeline/io/export.h"
+#include <nlohmann/json.hpp>
 
 #include "pipeline/io/schema_validator.h"
 

@@ -7,7 +7,9 @@
 #include <valijson/validation_results.hpp>
 #include <valijson/validator.hpp>
 
+#include "pipeline/io/contract_json.h"
 #include "pipeline/io/embedded_schemas.h"
+#include "pipeline/validate/completeness.h"
 
 namespace ita {
 
@@ -93,6 +95,13 @@ std::vector<ValidationIssue> SchemaValidator::Validate(const nlohmann::ordered_j
     issues.push_back({path, "format", error.description});
   }
   return issues;
+}
+
+void ApplySchema(Extraction& extraction, const SchemaValidator& validator) {
+  std::string schema = SchemaNameOf(extraction);
+  std::vector<ValidationIssue> issues = validator.Validate(ToContractJson(extraction), schema);
+  for (ValidationIssue& i : issues) extraction.validation.errors.push_back(std::move(i));
+  if (!issues.empty()) extraction.validation.valid = false;
 }
 
 }  // namespace ita

@@ -9,10 +9,11 @@
 
 #include <map>
 #include <memory>
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <vector>
 
+#include "pipeline/model/document.h"
 #include "pipeline/model/result.h"
 
 namespace ita {
@@ -35,6 +36,9 @@ class SchemaValidator {
   SchemaValidator() = default;
   std::map<std::string, std::unique_ptr<Compiled>> schemas_;
 };
+
+// Validates `extraction` against its schema and appends `format` errors to its validation.
+void ApplySchema(Extraction& extraction, const SchemaValidator& validator);
 
 // Name -> text of the schemas compiled into the binary (schemas/NAME.schema.json).
 const std::map<std::string, std::string>& EmbeddedSchemas();

@@ -51,4 +51,18 @@ class OcrEngine {
 // Creates an engine; called once per worker thread.
 using OcrEngineFactory = std::function<Result<std::unique_ptr<OcrEngine>>()>;
 
+// How the Tesseract adapter (extractors/tesseract_ocr_engine.h) makes its engines: plain
+// settings, here so that a configuration holding them can travel between processes.
+struct TesseractOptions {
+  std::string languages = "tha";
+  std::string tessdata_dir;  // empty: Tesseract's default (TESSDATA_PREFIX or the system path)
+  // Folder with thd.traineddata (tools/digits/train.sh): the numeric/date model used for
+  // requests marked numeric. Empty: no numeric model; such requests use the main model.
+  std::string numeric_model_dir;
+  // Languages of the model for Latin requests (grades, codes), from tessdata_dir. Empty, or
+  // not installed: such requests use the main model.
+  std::string latin_languages = "eng";
+  bool operator==(const TesseractOptions&) const = default;
+};
+
 }  // namespace ita

@@ -14,8 +14,8 @@
 #include "pipeline/model/version.h"
 #include "pipeline/batch/batch.h"
 #include "pipeline/batch/batch_inputs.h"
-#include "pipeline/batch/ledger.h"
-#include "pipeline/batch/sha256.h"
+#include "pipeline/io/ledger.h"
+#include "pipeline/io/sha256.h"
 #include "pipeline/batch/worker_process.h"
 
 namespace ita {
@@ -297,37 +297,6 @@ TEST(WriteFileAtomically, CreatesFoldersAndLeavesNoTemporaryFile) {
   EXPECT_TRUE(WriteFileAtomically(long_name, "{}", &error)) << "a 255-byte name still has room: " << error;
   EXPECT_FALSE(WriteFileAtomically("/proc/no/such/x.json", "{}", &error));
   EXPECT_FALSE(error.empty());
-}
-
-TEST(Outcome, TheWorkerReplyRoundTrips) {
-  DocumentOutcome o;
-  o.input = "a.pdf";
-  o.output = "out/a.json";
-  o.sha256 = std::string(64, 'c');
-  o.status = kLedgerError;
-  o.error = Error{ErrorCode::kEncrypted, "needs a password"};
-  o.pages = 4;
-  o.ocr_pages = 2;
-  o.measures = 3;
-  o.completeness = 0.5;
-  o.timings.push_back(PageTiming{1, TextSource::kOcr, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9});
-  std::string line = OutcomeToLine(o);
-  EXPECT_EQ(line.find('\n'), std::string::npos);
-  auto back = OutcomeFromLine(line);
-  ASSERT_TRUE(back);
-  EXPECT_EQ(back->input, "a.pdf");
-  ASSERT_TRUE(back->error);
-  EXPECT_EQ(back->error->code, ErrorCode::kEncrypted);
-  EXPECT_EQ(back->ocr_pages, 2);
-  ASSERT_EQ(back->timings.size(), 1u);
-  EXPECT_EQ(back->timings[0].source, TextSource::kOcr);
-  EXPECT_DOUBLE_EQ(back->timings[0].ocr_recognize, 0.4);
-  EXPECT_DOUBLE_EQ(back->timings[0].ocr_reread, 0.5);
-  EXPECT_DOUBLE_EQ(back->timings[0].reread_cells, 0.6);
-  EXPECT_DOUBLE_EQ(back->timings[0].reread_digits, 0.7);
-  EXPECT_DOUBLE_EQ(back->timings[0].reread_latin_words, 0.8);
-  EXPECT_DOUBLE_EQ(back->timings[0].reread_latin_codes, 0.9);
-  EXPECT_FALSE(OutcomeFromLine("not json"));
 }
 
 TEST(Progress, StatusLineSaysWhereTheBatchIs) {

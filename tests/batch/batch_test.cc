@@ -13,7 +13,7 @@
 
 #include "extractors/poppler_pdf_source.h"
 #include "pipeline/model/version.h"
-#include "pipeline/batch/ledger.h"
+#include "pipeline/io/ledger.h"
 #include "tests/testutil/pdf_bytes.h"
 #include <set>
 

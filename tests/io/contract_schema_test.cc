@@ -1,4 +1,5 @@
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include "pipeline/io/contract_json.h"
 #include "pipeline/io/schema_validator.h"

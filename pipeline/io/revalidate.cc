@@ -1,4 +1,4 @@
-#include "pipeline/batch/revalidate.h"
+#include "pipeline/io/revalidate.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -9,8 +9,8 @@
 
 #include "pipeline/io/contract_json.h"
 #include "pipeline/io/contract_reader.h"
+#include "pipeline/io/output_files.h"
 #include "pipeline/io/html_report.h"
-#include "pipeline/batch/batch.h"
 
 namespace ita {
 namespace fs = std::filesystem;
@@ -120,6 +120,52 @@ std::vector<OrganizationReport> ByOrganization(const std::vector<DocumentReport>
     return std::tie(a.province, a.organization) < std::tie(b.province, b.organization);
   });
   return out;
+}
+
+std::string RevalidationJson(const std::vector<DocumentReport>& docs, const std::vector<OrganizationReport>& orgs, int duplicates) {
+  nlohmann::ordered_json out;
+  // The counts report and export give for the same paths (tests/cli/one_story.sh).
+  int failed = 0, unreadable = 0, named = 0;
+  size_t findings = 0;
+  for (const DocumentReport& d : docs) {
+    if (d.unreadable) ++unreadable;
+    else if (!d.problem.empty()) ++failed;
+    if (!d.unreadable) findings += d.validation.errors.size();
+  }
+  for (const OrganizationReport& o : orgs) named += o.organization == "(unknown)" ? 0 : 1;
+  out["summary"] = {{"documents", static_cast<int>(docs.size()) - unreadable}, {"failed", failed},
+                    {"unreadable", unreadable}, {"duplicates", duplicates}, {"organizations", named},
+                    {"findings", findings}};
+  out["documents"] = nlohmann::ordered_json::array();
+  for (const DocumentReport& d : docs) {
+    nlohmann::ordered_json e;
+    e["file"] = d.path;
+    e["family"] = d.family.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(d.family);
+    e["organization"] = d.organization;
+    e["province"] = d.province;
+    e["fiscal_year"] = d.fiscal_year ? nlohmann::ordered_json(*d.fiscal_year) : nlohmann::ordered_json(nullptr);
+    e["measures"] = d.measures;
+    bool assessable = d.problem.empty() && d.family != "unknown" && !d.family.empty();
+    // An unclassified or failed document is never valid, only not assessed: it does not fail
+    // the run (the exit code), but it is not counted as a pass either.
+    e["valid"] = assessable && d.validation.valid;
+    e["assessable"] = assessable;  // read and classified: completeness means something
+    e["completeness"] = assessable ? nlohmann::ordered_json(d.validation.completeness) : nlohmann::ordered_json(nullptr);
+    e["errors"] = d.validation.errors.size();
+    e["missing"] = d.missing_by_field;
+    e["errors_by_code"] = d.errors_by_code;
+    if (!d.problem.empty()) e["problem"] = d.problem;
+    out["documents"].push_back(e);
+  }
+  out["organizations"] = nlohmann::ordered_json::array();
+  for (const OrganizationReport& o : orgs) {
+    out["organizations"].push_back({{"organization", o.organization}, {"province", o.province},
+                                    {"documents", o.documents}, {"invalid", o.invalid},
+                                    {"measures", o.measures},
+                                    {"completeness", o.assessed ? nlohmann::ordered_json(o.completeness) : nlohmann::ordered_json(nullptr)},
+                                    {"missing", o.missing_by_field}});
+  }
+  return out.dump(1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace ita

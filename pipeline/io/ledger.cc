@@ -1,6 +1,6 @@
-#include "pipeline/batch/ledger.h"
+#include "pipeline/io/ledger.h"
 
-#include "pipeline/batch/worker_process.h"
+#include "pipeline/io/output_files.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -177,6 +177,28 @@ LedgerSummary SummarizeLedger(const std::vector<LedgerEntry>& entries,
     else ++it;
   }
   return s;
+}
+
+std::string LedgerSummaryJson(const std::string& path, const LedgerSummary& s,
+                              const std::vector<int>& unreadable_lines) {
+  int failed = 0;
+  for (const auto& [code, n] : s.failed_by_code) failed += n;
+  nlohmann::ordered_json j;
+  j["ledger"] = path;
+  j["inputs"] = s.inputs;
+  j["done"] = s.ok;
+  j["duplicates"] = s.duplicates;
+  j["interrupted"] = s.interrupted;
+  j["failed"] = failed;
+  j["failed_by_code"] = s.failed_by_code;
+  j["failed_inputs"] = s.failed_inputs;
+  j["pending"] = s.pending;
+  j["unreadable_lines"] = unreadable_lines;
+  j["shared_outputs"] = s.shared_outputs;
+  j["pages"] = s.pages;
+  j["ocr_pages"] = s.ocr_pages;
+  j["seconds"] = s.seconds;
+  return j.dump(1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
 
 std::string UtcNow() {

@@ -49,4 +49,9 @@ std::vector<DocumentReport> RevalidateFiles(const std::vector<std::string>& fold
 
 std::vector<OrganizationReport> ByOrganization(const std::vector<DocumentReport>& documents);
 
+// `validate --json`: a summary (the counts report and export give for the same paths), then
+// each document and organization; pretty-printed, with a trailing newline.
+std::string RevalidationJson(const std::vector<DocumentReport>& documents,
+                             const std::vector<OrganizationReport>& organizations, int duplicates);
+
 }  // namespace ita

@@ -73,6 +73,10 @@ struct LedgerSummary {
 LedgerSummary SummarizeLedger(const std::vector<LedgerEntry>& entries,
                               const std::vector<std::string>& expected);
 
+// `ledger --json`: the summary of the ledger at `path`, pretty-printed, with a trailing newline.
+std::string LedgerSummaryJson(const std::string& path, const LedgerSummary& summary,
+                              const std::vector<int>& unreadable_lines);
+
 std::string UtcNow();
 
 }  // namespace ita

@@ -1,4 +1,4 @@
-#include "pipeline/batch/sha256.h"
+#include "pipeline/io/sha256.h"
 
 #include <openssl/evp.h>
 
@@ -55,6 +55,12 @@ std::optional<std::string> Sha256OfFile(const std::string& path, std::string* er
     return std::nullopt;
   }
   return hash.HexDigest();
+}
+
+std::string ShortHash(const std::string& text) {
+  Sha256 h;
+  h.Update(text);
+  return h.HexDigest().substr(0, 16);
 }
 
 }  // namespace ita

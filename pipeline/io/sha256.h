@@ -27,4 +27,7 @@ class Sha256 {
 // The hex SHA-256 of a file's bytes; nullopt when it cannot be read (`error` says why).
 std::optional<std::string> Sha256OfFile(const std::string& path, std::string* error);
 
+// 16 hex digits of SHA-256 over `text`: short stable ids.
+std::string ShortHash(const std::string& text);
+
 }  // namespace ita

@@ -1,6 +1,6 @@
 // Re-validation of written output: edits to a file are caught without re-extracting, the
 // report groups by organization, and --update rewrites only the validation block.
-#include "pipeline/batch/revalidate.h"
+#include "pipeline/io/revalidate.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "pipeline/batch/output_files.h"
+#include "pipeline/io/output_files.h"
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -8,10 +8,21 @@
 #include <filesystem>
 #include <map>
 
-#include "pipeline/batch/batch_inputs.h"
-#include "pipeline/batch/worker_process.h"
+#include "pipeline/io/sha256.h"
 
 namespace ita {
+
+bool WriteAll(int fd, std::string_view text) {
+  size_t done = 0;
+  while (done < text.size()) {
+    ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n == 0) errno = EIO;  // nothing written and no reason given
+    if (n <= 0) return false;
+    done += static_cast<size_t>(n);
+  }
+  return true;
+}
 namespace fs = std::filesystem;
 namespace {
 

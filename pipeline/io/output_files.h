@@ -5,10 +5,14 @@
 
 #include <set>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
 namespace ita {
+
+// Writes all of `text` to `fd`, retrying short writes and EINTR; false on an error.
+bool WriteAll(int fd, std::string_view text);
 
 // Writes `text` to `path` through a temporary file beside it, then renames (parent folders are
 // created). On failure returns false, removes the temporary file, puts the reason (with the
