@@ -160,6 +160,42 @@ std::optional<std::vector<ValueColumn>> ScoreColumnsOf(const ScoreGrid& g, const
   return std::nullopt;
 }
 
+// One indicator's row: its scores this year and last (-1: no such column), its tool. When the
+// change column contradicts the two scores (เพิ่มขึ้น beside a fall) one is misread and which
+// is not known, so neither is given.
+IndicatorScore IndicatorOfRow(const ScoreGrid& g, size_t r, const RowMeaning& m, int now_col, int before_col,
+                              int change_col, int tool_col) {
+  IndicatorScore ind;
+  ind.no = m.no;
+  ind.name = m.name;
+  ind.score = ScoreOf(CellOf(g, r, now_col));
+  if (before_col >= 0) ind.previous = ScoreOf(CellOf(g, r, before_col));
+  if (ind.score && ind.previous && change_col >= 0) {
+    std::string change = thai::CompactForMatching(CellOf(g, r, change_col));
+    bool up = change.find("เพิ่ม") != std::string::npos, down = change.find("ลดลง") != std::string::npos;
+    if ((up && *ind.score < *ind.previous) || (down && *ind.score > *ind.previous)) {
+      ind.score.reset();
+      ind.previous.reset();
+    }
+  }
+  std::string tool = CellOf(g, r, tool_col);
+  ind.tool = IsToolName(tool) ? thai::CompactForMatching(tool) : ToolOfIndicator(m.no);
+  return ind;
+}
+
+// The tools' rows hold their weights ("IIT 30, EIT 30, OIT 40, รวม 100"), not scores: whole
+// numbers that sum to 100.
+bool AreToolWeights(const ScoreGrid& g, const std::vector<size_t>& tool_rows, int col) {
+  double sum = 0;
+  bool whole = true;
+  for (size_t r : tool_rows) {
+    auto v = ScoreOf(CellOf(g, r, col));
+    sum += v.value_or(0);
+    whole = whole && v && *v == std::floor(*v);
+  }
+  return whole && std::abs(sum - 100) < 0.5;
+}
+
 // Indicators as rows: "ตัวชี้วัด | 2563 | 2564 | การเปลี่ยนแปลง", "ตัวชี้วัด | น้ำหนัก | คะแนน |
 // คะแนนถ่วงน้ำหนัก", "ที่ | ประเด็น | คะแนน"; or the tools as rows ("IIT | 85.12 … คะแนนรวม"),
 // which give the total and grade only.
@@ -218,23 +254,7 @@ std::optional<Candidate> ReadIndicatorRows(const ScoreGrid& g, int header) {
       continue;
     }
     if (m.kind != RowMeaning::kIndicator) continue;
-    IndicatorScore ind;
-    ind.no = m.no;
-    ind.name = m.name;
-    ind.score = ScoreOf(CellOf(g, r, now.col));
-    if (before) ind.previous = ScoreOf(CellOf(g, r, before->col));
-    // The change column contradicts the two scores (เพิ่มขึ้น beside a fall): one is misread and
-    // which is not known, so neither is given.
-    if (ind.score && ind.previous && change_col >= 0) {
-      std::string change = thai::CompactForMatching(CellOf(g, r, change_col));
-      bool up = change.find("เพิ่ม") != std::string::npos, down = change.find("ลดลง") != std::string::npos;
-      if ((up && *ind.score < *ind.previous) || (down && *ind.score > *ind.previous)) {
-        ind.score.reset();
-        ind.previous.reset();
-      }
-    }
-    std::string tool = CellOf(g, r, tool_col);
-    ind.tool = IsToolName(tool) ? thai::CompactForMatching(tool) : ToolOfIndicator(m.no);
+    IndicatorScore ind = IndicatorOfRow(g, r, m, now.col, before ? before->col : -1, change_col, tool_col);
     if (!ind.score) continue;
     bool duplicate = std::any_of(s.indicators.begin(), s.indicators.end(),
                                  [&](const IndicatorScore& x) { return x.no == ind.no; });
@@ -249,17 +269,7 @@ std::optional<Candidate> ReadIndicatorRows(const ScoreGrid& g, int header) {
     if (m.number_agrees) ++cand.fit;
   }
   if (by_tools ? !s.current.total : s.indicators.size() < 3) return std::nullopt;
-  if (by_tools) {
-    // The tools' weights ("IIT 30, EIT 30, OIT 40, รวม 100") are no scores.
-    double sum = 0;
-    bool whole = true;
-    for (size_t r : tool_rows) {
-      auto v = ScoreOf(CellOf(g, r, now.col));
-      sum += v.value_or(0);
-      whole = whole && v && *v == std::floor(*v);
-    }
-    if (whole && std::abs(sum - 100) < 0.5) return std::nullopt;
-  }
+  if (by_tools && AreToolWeights(g, tool_rows, now.col)) return std::nullopt;
   if (by_tools) s.indicators.clear();  // one or two indicators among tools' rows are no table of them
   // The grade is written but unreadable ("ระดับ «4" for a bold A): the NACC's bands (since
   // 2561) give it from the total.

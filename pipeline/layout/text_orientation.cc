@@ -52,51 +52,49 @@ class PieceGrid {
   std::unordered_map<long long, std::vector<size_t>> cells_;
 };
 
-}  // namespace
-
-TextOrientation FindTextOrientation(const Raster& raster, int ink_level) {
-  TextOrientation result;
-  if (raster.width <= 0 || raster.height <= 0) return result;
-  // Letter-shaped pieces, by their longer side (the same whichever way the page is turned):
-  // not rulings, not pictures or whole tables, not single-pixel specks.
-  int max_size = std::max(3, std::min(raster.width, raster.height) / 10);
-  // Marks may be thinner than letters (the stroke of a tone mark): up to 8 to 1.
-  std::vector<Piece> shaped;
+// The letter-shaped pieces of a page, by their longer side (the same whichever way the page is
+// turned): not rulings, not pictures or whole tables, not single-pixel specks. Marks may be
+// thinner than letters (the stroke of a tone mark): up to 8 to 1.
+struct ShapedPieces {
+  std::vector<Piece> pieces;
   std::vector<int> sizes;
-  std::vector<bool> letter_like;
+  std::vector<bool> letter_like;  // no more than 4 to 1
+};
+
+ShapedPieces FindShapedPieces(const Raster& raster, int ink_level) {
+  ShapedPieces s;
+  int max_size = std::max(3, std::min(raster.width, raster.height) / 10);
   for (const InkPiece& p : InkPieces(raster, ink_level)) {
     int w = p.Width(), h = p.Height(), size = std::max(w, h);
     if (size < 2 || size > max_size || w > 8 * h || h > 8 * w) continue;
-    shaped.push_back({(p.x0 + p.x1) / 2.0, (p.y0 + p.y1) / 2.0, p});
-    sizes.push_back(size);
-    letter_like.push_back(w <= 4 * h && h <= 4 * w);
+    s.pieces.push_back({(p.x0 + p.x1) / 2.0, (p.y0 + p.y1) / 2.0, p});
+    s.sizes.push_back(size);
+    s.letter_like.push_back(w <= 4 * h && h <= 4 * w);
   }
-  if (sizes.size() < 2 * static_cast<size_t>(kMinEvidence)) {
-    result.why = "too few letters to tell its orientation";
-    return result;
-  }
-  // Letter bodies are at least half the tall end of the sizes (its 90th percentile); marks are
-  // under half a body, and over an eighth of it (smaller is noise).
+  return s;
+}
+
+// The axis of the lines: where each letter body's nearest body lies (within two bodies' reach).
+// Only pieces of a full letter's size vote: an upper vowel is often more than half a letter
+// wide, and its nearest neighbour is the letter under it. False when there are no letters.
+bool CountNeighbourAxes(const ShapedPieces& s, int* horizontal, int* vertical) {
+  // Letter bodies are at least half the tall end of the sizes (its 90th percentile).
   std::vector<int> sorted;
-  for (size_t i = 0; i < sizes.size(); ++i)
-    if (letter_like[i]) sorted.push_back(sizes[i]);
-  if (sorted.empty()) return result;
+  for (size_t i = 0; i < s.sizes.size(); ++i)
+    if (s.letter_like[i]) sorted.push_back(s.sizes[i]);
+  if (sorted.empty()) return false;
   std::sort(sorted.begin(), sorted.end());
   int tall = sorted[sorted.size() * 9 / 10];
   std::vector<int> body_sizes;
-  for (size_t i = 0; i < shaped.size(); ++i)
-    if (letter_like[i] && 2 * sizes[i] >= tall) body_sizes.push_back(sizes[i]);
+  for (size_t i = 0; i < s.pieces.size(); ++i)
+    if (s.letter_like[i] && 2 * s.sizes[i] >= tall) body_sizes.push_back(s.sizes[i]);
   std::nth_element(body_sizes.begin(), body_sizes.begin() + body_sizes.size() / 2, body_sizes.end());
   double body = body_sizes[body_sizes.size() / 2];
-
-  // Only pieces of a full letter's size vote on the axis: an upper vowel is often more than
-  // half a letter wide, and its nearest neighbour is the letter under it.
   std::vector<Piece> voters;
-  for (size_t i = 0; i < shaped.size(); ++i)
-    if (letter_like[i] && 2 * sizes[i] >= tall && 4 * sizes[i] >= 3 * body) voters.push_back(shaped[i]);
+  for (size_t i = 0; i < s.pieces.size(); ++i)
+    if (s.letter_like[i] && 2 * s.sizes[i] >= tall && 4 * s.sizes[i] >= 3 * body) voters.push_back(s.pieces[i]);
   PieceGrid grid(voters, body);
-  // The axis: where each body's nearest body lies (within two bodies' reach).
-  int horizontal = 0, vertical = 0;
+  *horizontal = *vertical = 0;
   for (const Piece& b : voters) {
     double best = 4.0 * body * body;
     double bdx = 0, bdy = 0;
@@ -109,42 +107,41 @@ TextOrientation FindTextOrientation(const Raster& raster, int ink_level) {
       }
     });
     if (bdx == 0 && bdy == 0) continue;
-    (std::abs(bdx) >= std::abs(bdy) ? horizontal : vertical)++;
+    (std::abs(bdx) >= std::abs(bdy) ? *horizontal : *vertical)++;
   }
-  bool lines_horizontal = horizontal >= vertical;
-  result.along = lines_horizontal ? horizontal : vertical;
-  result.across = lines_horizontal ? vertical : horizontal;
-  result.axis_sure = ClearlyMore(result.along, result.across);
+  return true;
+}
 
-  // Across the lines, letters and marks differ most: upper vowels are nearly as wide as a
-  // letter but a third of its height. Letters are the pieces of at least half the tall end of
-  // the heights across the lines; marks are under half the letters' median height.
+// Across the lines, letters and marks differ most: upper vowels are nearly as wide as a letter
+// but a third of its height. Letters are the pieces of at least half the tall end of the
+// heights across the lines; marks are under half the letters' median height and over an
+// eighth of it (smaller is noise). Each mark is given to the nearest letter beside it across
+// the lines (overlapping it along them, at most half a letter away) and counted on the side of
+// that letter it lies: `before` towards smaller coordinates across the lines, `after` larger.
+void CountMarkSides(const ShapedPieces& s, bool lines_horizontal, int* before, int* after) {
   auto across_extent = [&](const InkPiece& p) { return lines_horizontal ? p.Height() : p.Width(); };
   std::vector<int> heights;
-  for (size_t i = 0; i < shaped.size(); ++i)
-    if (letter_like[i]) heights.push_back(across_extent(shaped[i].box));
+  for (size_t i = 0; i < s.pieces.size(); ++i)
+    if (s.letter_like[i]) heights.push_back(across_extent(s.pieces[i].box));
   std::sort(heights.begin(), heights.end());
   int tall_across = heights[heights.size() * 9 / 10];
   std::vector<Piece> letters, marks;
   std::vector<int> letter_heights;
-  for (size_t i = 0; i < shaped.size(); ++i) {
-    int a = across_extent(shaped[i].box);
-    if (letter_like[i] && 2 * a >= tall_across) {
-      letters.push_back(shaped[i]);
+  for (size_t i = 0; i < s.pieces.size(); ++i) {
+    int a = across_extent(s.pieces[i].box);
+    if (s.letter_like[i] && 2 * a >= tall_across) {
+      letters.push_back(s.pieces[i]);
       letter_heights.push_back(a);
     }
   }
   std::nth_element(letter_heights.begin(), letter_heights.begin() + letter_heights.size() / 2, letter_heights.end());
   double letter = letter_heights[letter_heights.size() / 2];
-  for (size_t i = 0; i < shaped.size(); ++i) {
-    int a = across_extent(shaped[i].box);
-    if (2 * a < letter && 8 * a >= letter) marks.push_back(shaped[i]);
+  for (size_t i = 0; i < s.pieces.size(); ++i) {
+    int a = across_extent(s.pieces[i].box);
+    if (2 * a < letter && 8 * a >= letter) marks.push_back(s.pieces[i]);
   }
   PieceGrid letter_grid(letters, letter);
-
-  // The side: each mark is given to the nearest body beside it across the lines (overlapping
-  // it along them, at most half a body away), and counted on the side of that body it lies.
-  int before = 0, after = 0;  // towards smaller / larger coordinates across the lines
+  *before = *after = 0;
   for (const Piece& m : marks) {
     double best_gap = letter / 2 + 1;
     int side = 0;
@@ -164,9 +161,29 @@ TextOrientation FindTextOrientation(const Raster& raster, int ink_level) {
         if (gap < best_gap) best_gap = gap, side = +1;
       }
     });
-    if (side < 0) ++before;
-    if (side > 0) ++after;
+    if (side < 0) ++*before;
+    if (side > 0) ++*after;
   }
+}
+
+}  // namespace
+
+TextOrientation FindTextOrientation(const Raster& raster, int ink_level) {
+  TextOrientation result;
+  if (raster.width <= 0 || raster.height <= 0) return result;
+  ShapedPieces shaped = FindShapedPieces(raster, ink_level);
+  if (shaped.sizes.size() < 2 * static_cast<size_t>(kMinEvidence)) {
+    result.why = "too few letters to tell its orientation";
+    return result;
+  }
+  int horizontal = 0, vertical = 0;
+  if (!CountNeighbourAxes(shaped, &horizontal, &vertical)) return result;
+  bool lines_horizontal = horizontal >= vertical;
+  result.along = lines_horizontal ? horizontal : vertical;
+  result.across = lines_horizontal ? vertical : horizontal;
+  result.axis_sure = ClearlyMore(result.along, result.across);
+  int before = 0, after = 0;
+  CountMarkSides(shaped, lines_horizontal, &before, &after);
   // Upright text has its marks above (smaller y); turned 90 degrees clockwise, its tops face
   // right (larger x); upside down, down; turned 270, left.
   bool top_first = before >= after;
