@@ -1,66 +1,35 @@
 #include "pipeline/layout/ink_pieces.h"
 
-#include <algorithm>
+#include <leptonica/allheaders.h>
+
+#include <memory>
 
 namespace ita {
 
-namespace {
-
-int Find(std::vector<int>& parent, int i) {
-  while (parent[i] != i) i = parent[i] = parent[parent[i]];
-  return i;
-}
-
-}  // namespace
-
-// Runs of ink are joined to the runs of the row above that they touch.
+// Leptonica's 8-connected components (pixConnCompBB) of the raster's ink as a 1-bit image.
 std::vector<InkPiece> InkPieces(const Raster& raster, int ink_level) {
-  struct Run {
-    int x0, x1, label;
-  };
-  std::vector<int> parent;
-  std::vector<InkPiece> extents;
-  std::vector<Run> above, row;
-  for (int y = 0; y < raster.height; ++y) {
-    row.clear();
-    const unsigned char* line = raster.pixels.data() + static_cast<size_t>(y) * raster.width;
-    for (int x = 0; x < raster.width;) {
-      if (line[x] >= ink_level) {
-        ++x;
-        continue;
-      }
-      int start = x;
-      while (x < raster.width && line[x] < ink_level) ++x;
-      int label = static_cast<int>(parent.size());
-      parent.push_back(label);
-      extents.push_back({start, y, x - 1, y});
-      row.push_back({start, x - 1, label});
-    }
-    // Runs overlap (diagonals included) when each starts before the other ends, one pixel out.
-    size_t a = 0;
-    for (const Run& r : row) {
-      while (a < above.size() && above[a].x1 < r.x0 - 1) ++a;
-      for (size_t b = a; b < above.size() && above[b].x0 <= r.x1 + 1; ++b) {
-        int p = Find(parent, r.label), q = Find(parent, above[b].label);
-        if (p != q) parent[std::max(p, q)] = std::min(p, q);
-      }
-    }
-    std::swap(above, row);
-  }
   std::vector<InkPiece> pieces;
-  std::vector<int> index(parent.size(), -1);
-  for (size_t i = 0; i < parent.size(); ++i) {
-    int root = Find(parent, static_cast<int>(i));
-    if (index[root] < 0) {
-      index[root] = static_cast<int>(pieces.size());
-      pieces.push_back(extents[i]);
-    } else {
-      InkPiece& e = pieces[index[root]];
-      e.x0 = std::min(e.x0, extents[i].x0);
-      e.x1 = std::max(e.x1, extents[i].x1);
-      e.y0 = std::min(e.y0, extents[i].y0);
-      e.y1 = std::max(e.y1, extents[i].y1);
-    }
+  if (raster.width <= 0 || raster.height <= 0) return pieces;
+  auto destroy_pix = [](PIX* p) { pixDestroy(&p); };
+  std::unique_ptr<PIX, decltype(destroy_pix)> bits(pixCreate(raster.width, raster.height, 1), destroy_pix);
+  if (!bits) return pieces;
+  l_uint32* data = pixGetData(bits.get());
+  const int wpl = pixGetWpl(bits.get());
+  for (int y = 0; y < raster.height; ++y) {
+    const unsigned char* row = raster.pixels.data() + static_cast<size_t>(y) * raster.width;
+    l_uint32* line = data + static_cast<size_t>(y) * wpl;
+    for (int x = 0; x < raster.width; ++x)
+      if (row[x] < ink_level) SET_DATA_BIT(line, x);
+  }
+  auto destroy_boxa = [](BOXA* b) { boxaDestroy(&b); };
+  std::unique_ptr<BOXA, decltype(destroy_boxa)> boxes(pixConnCompBB(bits.get(), 8), destroy_boxa);
+  if (!boxes) return pieces;
+  const int n = boxaGetCount(boxes.get());
+  pieces.reserve(static_cast<size_t>(n));
+  for (int i = 0; i < n; ++i) {
+    l_int32 x = 0, y = 0, w = 0, h = 0;
+    boxaGetBoxGeometry(boxes.get(), i, &x, &y, &w, &h);
+    pieces.push_back({x, y, x + w - 1, y + h - 1});
   }
   return pieces;
 }

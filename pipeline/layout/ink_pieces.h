@@ -14,7 +14,8 @@ struct InkPiece {
   int Height() const { return y1 - y0 + 1; }
 };
 
-// Bounding boxes of the 8-connected pieces of pixels darker than `ink_level`.
+// Bounding boxes of the 8-connected pieces of pixels darker than `ink_level` (Leptonica's
+// pixConnCompBB), in the raster order of their first pixel.
 std::vector<InkPiece> InkPieces(const Raster& raster, int ink_level);
 
 }  // namespace ita
