@@ -314,7 +314,18 @@ std::optional<Candidate> ReadYearRows(const ScoreGrid& g, int header, std::optio
       }
     }
   }
-  if (year_rows.empty()) return std::nullopt;
+  if (year_rows.empty()) {
+    // No year in any row: one row of scores under the indicators ("คะแนนที่ได้ | 91.20 | …") is
+    // the document's year's; two or more say nothing of which is this year's.
+    std::vector<size_t> scored;
+    for (size_t r = header + 1; r < g.rows.size(); ++r) {
+      int scores = 0;
+      for (auto [c, no] : indicator_cols) scores += ScoreOf(CellOf(g, r, c)) ? 1 : 0;
+      if (scores >= 3) scored.push_back(r);
+    }
+    if (scored.size() != 1) return std::nullopt;
+    year_rows.emplace(fiscal_year.value_or(0), scored[0]);
+  }
   auto now = fiscal_year && year_rows.count(*fiscal_year) ? year_rows.find(*fiscal_year) : std::prev(year_rows.end());
   Candidate cand;
   ItaScores& s = cand.scores;

@@ -300,6 +300,15 @@ Period ParsePeriod(std::string_view text, const DateContext& context) {
   // Words around the grammar ("ระหว่างเดือน", "วันที่") carry nothing for a period cell.
   std::vector<Token> tokens = Tokenize(text);
   std::erase_if(tokens, [](const Token& t) { return t.kind == Tok::kWord; });
+  // "ปีงบประมาณ พ.ค. ๒๕๖๕": May, the only month, between the fiscal word and a year is the era
+  // (พ.ศ.) with its ศ read as ค, a letter apart; a fiscal year has no month of its own.
+  bool one_month = std::count_if(tokens.begin(), tokens.end(), [](const Token& t) { return t.kind == Tok::kMonth; }) == 1;
+  for (size_t k = 1; one_month && k + 1 < tokens.size(); ++k) {
+    if (tokens[k].kind == Tok::kMonth && tokens[k].value == 5 && tokens[k - 1].kind == Tok::kFiscal &&
+        tokens[k + 1].kind == Tok::kNum && (tokens[k + 1].digits == 2 || tokens[k + 1].digits == 4)) {
+      tokens[k] = Token{Tok::kBe};
+    }
+  }
   auto has = [&](Tok k) {
     return std::any_of(tokens.begin(), tokens.end(), [k](const Token& t) { return t.kind == k; });
   };

@@ -254,6 +254,35 @@ TEST(BuildItaScores, YearsAsRows) {
   EXPECT_FALSE(BuildItaScores({totals}, {}, 2566));
 }
 
+// Indicators as columns and one row of scores, with no year in it: the document's year's
+// scores (or a year not known). A second row of scores with no year says nothing of which is
+// this year's: no reading.
+TEST(BuildItaScores, IndicatorsAsColumnsOneRowWithoutYear) {
+  Table t = MakeTable(2, 7, {C(0, 0, "รายการ"), C(0, 1, "ตัวชี้วัดที่ 1 การปฏิบัติหน้าที่"),
+                             C(0, 2, "ตัวชี้วัดที่ 2 การใช้งบประมาณ"), C(0, 3, "ตัวชี้วัดที่ 3 การใช้อำนาจ"),
+                             C(0, 4, "ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล"), C(0, 5, "คะแนนรวม"), C(0, 6, "ระดับ"),
+                             C(1, 0, "คะแนนที่ได้"), C(1, 1, "๙๑.๒๐"), C(1, 2, "85.75"), C(1, 3, "88.10"),
+                             C(1, 4, "100"), C(1, 5, "90.33"), C(1, 6, "A")});
+  auto s = BuildItaScores({t}, {}, 2568);
+  ASSERT_TRUE(s);
+  EXPECT_EQ(s->current.year, 2568);
+  EXPECT_EQ(s->current.total, 90.33);
+  EXPECT_EQ(s->current.grade, "A");
+  EXPECT_FALSE(s->previous);
+  ASSERT_EQ(s->indicators.size(), 4u);
+  EXPECT_EQ(s->indicators[0].score, 91.2);
+  EXPECT_EQ(s->indicators[3].no, 9);
+  EXPECT_EQ(s->indicators[3].tool, "OIT");
+  auto unknown_year = BuildItaScores({t}, {}, std::nullopt);
+  ASSERT_TRUE(unknown_year);
+  EXPECT_EQ(unknown_year->current.year, 0);
+  EXPECT_EQ(unknown_year->current.total, 90.33);
+  Table two = MakeTable(3, 7, {});
+  two.cells = t.cells;
+  for (int c = 0; c < 7; ++c) two.cells.push_back(C(2, c, c == 0 ? "คะแนนเดิม" : c == 6 ? "B" : "80.00"));
+  EXPECT_FALSE(BuildItaScores({two}, {}, 2568));
+}
+
 // A table without rulings reaches the reader as lines: the header line's years head the values
 // each line ends in; the signed change column is no year's.
 TEST(BuildItaScores, TableWithoutRulingsReadFromLines) {

@@ -303,6 +303,30 @@ TEST(ParsePeriod, GarbledYearsReadFromTheFiscalYearWhenTheMonthsFitIt) {
   EXPECT_EQ(spring.end, "2025-03-31");
 }
 
+// OCR reads the era พ.ศ. as พ.ค. (May): after the fiscal word, with no other month, it is the
+// era; a month of its own is kept everywhere else.
+TEST(ParsePeriod, EraReadAsMayAfterTheFiscalWord) {
+  for (const char* text : {"ตลอดปีงบประมาณพ.ค.๒๕๖๕", "ตลอดปีงบประมาณ พ.ค. 2565", "ปีงบประมาณ พค. 65",
+                           "ปีงบประมาณ พ.ค.๖๕"}) {
+    Period p = ParsePeriod(text);
+    EXPECT_EQ(p.start, "2021-10-01") << text;
+    EXPECT_EQ(p.end, "2022-09-30") << text;
+  }
+  struct Case {
+    const char* text;
+    const char* start;
+    const char* end;
+  };
+  for (const Case& c : {Case{"เดือน พ.ค. 2565", "2022-05-01", "2022-05-31"},
+                        Case{"1 พ.ค. 2565", "2022-05-01", "2022-05-01"},
+                        Case{"ปีงบประมาณ พ.ค. 2565 - ก.ย. 2565", "2022-05-01", "2022-09-30"},
+                        Case{"ปีงบประมาณ ต.ค. 64 - ก.ย. 65", "2021-10-01", "2022-09-30"}}) {
+    Period p = ParsePeriod(c.text);
+    EXPECT_EQ(p.start, c.start) << c.text;
+    EXPECT_EQ(p.end, c.end) << c.text;
+  }
+}
+
 TEST(ParsePeriod, UnreadableGivesNullWithReason) {
   for (const Unreadable& c : kUnreadable) {
     DateContext context;
