@@ -228,7 +228,8 @@ std::optional<Candidate> ReadIndicatorRows(const ScoreGrid& g, int header) {
   s.current.year = now.year;
   if (before) s.previous = YearScore{before->year == 0 ? -1 : before->year, std::nullopt, ""};
   double weighted_sum = 0;
-  bool unread_grade = false;  // a grade row whose cell OCR could not read as a grade
+  bool unread_grade = false;           // a grade row whose cell OCR could not read as a grade
+  bool unread_previous_grade = false;  // the same in last year's column
   bool weights_complete = weight_col >= 0;
   for (size_t r = header + 1; r < g.rows.size(); ++r) {
     RowMeaning m = RowMeaningOf(g, r, label_col);
@@ -243,7 +244,11 @@ std::optional<Candidate> ReadIndicatorRows(const ScoreGrid& g, int header) {
         s.current.grade = GradeIn(rest);
         unread_grade = s.current.grade.empty() && !thai::CompactForMatching(rest).empty();
       }
-      if (s.previous) s.previous->grade = GradeIn(CellOf(g, r, before->col));
+      if (s.previous) {
+        std::string cell = CellOf(g, r, before->col);
+        s.previous->grade = GradeIn(cell);
+        unread_previous_grade = s.previous->grade.empty() && !thai::CompactForMatching(cell).empty();
+      }
       continue;
     }
     if (m.kind == RowMeaning::kTotal) {
@@ -273,8 +278,11 @@ std::optional<Candidate> ReadIndicatorRows(const ScoreGrid& g, int header) {
   if (by_tools) s.indicators.clear();  // one or two indicators among tools' rows are no table of them
   // The grade is written but unreadable ("ระดับ «4" for a bold A): the NACC's bands (since
   // 2561) give it from the total.
-  if (unread_grade && s.current.total && (s.current.year == 0 || s.current.year >= 2561))
-    s.current.grade = GradeOf(*s.current.total);
+  auto grade_from_bands = [](YearScore& y) {
+    if (y.total && (y.year <= 0 || y.year >= 2561)) y.grade = GradeOf(*y.total);
+  };
+  if (unread_grade) grade_from_bands(s.current);
+  if (unread_previous_grade) grade_from_bands(*s.previous);
   if (tool_col >= 0) cand.fit += 2;
   // The weights applied to the scores give the total: the columns were read right.
   if (weights_complete && s.current.total && std::abs(weighted_sum - *s.current.total) < 0.1) cand.fit += 3;

@@ -247,6 +247,33 @@ std::optional<ProvinceMatch> MatchProvince(std::string_view text) {
   return best;
 }
 
+std::optional<ProvinceMatch> MatchDistrict(std::string_view name, std::string_view province) {
+  std::u32string read = DecodeUtf8(name);
+  if (read.empty()) return std::nullopt;
+  std::optional<ProvinceMatch> best;
+  bool tie = false;
+  for (const ProvinceDistricts& p : DistrictsByProvince()) {
+    if (!province.empty() && province != p.province) continue;
+    std::string_view list = p.districts;
+    for (size_t start = 0; start < list.size();) {
+      size_t end = std::min(list.find(' ', start), list.size());
+      std::u32string district = DecodeUtf8(list.substr(start, end - start));
+      start = end + 1;
+      int d = EditDistance(read, district);
+      if (d == 0) return ProvinceMatch{EncodeUtf8(district), 0};
+      int allowed = province.empty() ? (district.size() >= 5 ? 1 : 0) : district.size() >= 8 ? 2 : district.size() >= 4 ? 1 : 0;
+      if (d > allowed) continue;
+      if (best && d == best->distance && best->name != EncodeUtf8(district)) tie = true;
+      if (!best || d < best->distance) {
+        best = ProvinceMatch{EncodeUtf8(district), d};
+        tie = false;
+      }
+    }
+  }
+  if (tie) return std::nullopt;
+  return best;
+}
+
 OrganizationType OrganizationTypeOf(std::string_view name) {
   std::u32string s = DecodeUtf8(name);
   for (const TypeWord& t : kTypeWords) {
@@ -350,6 +377,14 @@ std::optional<OrganizationMention> FindOrganization(std::string_view text) {
           }
         }
       }
+    }
+  }
+  // A district OCR misread by a letter or two is the one its province has by that name.
+  if (!org.district.empty()) {
+    if (auto match = MatchDistrict(org.district, org.province); match && match->distance > 0) {
+      mention.diagnostics.push_back("district \"" + org.district + "\" read as \"" + match->name + "\" (" +
+                                    std::to_string(match->distance) + " character(s) corrected)");
+      org.district = match->name;
     }
   }
   return mention;

@@ -31,6 +31,19 @@ struct ProvinceMatch {
 // character errors for names of five or more letters. nullopt when none is close enough.
 std::optional<ProvinceMatch> MatchProvince(std::string_view text);
 
+// The districts of each province (districts.cc): names without "อำเภอ"/"เขต", space-separated.
+struct ProvinceDistricts {
+  const char* province;
+  const char* districts;
+};
+const std::vector<ProvinceDistricts>& DistrictsByProvince();
+
+// The district a name read after "อำเภอ" is: exact, or within one edit (two for names of
+// eight letters or more) of exactly one district of `province` (of any province when it is
+// empty: then one edit, and names of five letters or more). nullopt when none is that close,
+// or two are.
+std::optional<ProvinceMatch> MatchDistrict(std::string_view name, std::string_view province);
+
 OrganizationType OrganizationTypeOf(std::string_view name);
 
 struct OrganizationMention {

@@ -67,6 +67,22 @@ TEST(BuildItaScores, ComparisonTable) {
   EXPECT_EQ(with_commas->indicators[0].score, 86.02);
   EXPECT_EQ(s->indicators[2].no, 10);
   EXPECT_EQ(s->indicators[2].tool, "OIT");
+  // Both grades written but misread (a bold D as "1)"): the NACC's bands give each from its
+  // year's total; an empty grade cell stays empty.
+  Table bold = ComparisonTable();
+  for (Cell& c : bold.cells)
+    if (c.text == "D") c.text = c.col == 2 ? "1)" : "1";
+  auto misread_grades = BuildItaScores({bold}, {}, 2564);
+  ASSERT_TRUE(misread_grades);
+  EXPECT_EQ(misread_grades->current.grade, "D");
+  ASSERT_TRUE(misread_grades->previous);
+  EXPECT_EQ(misread_grades->previous->grade, "D");
+  Table blank = ComparisonTable();
+  for (Cell& c : blank.cells)
+    if (c.text == "D" && c.col == 2) c.text = "";
+  auto no_previous_grade = BuildItaScores({blank}, {}, 2564);
+  ASSERT_TRUE(no_previous_grade && no_previous_grade->previous);
+  EXPECT_EQ(no_previous_grade->previous->grade, "");
 }
 
 // Year headers unreadable (a stamp over them): the change column says which scores are this

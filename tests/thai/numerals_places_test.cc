@@ -1,5 +1,9 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <set>
+#include <sstream>
+
 #include "pipeline/thai/numerals.h"
 #include "pipeline/thai/places.h"
 
@@ -162,6 +166,58 @@ TEST(FindOrganization, TypeWordWithItsMarksMisread) {
   EXPECT_EQ(far->organization.district, "");
   // Letters that differ are no type word.
   EXPECT_FALSE(FindOrganization("องค์กรบริหารงานบุคคล"));
+}
+
+// The districts table: every province once, as Provinces() names it; 928 districts, none twice
+// in one province.
+TEST(DistrictsByProvince, EveryProvinceAndItsDistricts) {
+  const std::vector<ProvinceDistricts>& table = DistrictsByProvince();
+  ASSERT_EQ(table.size(), 77u);
+  std::set<std::string> provinces;
+  size_t districts = 0;
+  for (const ProvinceDistricts& p : table) {
+    EXPECT_TRUE(std::find(Provinces().begin(), Provinces().end(), p.province) != Provinces().end()) << p.province;
+    EXPECT_TRUE(provinces.insert(p.province).second) << p.province;
+    std::set<std::string> names;
+    std::istringstream in(p.districts);
+    for (std::string name; in >> name; ++districts) EXPECT_TRUE(names.insert(name).second) << name;
+  }
+  EXPECT_EQ(districts, 928u);
+}
+
+// A district OCR misread by a letter is its province's district of that name; a name that is
+// exact stays, one too far or close to two districts is left as read.
+TEST(MatchDistrict, NearestOfItsProvince) {
+  auto kantho = MatchDistrict("ท่าค้นโท", "กาฬสินธุ์");  // a tone mark for MAI HAN-AKAT
+  ASSERT_TRUE(kantho);
+  EXPECT_EQ(kantho->name, "ท่าคันโท");
+  EXPECT_EQ(kantho->distance, 1);
+  auto khemarat = MatchDistrict("เขมราธฐ", "อุบลราชธานี");  // a letter too many
+  ASSERT_TRUE(khemarat);
+  EXPECT_EQ(khemarat->name, "เขมราฐ");
+  auto exact = MatchDistrict("โพธาราม", "ราชบุรี");
+  ASSERT_TRUE(exact);
+  EXPECT_EQ(exact->distance, 0);
+  // Without a province: one edit, and only a name of five letters or more.
+  auto anywhere = MatchDistrict("ท่าค้นโท", "");
+  ASSERT_TRUE(anywhere);
+  EXPECT_EQ(anywhere->name, "ท่าคันโท");
+  EXPECT_FALSE(MatchDistrict("ขอนแกนนนน", "ขอนแก่น"));  // far from every district there
+  EXPECT_FALSE(MatchDistrict("ท่าคันโท", "ชัยภูมิ"));    // another province's district
+  EXPECT_FALSE(MatchDistrict("พม", ""));  // one letter from พล: short names are corrected by no one edit
+}
+
+TEST(FindOrganization, DistrictMisreadIsCorrectedAndReported) {
+  auto a = FindOrganization("เทศบาลตำบลคงสมบูรณ์ อำเภอท่าค้นโท จังหวัดกาฬสินธุ์");
+  ASSERT_TRUE(a);
+  EXPECT_EQ(a->organization.district, "ท่าคันโท");
+  ASSERT_EQ(a->diagnostics.size(), 1u);
+  EXPECT_NE(a->diagnostics[0].find("district"), std::string::npos);
+  // A district that is not in the table (a new one, or not a district) is kept as read.
+  auto b = FindOrganization("เทศบาลตำบลคงสมบูรณ์ อำเภอคงสมบูรณ์ จังหวัดกาฬสินธุ์");
+  ASSERT_TRUE(b);
+  EXPECT_EQ(b->organization.district, "คงสมบูรณ์");
+  EXPECT_TRUE(b->diagnostics.empty());
 }
 
 // One alignment behind the three distances: whole strings, any substring, a substring that
