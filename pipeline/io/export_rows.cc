@@ -3,7 +3,9 @@
 #include "pipeline/io/export.h"
 
 #include "pipeline/io/html_report.h"
+#include "pipeline/model/document.h"
 #include "pipeline/model/version.h"
+#include "pipeline/io/contract_fields.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -82,20 +84,22 @@ FindingPlace PlaceOf(const Json& record, const std::string& pointer) {
   }
   size_t index = std::stoul(parts[1]);
   place.measure_n = static_cast<long long>(index) + 1;
-  const Json& measures = JsonAt(record, "measures");
+  const Json& measures = JsonAt(record, field::kMeasures);
   if (!measures.is_array() || index >= measures.size()) return place;
   const Json& m = measures[index];
-  const Json& provenance = JsonAt(JsonAt(m, "provenance"), parts.size() > 2 ? parts[2].c_str() : "");
-  if (provenance.is_object() && provenance.contains("page") && provenance["page"].is_number_integer()) {
-    place.page = provenance["page"].get<long long>();
-  } else if (const Json& pages = JsonAt(m, "pages"); pages.is_array() && !pages.empty() && pages[0].is_number_integer()) {
+  const Json& provenance = JsonAt(JsonAt(m, field::kProvenance), parts.size() > 2 ? parts[2].c_str() : "");
+  if (provenance.is_object() && provenance.contains(field::kPage) && provenance[field::kPage].is_number_integer()) {
+    place.page = provenance[field::kPage].get<long long>();
+  } else if (const Json& pages = JsonAt(m, field::kPages); pages.is_array() && !pages.empty() && pages[0].is_number_integer()) {
     place.page = pages[0].get<long long>();
   }
   return place;
 }
 
-const char* kMeasureTextFields[] = {"issue", "findings", "measure", "method", "responsible",
-                                    "output", "outcome", "suggestion", "follow_up"};
+// Named by the model's measure field table (MeasureFieldName), as the writer names them.
+const MeasureField kMeasureTextFields[] = {MeasureField::kIssue,   MeasureField::kFindings,  MeasureField::kMeasure,
+                                           MeasureField::kMethod,  MeasureField::kResponsible, MeasureField::kOutput,
+                                           MeasureField::kOutcome, MeasureField::kSuggestion, MeasureField::kFollowUp};
 
 }  // namespace
 
@@ -124,9 +128,9 @@ std::pair<std::string, std::string> SplitMessage(const std::string& m) {
 }
 
 std::string OrganizationKey(const Json& org) {
-  if (!org.is_object() || !org.contains("name") || !org["name"].is_string()) return "";
+  if (!org.is_object() || !org.contains(field::kName) || !org[field::kName].is_string()) return "";
   std::string name;
-  for (char c : org["name"].get<std::string>())
+  for (char c : org[field::kName].get<std::string>())
     if (c != ' ' && c != '.') name += c;
   auto text = [&](const char* key) { return org.contains(key) && org[key].is_string() ? org[key].get<std::string>() : ""; };
   // Many tambons share a name within a province: the district tells them apart.
@@ -158,7 +162,7 @@ std::vector<ContractRecord> ReadContractRecords(const std::vector<std::string>& 
   for (const std::string& f : files) {
     std::ifstream in(f, std::ios::binary);
     Json j = Json::parse(in, nullptr, /*allow_exceptions=*/false);
-    if (!j.is_object() || Str(j, "contract") != "thai-ita-extract/1") {
+    if (!j.is_object() || Str(j, field::kContract) != "thai-ita-extract/1") {
       problems->push_back(f + ": อ่านไม่ได้ ไม่ใช่ผลของ ita-extract หรือไฟล์ไม่ครบ / not readable: not a "
                           "thai-ita-extract/1 record, or not valid JSON (cut short?)");
       continue;
@@ -179,32 +183,32 @@ enum TableIndex { kDocuments, kMeasures, kFindings, kIndicators, kProjects, kBud
 void AddDocumentRow(const ContractRecord& r, const std::string& id, const std::string& key,
                     std::vector<ExportTable>& tables, std::set<std::string>& extractor_versions) {
   const Json& j = r.json;
-  const Json& source = At(j, "source");
+  const Json& source = At(j, field::kSource);
   ExportTable& documents = tables[kDocuments];
-  const Json& doc = At(j, "document");
-  const Json& org = At(doc, "organization");
-  const Json& validation = At(j, "validation");
-  const Json& error = At(j, "error");
+  const Json& doc = At(j, field::kDocument);
+  const Json& org = At(doc, field::kOrganization);
+  const Json& validation = At(j, field::kValidation);
+  const Json& error = At(j, field::kError);
   long long ocr_pages = 0;
-  for (const Json& s : At(source, "page_sources")) ocr_pages += s == "ocr" ? 1 : 0;
-  long long measure_count = At(j, "measures").is_array() ? static_cast<long long>(At(j, "measures").size()) : 0;
-  long long finding_count = At(validation, "errors").is_array() ? static_cast<long long>(At(validation, "errors").size()) : 0;
+  for (const Json& s : At(source, field::kPageSources)) ocr_pages += s == "ocr" ? 1 : 0;
+  long long measure_count = At(j, field::kMeasures).is_array() ? static_cast<long long>(At(j, field::kMeasures).size()) : 0;
+  long long finding_count = At(validation, field::kErrors).is_array() ? static_cast<long long>(At(validation, field::kErrors).size()) : 0;
   // Only a document read and classified is assessed: an unknown or failed one is never valid
   // or complete, and has no completeness (an average over documents must not count it as 1).
-  std::string family = Str(doc, "family");
-  bool assessable = !family.empty() && family != "unknown" && !At(j, "error").is_object();
+  std::string family = Str(doc, field::kFamily);
+  bool assessable = !family.empty() && family != "unknown" && !At(j, field::kError).is_object();
   CellValue valid;  // empty when an assessed record has no verdict
   if (!assessable) valid = 0LL;
-  else if (At(validation, "valid").is_boolean()) valid = At(validation, "valid").get<bool>() ? 1LL : 0LL;
-  documents.rows.push_back({id, Text(source, "file"), r.path, Text(doc, "family"), Text(doc, "title"),
-                            Text(org, "name"), Text(org, "type"), Text(org, "district"), Text(org, "province"),
-                            key.empty() ? CellValue{} : CellValue{key}, Integer(doc, "fiscal_year"),
-                            Text(doc, "ita_item"), Integer(source, "pages"), ocr_pages, measure_count,
+  else if (At(validation, field::kValid).is_boolean()) valid = At(validation, field::kValid).get<bool>() ? 1LL : 0LL;
+  documents.rows.push_back({id, Text(source, field::kFile), r.path, Text(doc, field::kFamily), Text(doc, field::kTitle),
+                            Text(org, field::kName), Text(org, field::kType), Text(org, field::kDistrict), Text(org, field::kProvince),
+                            key.empty() ? CellValue{} : CellValue{key}, Integer(doc, field::kFiscalYear),
+                            Text(doc, field::kItaItem), Integer(source, field::kPages), ocr_pages, measure_count,
                             valid,
-                            assessable ? Real(validation, "completeness") : CellValue{}, finding_count,
-                            Text(error, "code"),
-                            Text(error, "message"), Text(At(source, "extractor"), "version")});
-  if (auto v = Text(At(source, "extractor"), "version"); std::holds_alternative<std::string>(v))
+                            assessable ? Real(validation, field::kCompleteness) : CellValue{}, finding_count,
+                            Text(error, field::kCode),
+                            Text(error, field::kMessage), Text(At(source, field::kExtractor), field::kVersion)});
+  if (auto v = Text(At(source, field::kExtractor), field::kVersion); std::holds_alternative<std::string>(v))
     extractor_versions.insert(std::get<std::string>(v));
 }
 
@@ -213,49 +217,49 @@ void AddMeasureRows(const Json& j, const std::string& id, std::vector<ExportTabl
   ExportTable& measures = tables[kMeasures];
   ExportTable& provenance = tables[kProvenance];
   long long n = 0;
-  for (const Json& m : At(j, "measures")) {
-    std::vector<CellValue> row = {id, ++n, Integer(m, "seq")};
-    for (const char* f : kMeasureTextFields) row.push_back(Text(m, f));
-    row.push_back(Text(m, "group"));
+  for (const Json& m : At(j, field::kMeasures)) {
+    std::vector<CellValue> row = {id, ++n, Integer(m, field::kSeq)};
+    for (MeasureField f : kMeasureTextFields) row.push_back(Text(m, MeasureFieldName(f).c_str()));
+    row.push_back(Text(m, field::kGroup));
     std::string items;
-    for (const Json& item : At(m, "items"))
+    for (const Json& item : At(m, field::kItems))
       if (item.is_string()) items += (items.empty() ? "" : "\n") + item.get<std::string>();
-    row.push_back(At(m, "items").is_array() ? CellValue{items} : CellValue{});
-    row.push_back(Text(m, "status"));
+    row.push_back(At(m, field::kItems).is_array() ? CellValue{items} : CellValue{});
+    row.push_back(Text(m, field::kStatus));
     std::string questions;
-    for (const Json& q : At(m, "questions")) {
-      std::string code = Str(q, "code");
-      std::string text = q.contains("text") && q["text"].is_string() ? q["text"].get<std::string>() : "";
+    for (const Json& q : At(m, MeasureFieldName(MeasureField::kQuestions).c_str())) {
+      std::string code = Str(q, field::kCode);
+      std::string text = q.contains(field::kText) && q[field::kText].is_string() ? q[field::kText].get<std::string>() : "";
       questions += (questions.empty() ? "" : "\n") + (code.empty() ? text : code + " " + text);
     }
-    row.push_back(At(m, "questions").is_array() ? CellValue{questions} : CellValue{});
-    const Json& period = At(m, "period");
-    row.push_back(Text(period, "text"));
-    row.push_back(Text(period, "start"));
-    row.push_back(Text(period, "end"));
-    row.push_back(Joined(m, "dates"));
-    row.push_back(Joined(m, "pages"));
+    row.push_back(At(m, MeasureFieldName(MeasureField::kQuestions).c_str()).is_array() ? CellValue{questions} : CellValue{});
+    const Json& period = At(m, field::kPeriod);
+    row.push_back(Text(period, field::kText));
+    row.push_back(Text(period, field::kStart));
+    row.push_back(Text(period, field::kEnd));
+    row.push_back(Joined(m, field::kDates));
+    row.push_back(Joined(m, field::kPages));
     // Where it was read: ocr when any field came from OCR, with the lowest confidence.
     std::string origin = "text";
     double lowest = 1.0;
-    for (const auto& [field, p] : At(m, "provenance").items()) {
-      if (Str(p, "source") == "ocr") {
+    for (const auto& [field, p] : At(m, field::kProvenance).items()) {
+      if (Str(p, field::kSource) == "ocr") {
         origin = "ocr";
-        if (p.contains("confidence") && p["confidence"].is_number()) lowest = std::min(lowest, p["confidence"].get<double>());
+        if (p.contains(field::kConfidence) && p[field::kConfidence].is_number()) lowest = std::min(lowest, p[field::kConfidence].get<double>());
       }
     }
-    row.push_back(At(m, "provenance").is_object() ? CellValue{origin} : CellValue{});
+    row.push_back(At(m, field::kProvenance).is_object() ? CellValue{origin} : CellValue{});
     row.push_back(origin == "ocr" ? CellValue{lowest} : CellValue{});
     measures.rows.push_back(std::move(row));
     // Where each field was read: one row per field, for checking a value against its page.
-    if (At(m, "provenance").is_object()) {
-      for (const auto& [field, where] : At(m, "provenance").items()) {
-        const Json& box = At(where, "box");
+    if (At(m, field::kProvenance).is_object()) {
+      for (const auto& [field, where] : At(m, field::kProvenance).items()) {
+        const Json& box = At(where, field::kBox);
         auto corner = [&](size_t k) {
           return box.is_array() && box.size() == 4 && box[k].is_number() ? CellValue{box[k].get<double>()} : CellValue{};
         };
-        provenance.rows.push_back({id, n, field, Integer(where, "page"), corner(0), corner(1), corner(2), corner(3),
-                                   Text(where, "source"), Real(where, "confidence")});
+        provenance.rows.push_back({id, n, field, Integer(where, field::kPage), corner(0), corner(1), corner(2), corner(3),
+                                   Text(where, field::kSource), Real(where, field::kConfidence)});
       }
     }
   }
@@ -264,12 +268,12 @@ void AddMeasureRows(const Json& j, const std::string& id, std::vector<ExportTabl
 // One row a finding of the validation, with the measure, field and page it is about.
 void AddFindingRows(const Json& j, const std::string& id, std::vector<ExportTable>& tables) {
   ExportTable& findings = tables[kFindings];
-  const Json& validation = At(j, "validation");
+  const Json& validation = At(j, field::kValidation);
   long long f = 0;
-  for (const Json& e : At(validation, "errors")) {
-    auto [th, en] = SplitMessage(Str(e, "message"));
-    FindingPlace place = PlaceOf(j, Str(e, "path"));
-    findings.rows.push_back({id, ++f, Text(e, "path"), Text(e, "code"), th, en.empty() ? CellValue{} : CellValue{en},
+  for (const Json& e : At(validation, field::kErrors)) {
+    auto [th, en] = SplitMessage(Str(e, field::kMessage));
+    FindingPlace place = PlaceOf(j, Str(e, field::kPath));
+    findings.rows.push_back({id, ++f, Text(e, field::kPath), Text(e, field::kCode), th, en.empty() ? CellValue{} : CellValue{en},
                              place.measure_n, place.field, place.page});
   }
 }
@@ -278,18 +282,18 @@ void AddFindingRows(const Json& j, const std::string& id, std::vector<ExportTabl
 void AddScoreRows(const Json& j, const std::string& id, std::vector<ExportTable>& tables) {
   ExportTable& indicators = tables[kIndicators];
   ExportTable& scores_table = tables[kScores];
-  const Json& scores = At(j, "ita_scores");
-  const Json& previous = At(scores, "previous");
+  const Json& scores = At(j, field::kItaScores);
+  const Json& previous = At(scores, field::kPrevious);
   std::set<long long> numbers;
-  for (const Json& i : At(scores, "indicators")) {
-    CellValue no = Integer(i, "no");
+  for (const Json& i : At(scores, field::kIndicators)) {
+    CellValue no = Integer(i, field::kNo);
     if (auto* v = std::get_if<long long>(&no); !v || !numbers.insert(*v).second) continue;
-    indicators.rows.push_back({id, no, Text(i, "tool"), Text(i, "name"), Integer(scores, "year"),
-                               Real(i, "score"), Integer(previous, "year"), Real(i, "previous")});
+    indicators.rows.push_back({id, no, Text(i, field::kTool), Text(i, field::kName), Integer(scores, field::kYear),
+                               Real(i, field::kScore), Integer(previous, field::kYear), Real(i, field::kPrevious)});
   }
-  if (scores.is_object() && (scores.contains("total") || scores.contains("grade"))) {
-    scores_table.rows.push_back({id, Integer(scores, "year"), Real(scores, "total"), Text(scores, "grade"),
-                                 Integer(previous, "year"), Real(previous, "total"), Text(previous, "grade")});
+  if (scores.is_object() && (scores.contains(field::kTotal) || scores.contains(field::kGrade))) {
+    scores_table.rows.push_back({id, Integer(scores, field::kYear), Real(scores, field::kTotal), Text(scores, field::kGrade),
+                                 Integer(previous, field::kYear), Real(previous, field::kTotal), Text(previous, field::kGrade)});
   }
 }
 
@@ -298,37 +302,37 @@ void AddPlanRows(const Json& j, const std::string& id, std::vector<ExportTable>&
   ExportTable& risks = tables[kRisks];
   ExportTable& projects = tables[kProjects];
   ExportTable& budgets = tables[kBudgets];
-  const Json& plan = At(j, "action_plan");
+  const Json& plan = At(j, field::kActionPlan);
   long long risk_n = 0;
-  for (const Json& risk : At(plan, "risks")) {
-    risks.rows.push_back({id, ++risk_n, Integer(risk, "seq"), Text(risk, "process"), Text(risk, "risk"),
-                          Text(risk, "level"), Text(risk, "controls")});
+  for (const Json& risk : At(plan, field::kRisks)) {
+    risks.rows.push_back({id, ++risk_n, Integer(risk, field::kSeq), Text(risk, field::kProcess), Text(risk, field::kRisk),
+                          Text(risk, field::kLevel), Text(risk, field::kControls)});
   }
   long long p = 0;
-  for (const Json& project : At(plan, "projects")) {
-    const Json& detail = At(project, "detail");
-    const Json& period = At(detail, "period");
-    projects.rows.push_back({id, ++p, Integer(project, "seq"), Integer(project, "dimension"),
-                             Text(project, "mission"), Text(project, "name"), Text(project, "responsible"),
-                             Text(period, "start"), Text(period, "end"), Text(detail, "budget_text"),
-                             Real(detail, "budget_baht"), Joined(detail, "pages"), Lines(detail, "objectives"),
-                             Text(detail, "target"), Lines(detail, "method"), Lines(detail, "outputs"),
-                             Lines(detail, "outcomes")});
-    for (const auto& [year, amount] : At(project, "budget").items()) {
+  for (const Json& project : At(plan, field::kProjects)) {
+    const Json& detail = At(project, field::kDetail);
+    const Json& period = At(detail, field::kPeriod);
+    projects.rows.push_back({id, ++p, Integer(project, field::kSeq), Integer(project, field::kDimension),
+                             Text(project, field::kMission), Text(project, field::kName), Text(project, field::kResponsible),
+                             Text(period, field::kStart), Text(period, field::kEnd), Text(detail, field::kBudgetText),
+                             Real(detail, field::kBudgetBaht), Joined(detail, field::kPages), Lines(detail, field::kObjectives),
+                             Text(detail, field::kTarget), Lines(detail, field::kMethod), Lines(detail, field::kOutputs),
+                             Lines(detail, field::kOutcomes)});
+    for (const auto& [year, amount] : At(project, field::kBudget).items()) {
       if (amount.is_number())
         budgets.rows.push_back({id, std::string("project"), std::to_string(p), std::stoll(year), amount.get<double>()});
     }
   }
   std::set<std::string> mission_codes;
-  for (const Json& mission : At(plan, "missions")) {
-    std::string code = Str(mission, "code");
+  for (const Json& mission : At(plan, field::kMissions)) {
+    std::string code = Str(mission, field::kCode);
     if (code.empty() || !mission_codes.insert(code).second) continue;
-    for (const auto& [year, amount] : At(mission, "budget").items()) {
+    for (const auto& [year, amount] : At(mission, field::kBudget).items()) {
       if (amount.is_number())
         budgets.rows.push_back({id, std::string("mission"), code, std::stoll(year), amount.get<double>()});
     }
   }
-  for (const auto& [year, amount] : At(At(plan, "totals"), "budget").items()) {
+  for (const auto& [year, amount] : At(At(plan, field::kTotals), field::kBudget).items()) {
     if (amount.is_number())
       budgets.rows.push_back({id, std::string("total"), std::string(""), std::stoll(year), amount.get<double>()});
   }
@@ -343,9 +347,9 @@ std::vector<ExportTable> BuildExportTables(const std::vector<ContractRecord>& re
   // The same PDF twice: once. Records without bytes (a missing input) are told apart by their
   // file name.
   auto id_of = [](const ContractRecord& r) {
-    const Json& source = JsonAt(r.json, "source");
+    const Json& source = JsonAt(r.json, field::kSource);
     std::string sha = JsonText(source, "sha256");
-    return sha.empty() ? "file:" + JsonText(source, "file", r.path) : sha;
+    return sha.empty() ? "file:" + JsonText(source, field::kFile, r.path) : sha;
   };
   std::vector<ContractRecord> unique;
   for (const ContractRecord& r : records)
@@ -355,7 +359,7 @@ std::vector<ExportTable> BuildExportTables(const std::vector<ContractRecord>& re
   std::vector<OrganizationGroup> groups = GroupOrganizations(unique);
   std::vector<std::string> key_of(unique.size());
   for (const OrganizationGroup& g : groups) {
-    Json org = {{"name", g.name}, {"district", g.district}, {"province", g.province}};
+    Json org = {{field::kName, g.name}, {field::kDistrict, g.district}, {field::kProvince, g.province}};
     for (size_t i : g.records) key_of[i] = g.name.empty() ? "" : OrganizationKey(org);
   }
   for (size_t record = 0; record < unique.size(); ++record) {
@@ -382,7 +386,7 @@ std::vector<ExportTable> BuildExportTables(const std::vector<ContractRecord>& re
   size_t failed = 0;
   std::set<std::string> organizations;
   for (size_t i = 0; i < unique.size(); ++i) {
-    failed += JsonAt(unique[i].json, "error").is_object() ? 1 : 0;
+    failed += JsonAt(unique[i].json, field::kError).is_object() ? 1 : 0;
     if (!key_of[i].empty()) organizations.insert(key_of[i]);
   }
   meta.rows.push_back({std::string("failed"), std::to_string(failed)});

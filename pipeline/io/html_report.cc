@@ -10,6 +10,7 @@
 #include "pipeline/thai/places.h"
 #include "pipeline/validate/labels.h"
 #include "pipeline/thai/utf8.h"
+#include "pipeline/io/contract_fields.h"
 
 namespace ita {
 namespace {
@@ -67,8 +68,8 @@ std::string HrefOf(const std::string& path) {
 // A document counts as complete only when it was read, classified and has what its family
 // requires; failed and unknown documents have no completeness.
 bool Assessable(const Json& j) {
-  std::string family = Str(At(j, "document"), "family");
-  return !At(j, "error").is_object() && !family.empty() && family != "unknown";
+  std::string family = Str(At(j, field::kDocument), field::kFamily);
+  return !At(j, field::kError).is_object() && !family.empty() && family != "unknown";
 }
 
 constexpr char kStyle[] = R"(
@@ -159,18 +160,18 @@ std::string SummarySection(const ReportRecords& in, size_t given, const std::vec
   std::set<long long> years;
   for (const ContractRecord& r : records) {
     const Json& j = r.json;
-    if (At(j, "error").is_object()) ++failed;
-    else if (Str(At(j, "document"), "family") == "unknown") ++unknown;
+    if (At(j, field::kError).is_object()) ++failed;
+    else if (Str(At(j, field::kDocument), field::kFamily) == "unknown") ++unknown;
     if (Assessable(j)) {
       ++assessed;
-      const Json& c = At(At(j, "validation"), "completeness");
+      const Json& c = At(At(j, field::kValidation), field::kCompleteness);
       completeness += c.is_number() ? c.get<double>() : 0;
     }
-    const Json& fy = At(At(j, "document"), "fiscal_year");
+    const Json& fy = At(At(j, field::kDocument), field::kFiscalYear);
     if (fy.is_number_integer()) years.insert(fy.get<long long>());
-    for (const Json& e : At(At(j, "validation"), "errors")) {
+    for (const Json& e : At(At(j, field::kValidation), field::kErrors)) {
       ++findings;
-      low_confidence += Str(e, "code") == "ocr_low_confidence" ? 1 : 0;
+      low_confidence += Str(e, field::kCode) == "ocr_low_confidence" ? 1 : 0;
     }
   }
   size_t named_groups = 0;
@@ -223,20 +224,20 @@ std::string OrganizationSection(const ReportRecords& in) {
   std::map<std::pair<size_t, long long>, YearCell> matrix;  // (group, fiscal year or -1)
   for (size_t i = 0; i < records.size(); ++i) {
     const Json& j = records[i].json;
-    const Json& fy = At(At(j, "document"), "fiscal_year");
+    const Json& fy = At(At(j, field::kDocument), field::kFiscalYear);
     YearCell& c = matrix[{in.group_of[i], fy.is_number_integer() ? fy.get<long long>() : -1}];
     ++c.documents;
-    std::string family = Str(At(j, "document"), "family");
+    std::string family = Str(At(j, field::kDocument), field::kFamily);
     if (!family.empty()) c.families.insert(family);
-    std::string item = Str(At(j, "document"), "ita_item");
+    std::string item = Str(At(j, field::kDocument), field::kItaItem);
     if (!item.empty()) c.items.insert(item);
     if (Assessable(j)) {
       ++c.assessed;
-      const Json& v = At(At(j, "validation"), "completeness");
+      const Json& v = At(At(j, field::kValidation), field::kCompleteness);
       c.completeness += v.is_number() ? v.get<double>() : 0;
     }
-    for (const Json& e : At(At(j, "validation"), "errors"))
-      if (Str(e, "code") == "required_missing") ++c.missing[FieldOf(Str(e, "path"))];
+    for (const Json& e : At(At(j, field::kValidation), field::kErrors))
+      if (Str(e, field::kCode) == "required_missing") ++c.missing[FieldOf(Str(e, field::kPath))];
   }
   h += "<h2>หน่วยงาน × ปีงบประมาณ <span class=\"en\">Organizations × fiscal years</span></h2>\n";
   h += "<table id=\"organizations\"><thead><tr>" + SortableTh("หน่วยงาน", "organization") +
@@ -293,14 +294,14 @@ std::string DocumentsSection(const ReportRecords& in) {
   std::set<std::string> fy_values, province_values, family_values, code_values, org_values;
   for (size_t i = 0; i < records.size(); ++i) {
     const Json& j = records[i].json;
-    const Json& fy = At(At(j, "document"), "fiscal_year");
+    const Json& fy = At(At(j, field::kDocument), field::kFiscalYear);
     if (fy.is_number_integer()) fy_values.insert(std::to_string(fy.get<long long>()));
     if (!groups[group_of[i]].province.empty()) province_values.insert(groups[group_of[i]].province);
-    std::string family = Str(At(j, "document"), "family");
+    std::string family = Str(At(j, field::kDocument), field::kFamily);
     family_values.insert(family.empty() ? "failed" : family);
     if (!groups[group_of[i]].name.empty()) org_values.insert(groups[group_of[i]].name);
-    for (const Json& e : At(At(j, "validation"), "errors")) code_values.insert(Str(e, "code"));
-    if (At(j, "error").is_object()) code_values.insert(Str(At(j, "error"), "code"));
+    for (const Json& e : At(At(j, field::kValidation), field::kErrors)) code_values.insert(Str(e, field::kCode));
+    if (At(j, field::kError).is_object()) code_values.insert(Str(At(j, field::kError), field::kCode));
   }
   h += "<h2>เอกสารและข้อค้นพบ <span class=\"en\">Documents and findings</span></h2>\n<div class=\"controls\">\n";
   h += "<label>ค้นหา <span class=\"en\">search</span> <input type=\"search\" data-filter=\"q\" id=\"filter-q\"></label>\n";
@@ -318,15 +319,15 @@ std::string DocumentsSection(const ReportRecords& in) {
   for (size_t i = 0; i < records.size(); ++i) {
     const ContractRecord& r = records[i];
     const Json& j = r.json;
-    const Json& doc = At(j, "document");
-    std::string family = Str(doc, "family");
-    std::string file = Str(At(j, "source"), "file");
-    const Json& fy = At(doc, "fiscal_year");
-    std::string title = Str(doc, "title");
+    const Json& doc = At(j, field::kDocument);
+    std::string family = Str(doc, field::kFamily);
+    std::string file = Str(At(j, field::kSource), field::kFile);
+    const Json& fy = At(doc, field::kFiscalYear);
+    std::string title = Str(doc, field::kTitle);
     const OrganizationGroup& g = groups[group_of[i]];
     std::string codes;
-    for (const Json& e : At(At(j, "validation"), "errors")) codes += (codes.empty() ? "" : " ") + Str(e, "code");
-    if (At(j, "error").is_object()) codes += (codes.empty() ? "" : " ") + Str(At(j, "error"), "code");
+    for (const Json& e : At(At(j, field::kValidation), field::kErrors)) codes += (codes.empty() ? "" : " ") + Str(e, field::kCode);
+    if (At(j, field::kError).is_object()) codes += (codes.empty() ? "" : " ") + Str(At(j, field::kError), field::kCode);
     std::string data = " data-doc=\"" + std::to_string(i) + "\" data-fy=\"" +
                        (fy.is_number_integer() ? std::to_string(fy.get<long long>()) : "") + "\" data-province=\"" +
                        EscapeHtml(g.province) + "\" data-family=\"" + EscapeHtml(family.empty() ? "failed" : family) +
@@ -335,44 +336,44 @@ std::string DocumentsSection(const ReportRecords& in) {
                        (title.empty() ? "" : "<br><span class=\"en\">" + EscapeHtml(title) + "</span>") + "</td><td>" +
                        (family.empty() ? std::string("อ่านไม่ได้ <span class=\"en\">failed</span>")
                                        : std::string(FamilyThai(family)) + " <span class=\"en\">" + family + "</span>") +
-                       "</td><td>" + EscapeHtml(Str(At(doc, "organization"), "name")) + "</td><td>" +
+                       "</td><td>" + EscapeHtml(Str(At(doc, field::kOrganization), field::kName)) + "</td><td>" +
                        (fy.is_number_integer() ? std::to_string(fy.get<long long>()) : "—") + "</td><td>" +
-                       EscapeHtml(Str(doc, "ita_item")) + "</td><td class=\"num\">" +
-                       (Assessable(j) ? Percent(At(At(j, "validation"), "completeness").is_number()
-                                                    ? At(At(j, "validation"), "completeness").get<double>() : 0)
+                       EscapeHtml(Str(doc, field::kItaItem)) + "</td><td class=\"num\">" +
+                       (Assessable(j) ? Percent(At(At(j, field::kValidation), field::kCompleteness).is_number()
+                                                    ? At(At(j, field::kValidation), field::kCompleteness).get<double>() : 0)
                                       : "—") + "</td>";
     std::vector<std::string> rows;
-    if (At(j, "error").is_object()) {
-      std::string code = Str(At(j, "error"), "code");
+    if (At(j, field::kError).is_object()) {
+      std::string code = Str(At(j, field::kError), field::kCode);
       rows.push_back("<td></td><td></td><td>" + EscapeHtml(code) + "</td><td>" +
                      EscapeHtml(ErrorCodeThai(ErrorCodeFromName(code))) + " <span class=\"en\">" +
-                     EscapeHtml(Str(At(j, "error"), "message")) + "</span></td>");
+                     EscapeHtml(Str(At(j, field::kError), field::kMessage)) + "</span></td>");
     } else if (family == "unknown") {
       rows.push_back("<td></td><td></td><td></td><td>ไม่ใช่เอกสาร ITA ที่รู้จัก <span class=\"en\">not a known ITA document</span></td>");
     }
-    const Json& measures = At(j, "measures");
-    for (const Json& e : At(At(j, "validation"), "errors")) {
-      std::string pointer = Str(e, "path");
+    const Json& measures = At(j, field::kMeasures);
+    for (const Json& e : At(At(j, field::kValidation), field::kErrors)) {
+      std::string pointer = Str(e, field::kPath);
       int m = MeasureIndexOf(pointer);
       std::string page;
       if (m >= 0 && measures.is_array() && static_cast<size_t>(m) < measures.size()) {
-        const Json& field_source = At(At(measures[m], "provenance"), FieldOf(pointer).c_str());
-        const Json& pages = At(measures[m], "pages");
-        if (At(field_source, "page").is_number_integer()) page = std::to_string(At(field_source, "page").get<int>());
+        const Json& field_source = At(At(measures[m], field::kProvenance), FieldOf(pointer).c_str());
+        const Json& pages = At(measures[m], field::kPages);
+        if (At(field_source, field::kPage).is_number_integer()) page = std::to_string(At(field_source, field::kPage).get<int>());
         else if (pages.is_array() && !pages.empty() && pages[0].is_number_integer()) page = std::to_string(pages[0].get<int>());
       }
       // The page opens in the PDF viewer at that page (file.pdf#page=N).
       std::string page_cell = page.empty() ? "" : "<a href=\"" + EscapeHtml(HrefOf(file)) + "#page=" + page + "\">" + page + "</a>";
-      auto [th, en] = SplitMessage(Str(e, "message"));
-      bool low = Str(e, "code") == "ocr_low_confidence";
+      auto [th, en] = SplitMessage(Str(e, field::kMessage));
+      bool low = Str(e, field::kCode) == "ocr_low_confidence";
       rows.push_back(std::string(low ? "<td class=\"low\">" : "<td>") + (m >= 0 ? std::to_string(m + 1) : "") +
                      "</td><td>" + page_cell + "</td><td>" + EscapeHtml(FieldOf(pointer)) + "</td><td" +
-                     (low ? " class=\"low\"" : "") + " data-code=\"" + EscapeHtml(Str(e, "code")) + "\">" + EscapeHtml(th) +
+                     (low ? " class=\"low\"" : "") + " data-code=\"" + EscapeHtml(Str(e, field::kCode)) + "\">" + EscapeHtml(th) +
                      (en.empty() ? "" : " <span class=\"en\">" + EscapeHtml(en) + "</span>") + "</td>");
     }
     if (rows.empty()) rows.push_back("<td></td><td></td><td></td><td class=\"yes\">ครบ <span class=\"en\">complete</span></td>");
     for (size_t k = 0; k < rows.size(); ++k) {
-      bool bad = At(j, "error").is_object() || family == "unknown";
+      bool bad = At(j, field::kError).is_object() || family == "unknown";
       std::string cls = std::string(k == 0 ? "doc-first" : "doc-more") + (bad ? " bad" : "");
       h += "<tr class=\"" + cls + "\"" + data + ">" + (k == 0 ? head : "<td></td><td></td><td></td><td></td><td></td><td></td>") +
            rows[k] + "</tr>\n";
@@ -390,7 +391,7 @@ std::string RenderHtmlReport(const std::vector<ContractRecord>& all, const std::
   // The same PDF twice counts once.
   std::set<std::string> seen;
   for (const ContractRecord& r : all) {
-    std::string sha = Str(At(r.json, "source"), "sha256");
+    std::string sha = Str(At(r.json, field::kSource), "sha256");
     if (!sha.empty() && !seen.insert(sha).second) continue;
     in.records.push_back(r);
   }

@@ -5,6 +5,7 @@
 
 #include "pipeline/thai/places.h"
 #include "pipeline/thai/utf8.h"
+#include "pipeline/io/contract_fields.h"
 
 namespace ita {
 using Json = nlohmann::json;
@@ -13,9 +14,9 @@ std::vector<OrganizationGroup> GroupOrganizations(const std::vector<ContractReco
   std::vector<OrganizationGroup> groups;
   std::vector<std::map<std::string, int>> spellings;
   for (size_t i = 0; i < records.size(); ++i) {
-    const Json& org = JsonAt(JsonAt(records[i].json, "document"), "organization");
-    std::string name = JsonText(org, "name");
-    std::string district = JsonText(org, "district"), province = JsonText(org, "province");
+    const Json& org = JsonAt(JsonAt(records[i].json, field::kDocument), field::kOrganization);
+    std::string name = JsonText(org, field::kName);
+    std::string district = JsonText(org, field::kDistrict), province = JsonText(org, field::kProvince);
     std::u32string compact;
     for (char32_t c : thai::DecodeUtf8(name))
       if (c != U' ') compact.push_back(c);

@@ -11,6 +11,7 @@
 #include "pipeline/io/contract_reader.h"
 #include "pipeline/io/output_files.h"
 #include "pipeline/io/html_report.h"
+#include "pipeline/io/contract_fields.h"
 
 namespace ita {
 namespace fs = std::filesystem;
@@ -74,7 +75,7 @@ std::vector<DocumentReport> RevalidateFiles(const std::vector<std::string>& fold
     if (update) {
       // Replace only the validation block; everything else stays as written.
       nlohmann::ordered_json j = nlohmann::ordered_json::parse(text);
-      j["validation"] = ToContractJson(*ex)["validation"];
+      j[field::kValidation] = ToContractJson(*ex)[field::kValidation];
       std::string error;
       if (!WriteFileAtomically(path, j.dump(1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n", &error))
         problems->push_back(error);
@@ -91,8 +92,8 @@ std::vector<OrganizationReport> ByOrganization(const std::vector<DocumentReport>
   std::vector<const DocumentReport*> of;
   for (const DocumentReport& d : documents) {
     if (d.family.empty() || !d.duplicate_of.empty()) continue;  // failed, or counted already
-    nlohmann::json org = {{"name", d.organization}, {"district", d.district}, {"province", d.province}};
-    records.push_back({d.path, {{"document", {{"organization", org}}}}});
+    nlohmann::json org = {{field::kName, d.organization}, {field::kDistrict, d.district}, {field::kProvince, d.province}};
+    records.push_back({d.path, {{field::kDocument, {{field::kOrganization, org}}}}});
     of.push_back(&d);
   }
   std::vector<OrganizationReport> out;
@@ -139,19 +140,19 @@ std::string RevalidationJson(const std::vector<DocumentReport>& docs, const std:
   out["documents"] = nlohmann::ordered_json::array();
   for (const DocumentReport& d : docs) {
     nlohmann::ordered_json e;
-    e["file"] = d.path;
-    e["family"] = d.family.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(d.family);
-    e["organization"] = d.organization;
-    e["province"] = d.province;
-    e["fiscal_year"] = d.fiscal_year ? nlohmann::ordered_json(*d.fiscal_year) : nlohmann::ordered_json(nullptr);
-    e["measures"] = d.measures;
+    e[field::kFile] = d.path;
+    e[field::kFamily] = d.family.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(d.family);
+    e[field::kOrganization] = d.organization;
+    e[field::kProvince] = d.province;
+    e[field::kFiscalYear] = d.fiscal_year ? nlohmann::ordered_json(*d.fiscal_year) : nlohmann::ordered_json(nullptr);
+    e[field::kMeasures] = d.measures;
     bool assessable = d.problem.empty() && d.family != "unknown" && !d.family.empty();
     // An unclassified or failed document is never valid, only not assessed: it does not fail
     // the run (the exit code), but it is not counted as a pass either.
-    e["valid"] = assessable && d.validation.valid;
+    e[field::kValid] = assessable && d.validation.valid;
     e["assessable"] = assessable;  // read and classified: completeness means something
-    e["completeness"] = assessable ? nlohmann::ordered_json(d.validation.completeness) : nlohmann::ordered_json(nullptr);
-    e["errors"] = d.validation.errors.size();
+    e[field::kCompleteness] = assessable ? nlohmann::ordered_json(d.validation.completeness) : nlohmann::ordered_json(nullptr);
+    e[field::kErrors] = d.validation.errors.size();
     e["missing"] = d.missing_by_field;
     e["errors_by_code"] = d.errors_by_code;
     if (!d.problem.empty()) e["problem"] = d.problem;
@@ -159,10 +160,10 @@ std::string RevalidationJson(const std::vector<DocumentReport>& docs, const std:
   }
   out["organizations"] = nlohmann::ordered_json::array();
   for (const OrganizationReport& o : orgs) {
-    out["organizations"].push_back({{"organization", o.organization}, {"province", o.province},
+    out["organizations"].push_back({{field::kOrganization, o.organization}, {field::kProvince, o.province},
                                     {"documents", o.documents}, {"invalid", o.invalid},
-                                    {"measures", o.measures},
-                                    {"completeness", o.assessed ? nlohmann::ordered_json(o.completeness) : nlohmann::ordered_json(nullptr)},
+                                    {field::kMeasures, o.measures},
+                                    {field::kCompleteness, o.assessed ? nlohmann::ordered_json(o.completeness) : nlohmann::ordered_json(nullptr)},
                                     {"missing", o.missing_by_field}});
   }
   return out.dump(1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
