@@ -15,7 +15,6 @@
 
 #include "extractors/poppler_image_page.h"
 #include "pipeline/layout/placed_image.h"
-#include "pipeline/layout/raster_cleanup.h"
 
 namespace ita {
 namespace {

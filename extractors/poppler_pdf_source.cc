@@ -12,6 +12,7 @@
 
 #include "extractors/poppler_page_content.h"
 #include "pipeline/layout/raster_cleanup.h"
+#include "pipeline/layout/raster_geometry.h"
 
 namespace ita {
 namespace {

@@ -1,4 +1,6 @@
-// Small raster operations before OCR. In place, on 8-bit grayscale; thread-safe per raster.
+// Raster clean-up before OCR: levels (light, paper, binarisation, uneven light), blanked
+// regions and scanner edges, and measures of ink. In place, on 8-bit grayscale; thread-safe per
+// raster. (Skew, turns, scaling and warps: raster_geometry.h.)
 #pragma once
 
 #include <algorithm>
@@ -31,43 +33,12 @@ void Binarize(Raster& raster, int level);
 // Paints `region` (points) white.
 void BlankRegion(Raster& raster, const Box& region);
 
-// The page's skew in degrees (positive: text lines fall to the right), from the projection
-// profile of dark pixels over -max_degrees..max_degrees; 0 for a blank page.
-double EstimateSkewDegrees(const Raster& raster, double max_degrees = 2.0, double step = 0.05);
-
-// Straightens a raster by two shears (exact enough below a few degrees, and fast).
-Raster Deskew(const Raster& raster, double degrees);
-
-// The raster turned clockwise by `degrees` (0, 90, 180 or 270; others are taken modulo 360
-// and rounded down to a quarter turn). Width and height swap on quarter turns.
-Raster RotateQuarterTurns(const Raster& raster, int degrees);
-
-// A copy reduced by an integer `factor` (box filter), for cheap looks at a page.
-Raster Reduce(const Raster& raster, int factor);
-
-// The raster with its rows scaled by `factor` (linear between rows): a scan placed squeezed or
-// stretched in height is given back its own proportions. Width and dpi stay.
-Raster ScaleRows(const Raster& raster, double factor);
-
 // Paints white the dark bands a scanner leaves along a page's edges (the lid's shadow, the
 // platen beyond the paper): rows and columns from each edge inward that are mostly dark, up
 // to `max_share` of the page. They would otherwise dominate the skew estimate and the paper
 // level. Returns how many rows and columns were cleared.
 int ClearDarkEdges(Raster& raster, int dark_level = 128, double min_dark_share = 0.6,
                    double max_share = 0.08);
-
-// A page photographed on a darker surface (a phone photo): the paper's four corners in
-// pixels, clockwise from top-left, when the raster's border is much darker than its middle
-// and the bright region is a plausible page. nullopt for scans, whose paper fills the raster.
-struct Quad {
-  double x[4];
-  double y[4];
-};
-std::optional<Quad> FindPhotographedPage(const Raster& raster);
-
-// The quadrilateral `quad` of `raster` mapped onto an upright rectangle of `width` x `height`
-// pixels (a projective warp, bilinear samples): keystone and tilt removed.
-Raster WarpToRectangle(const Raster& raster, const Quad& quad, int width, int height);
 
 // Evens out light that falls unevenly on the paper: each pixel is scaled by the local paper
 // brightness (the lightest pixels of a block around it), so paper becomes white everywhere

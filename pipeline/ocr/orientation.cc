@@ -7,6 +7,7 @@
 
 #include "pipeline/layout/ink_pieces.h"
 #include "pipeline/layout/raster_cleanup.h"
+#include "pipeline/layout/raster_geometry.h"
 #include "pipeline/thai/utf8.h"
 
 namespace ita {

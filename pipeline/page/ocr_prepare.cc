@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "pipeline/layout/raster_cleanup.h"
+#include "pipeline/layout/raster_geometry.h"
 #include "pipeline/layout/text_orientation.h"
 #include "pipeline/ocr/orientation.h"
 #include "pipeline/page/page_ocr.h"

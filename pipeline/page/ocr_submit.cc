@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "pipeline/layout/raster_cleanup.h"
+#include "pipeline/layout/raster_geometry.h"
 #include "pipeline/page/ocr_prepare.h"
 #include "pipeline/page/read_page.h"
 #include "pipeline/page/second_readings.h"
