@@ -473,6 +473,43 @@ std::optional<int> IndicatorNumberOf(const std::string& name) {
   return within;
 }
 
+// Last year's result as a sentence compares it: "…เพิ่มขึ้นจากปีงบประมาณ พ.ศ. ๒๕๖๓ ที่ได้รับผลการ
+// ประเมินอยู่ในระดับ D (๕๘.๐๕ คะแนน)". After a year word and `year` (BE), before any other year:
+// the first score (two decimals at most, 0-100) and grade. Fills only what the tables left out.
+void PreviousFromProse(const std::vector<std::string>& prose, int year, std::optional<YearScore>& previous) {
+  if (year <= 0 || (previous && previous->total && !previous->grade.empty())) return;
+  if (previous && previous->year > 0 && previous->year != year) return;
+  std::string all;
+  for (const std::string& l : prose)
+    if (ValuesAtEnd(l) < 2) all += l + " ";
+  all = thai::CompactForMatching(all);
+  const RE2 mention("ปี(?:งบประมาณ)?(?:พ\\.?ศ\\.?)?" + std::to_string(year) + "(?:[^0-9]|$)");
+  static const RE2 next_year("(?:^|[^0-9])(2[45][0-9]{2})(?:[^0-9]|$)");
+  // A score is said to be one: "58.05 คะแนน" or "คะแนน 58.05"; a bare "3.1" is a heading's number.
+  static const RE2 score("(?:^|[^0-9.])([0-9]{1,3}\\.[0-9]{1,2})คะแนน|คะแนน(?:รวม|ITA)?([0-9]{1,3}\\.[0-9]{1,2})(?:[^0-9]|$)");
+  static const RE2 grade("ระดับ(?:ผลการประเมิน|การประเมิน)?(AA|A|B|C|D|E|F)(?:[^A-Za-z]|$)");
+  re2::StringPiece rest(all);
+  while (RE2::FindAndConsume(&rest, mention)) {
+    // The stretch that speaks of that year: up to the next year named, at most ~80 letters.
+    std::string_view stretch(rest.data(), std::min<size_t>(rest.size(), 240));
+    re2::StringPiece other;
+    if (RE2::PartialMatch(stretch, next_year, &other)) stretch = stretch.substr(0, other.data() - stretch.data());
+    std::string before, after, letter;
+    std::optional<double> total;
+    if (RE2::PartialMatch(stretch, score, &before, &after)) {
+      double v = std::stod(before.empty() ? after : before);
+      if (v <= 100) total = v;
+    }
+    if (!RE2::PartialMatch(stretch, grade, &letter)) letter.clear();
+    if (!total && letter.empty()) continue;
+    if (!previous) previous = YearScore{year, std::nullopt, ""};
+    previous->year = year;
+    if (!previous->total) previous->total = total;
+    if (previous->grade.empty()) previous->grade = letter;
+    return;
+  }
+}
+
 std::optional<ItaScores> BuildItaScores(const std::vector<Table>& tables,
                                         const std::vector<std::string>& prose,
                                         std::optional<int> fiscal_year) {
@@ -494,6 +531,7 @@ std::optional<ItaScores> BuildItaScores(const std::vector<Table>& tables,
   if (scores.current.year == 0 && fiscal_year) scores.current.year = *fiscal_year;
   if (scores.previous && scores.previous->year <= 0)
     scores.previous->year = scores.current.year > 0 ? scores.current.year - 1 : 0;
+  if (scores.current.year > 0) PreviousFromProse(prose, scores.current.year - 1, scores.previous);
   return scores;
 }
 

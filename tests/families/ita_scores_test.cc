@@ -393,6 +393,37 @@ TEST(BuildItaScores, ResultStatedInSentences) {
   EXPECT_FALSE(StatesItaResult({"การประเมิน ITA ประจำปี 2562 ได้คะแนนรวม 512.5"}));
 }
 
+// Last year's result as the analysis compares it in a sentence: filled where the table has no
+// column for it; a heading's number ("๓.๑") after the year is no score, and a sentence about
+// another year gives nothing.
+TEST(BuildItaScores, LastYearFromTheComparingSentence) {
+  std::vector<std::string> prose = {
+      "๑) เทศบาลตำบลบ้านฆ้อง ได้รับผลการประเมินอยู่ในระดับ D (๕๙.๔๖ คะแนน) ซึ่ง",
+      "เพิ่มขึ้นจากปีงบประมาณ พ.ศ. ๒๕๖๓ ที่ได้รับผลการประเมินอยู่ในระดับ D (๕๘.๐๕",
+      "คะแนน) คิดเป็นร้อยละ ๒.๔๓"};
+  Table one_year = MakeTable(4, 2, {C(0, 0, "ตัวชี้วัด"), C(0, 1, "คะแนน"), C(1, 0, "การปฏิบัติหน้าที่"),
+                                    C(1, 1, "86.02"), C(2, 0, "การใช้งบประมาณ"), C(2, 1, "67.18"),
+                                    C(3, 0, "การใช้อำนาจ"), C(3, 1, "76.01")});
+  auto s = BuildItaScores({one_year}, prose, 2564);
+  ASSERT_TRUE(s);
+  ASSERT_TRUE(s->previous);
+  EXPECT_EQ(s->previous->year, 2563);
+  EXPECT_EQ(s->previous->total, 58.05);
+  EXPECT_EQ(s->previous->grade, "D");
+  // The table's own last-year column is kept over the sentence.
+  auto table = BuildItaScores({ComparisonTable()}, {"จากปีงบประมาณ พ.ศ. ๒๕๖๓ ได้ ๗๐.๐๐ คะแนน ระดับ C"}, 2564);
+  ASSERT_TRUE(table && table->previous);
+  EXPECT_EQ(table->previous->total, 58.05);
+  EXPECT_EQ(table->previous->grade, "D");
+  // A heading's number after the year is no score; another year's sentence says nothing.
+  auto heading = BuildItaScores({one_year}, {"(เทียบกับปีงบประมาณ พ.ศ. ๒๕๖๓) ดังนี้", "๓.๑ ตัวชี้วัดที่ ๑"}, 2564);
+  ASSERT_TRUE(heading);
+  EXPECT_FALSE(heading->previous);
+  auto other = BuildItaScores({one_year}, {"ปีงบประมาณ พ.ศ. ๒๕๖๒ ได้ ๖๐.๐๐ คะแนน"}, 2564);
+  ASSERT_TRUE(other);
+  EXPECT_FALSE(other->previous);
+}
+
 TEST(Grades, BandsAndIndicators) {
   EXPECT_EQ(GradeOf(95), "AA");
   EXPECT_EQ(GradeOf(94.99), "A");
