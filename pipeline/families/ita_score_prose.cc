@@ -18,6 +18,15 @@ namespace {
 const std::string kTotalWords =
     "คะแนนภาพรวม|คะแนนรวม|ได้คะแนน|ผลคะแนน|คะแนนที่ได้|ได้รับคะแนน|คะแนนITA|คะแนนการประเมิน";
 
+// The sentences of `prose` as one compact text. A line ending in two or more values is a row
+// of a table (several years' totals), which the grids read.
+std::string CompactSentences(const std::vector<std::string>& prose) {
+  std::string all;
+  for (const std::string& l : prose)
+    if (ValuesAtEnd(l) < 2) all += l + " ";
+  return thai::CompactForMatching(all);
+}
+
 }  // namespace
 
 // The total a sentence states, in compact text: "คะแนนภาพรวม … : ๕๙.๔๖ คะแนน", "…ได้คะแนนรวม
@@ -33,12 +42,7 @@ std::optional<double> ProseTotalIn(const std::string& compact) {
 }
 
 void TotalFromProse(const std::vector<std::string>& prose, YearScore& year) {
-  // Sentences only: a line ending in two or more values is a row of a table (several years'
-  // totals), which the grids read.
-  std::string all;
-  for (const std::string& l : prose)
-    if (ValuesAtEnd(l) < 2) all += l + " ";
-  all = thai::CompactForMatching(all);
+  std::string all = CompactSentences(prose);
   static const RE2 grade("(?:" + kTotalWords + "|ได้(?:รับ)?[0-9]{1,3}\\.[0-9]{1,2}คะแนน).{0,200}?ระดับ"
                          "(?:ผลการประเมิน|ผลการประเมินอยู่ในระดับ|การประเมิน)?(AA|A|B|C|D|E|F)(?:[^A-Za-z]|$)");
   std::string g;
@@ -61,10 +65,7 @@ bool StatesItaResult(const std::vector<std::string>& prose) {
 void PreviousFromProse(const std::vector<std::string>& prose, int year, std::optional<YearScore>& previous) {
   if (year <= 0 || (previous && previous->total && !previous->grade.empty())) return;
   if (previous && previous->year > 0 && previous->year != year) return;
-  std::string all;
-  for (const std::string& l : prose)
-    if (ValuesAtEnd(l) < 2) all += l + " ";
-  all = thai::CompactForMatching(all);
+  std::string all = CompactSentences(prose);
   const RE2 mention("ปี(?:งบประมาณ)?(?:พ\\.?ศ\\.?)?" + std::to_string(year) + "(?:[^0-9]|$)");
   static const RE2 next_year("(?:^|[^0-9])(2[45][0-9]{2})(?:[^0-9]|$)");
   // A score is said to be one: "58.05 คะแนน" or "คะแนน 58.05"; a bare "3.1" is a heading's number.

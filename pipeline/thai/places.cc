@@ -247,31 +247,52 @@ std::optional<ProvinceMatch> MatchProvince(std::string_view text) {
   return best;
 }
 
+namespace {
+
+// Each province's districts, decoded once.
+const std::vector<std::pair<std::string, std::vector<std::u32string>>>& DecodedDistricts() {
+  static const auto decoded = [] {
+    std::vector<std::pair<std::string, std::vector<std::u32string>>> out;
+    for (const ProvinceDistricts& p : DistrictsByProvince()) {
+      std::vector<std::u32string> names;
+      std::string_view list = p.districts;
+      for (size_t start = 0; start < list.size();) {
+        size_t end = std::min(list.find(' ', start), list.size());
+        names.push_back(DecodeUtf8(list.substr(start, end - start)));
+        start = end + 1;
+      }
+      out.emplace_back(p.province, std::move(names));
+    }
+    return out;
+  }();
+  return decoded;
+}
+
+}  // namespace
+
 std::optional<ProvinceMatch> MatchDistrict(std::string_view name, std::string_view province) {
   std::u32string read = DecodeUtf8(name);
   if (read.empty()) return std::nullopt;
-  std::optional<ProvinceMatch> best;
+  const std::u32string* best = nullptr;
+  int best_distance = 0;
   bool tie = false;
-  for (const ProvinceDistricts& p : DistrictsByProvince()) {
-    if (!province.empty() && province != p.province) continue;
-    std::string_view list = p.districts;
-    for (size_t start = 0; start < list.size();) {
-      size_t end = std::min(list.find(' ', start), list.size());
-      std::u32string district = DecodeUtf8(list.substr(start, end - start));
-      start = end + 1;
+  for (const auto& [province_name, districts] : DecodedDistricts()) {
+    if (!province.empty() && province != province_name) continue;
+    for (const std::u32string& district : districts) {
       int d = EditDistance(read, district);
       if (d == 0) return ProvinceMatch{EncodeUtf8(district), 0};
       int allowed = province.empty() ? (district.size() >= 5 ? 1 : 0) : district.size() >= 8 ? 2 : district.size() >= 4 ? 1 : 0;
       if (d > allowed) continue;
-      if (best && d == best->distance && best->name != EncodeUtf8(district)) tie = true;
-      if (!best || d < best->distance) {
-        best = ProvinceMatch{EncodeUtf8(district), d};
+      if (best && d == best_distance && *best != district) tie = true;
+      if (!best || d < best_distance) {
+        best = &district;
+        best_distance = d;
         tie = false;
       }
     }
   }
-  if (tie) return std::nullopt;
-  return best;
+  if (!best || tie) return std::nullopt;
+  return ProvinceMatch{EncodeUtf8(*best), best_distance};
 }
 
 OrganizationType OrganizationTypeOf(std::string_view name) {
